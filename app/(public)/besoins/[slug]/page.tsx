@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { NeedMeta } from '@/components/inventory/need-header';
+import { RelatedNeeds } from '@/components/inventory/related-needs';
+import { SolutionItem } from '@/components/inventory/solution-item';
+import { VerificationInfo } from '@/components/ui/verification-info';
+import { getNeedBySlug } from '@/lib/data/needs';
+import type { SolutionDto } from '@/lib/data/types';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const need = await getNeedBySlug(slug);
+  if (!need) return { title: 'Page introuvable' };
+  return { title: need.title, description: need.description.slice(0, 200) };
+}
+
+export default async function NeedPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const need = await getNeedBySlug(slug);
+  if (!need) notFound();
+
+  const existing = need.solutions.filter((solution) => solution.availability === 'EXISTING');
+  const proposed = need.solutions.filter((solution) => solution.availability === 'PROPOSED');
+  const providerCount = new Set(
+    need.solutions.flatMap((solution) => [solution, ...solution.children]).flatMap((s) => s.providers.map((p) => p.slug)),
+  ).size;
+
+  return (
+    <article className="space-y-8">
+      <nav aria-label="Fil d'Ariane" className="text-sm">
+        <Link href="/besoins">Besoins et solutions</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">{need.title}</span>
+      </nav>
+
+      <header className="space-y-3">
+        <NeedMeta need={need} />
+        <h1 className="text-3xl font-bold text-brand-900">{need.title}</h1>
+        <blockquote className="border-l-4 border-brand-100 pl-4 text-lg text-slate-800">
+          <p>{need.description}</p>
+          <footer className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</footer>
+        </blockquote>
+        {need.note && (
+          <p>
+            <span className="font-medium">Remarque de la Table : </span>
+            {need.note}
+          </p>
+        )}
+        <p className="text-slate-800">
+          {existing.length} solution{existing.length > 1 ? 's' : ''} qui existe{existing.length > 1 ? 'nt' : ''} déjà,{' '}
+          {proposed.length} proposée{proposed.length > 1 ? 's' : ''}, {providerCount} organisme
+          {providerCount > 1 ? 's' : ''} ou programme{providerCount > 1 ? 's' : ''} nommé{providerCount > 1 ? 's' : ''}.
+        </p>
+        <VerificationInfo verification={need} />
+      </header>
+
+      <SolutionSection title="Solutions qui existent déjà" id="existantes" solutions={existing} empty="Aucune solution existante n'est encore connue pour ce besoin." />
+      <SolutionSection title="Solutions proposées" id="proposees" solutions={proposed} empty="Aucune solution n'a été proposée pour l'instant." />
+
+      {need.related.length > 0 && (
+        <section aria-labelledby="titre-lies" className="space-y-2">
+          <h2 id="titre-lies" className="text-2xl font-semibold">
+            Besoins et enjeux liés
+          </h2>
+          <RelatedNeeds related={need.related} />
+        </section>
+      )}
+    </article>
+  );
+}
+
+function SolutionSection({
+  title,
+  id,
+  solutions,
+  empty,
+}: {
+  title: string;
+  id: string;
+  solutions: SolutionDto[];
+  empty: string;
+}) {
+  return (
+    <section aria-labelledby={`titre-${id}`} className="space-y-3">
+      <h2 id={`titre-${id}`} className="text-2xl font-semibold">
+        {title}
+      </h2>
+      {solutions.length > 0 ? (
+        <ul className="space-y-3">
+          {solutions.map((solution) => (
+            <SolutionItem key={solution.slug} solution={solution} />
+          ))}
+        </ul>
+      ) : (
+        <p className="text-slate-700">{empty}</p>
+      )}
+    </section>
+  );
+}

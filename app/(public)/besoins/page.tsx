@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { NeedMeta } from '@/components/inventory/need-header';
+import { RelatedNeeds } from '@/components/inventory/related-needs';
+import { SolutionItem } from '@/components/inventory/solution-item';
+import { listNeedsWithSolutions } from '@/lib/data/needs';
+
+export const metadata: Metadata = {
+  title: 'Besoins et solutions',
+  description: "L'inventaire des besoins numériques des organismes communautaires, avec les solutions et qui les offre.",
+};
+
+export default async function NeedsPage() {
+  await connection();
+  const needs = await listNeedsWithSolutions();
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold text-brand-900">Besoins et solutions</h1>
+        <p className="max-w-3xl">
+          Chaque besoin ou enjeu est suivi des solutions qui <strong>existent déjà</strong> et de celles qui sont{' '}
+          <strong>proposées</strong> (pas encore offertes), avec les organismes qui les portent. L&apos;ordre est celui
+          de l&apos;inventaire de la Table.
+        </p>
+        {needs.length > 0 && (
+          <nav aria-label="Sommaire des besoins">
+            <ol className="list-decimal space-y-1 pl-6">
+              {needs.map((need) => (
+                <li key={need.slug}>
+                  <a href={`#${need.slug}`}>{need.title}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+      </header>
+
+      {needs.length === 0 && <p>Le répertoire ne contient encore aucun besoin publié.</p>}
+
+      {needs.map((need) => (
+        <section key={need.slug} id={need.slug} aria-labelledby={`titre-${need.slug}`} className="scroll-mt-4 space-y-3 border-t border-slate-200 pt-6">
+          <NeedMeta need={need} />
+          <h2 id={`titre-${need.slug}`} className="text-2xl font-semibold">
+            <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+          </h2>
+          <p className="text-slate-800">{need.description}</p>
+          <RelatedNeeds related={need.related} />
+          {need.solutions.length > 0 ? (
+            <ul className="space-y-3" aria-label={`Solutions : ${need.title}`}>
+              {need.solutions.map((solution) => (
+                <SolutionItem key={solution.slug} solution={solution} />
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">
+              Aucune solution propre à cet enjeu dans l&apos;inventaire
+              {need.related.length > 0 ? ' : voyez les besoins liés ci-dessus.' : '.'}
+            </p>
+          )}
+          {need.note && <p className="text-sm text-slate-800"><span className="font-medium">Remarque de la Table : </span>{need.note}</p>}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { Badge } from '@/components/ui/badge';
+import { VerificationInfo } from '@/components/ui/verification-info';
+import { getProviderBySlug } from '@/lib/data/providers';
+import type { ProviderDto } from '@/lib/data/types';
+import {
+  audienceLabels,
+  costLabels,
+  formatLabels,
+  helpKindLabels,
+  languageLabel,
+  needKindLabels,
+  providerKindLabels,
+  providerRoleLabels,
+  regionLabels,
+} from '@/lib/labels';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const provider = await getProviderBySlug(slug);
+  if (!provider) return { title: 'Page introuvable' };
+  return {
+    title: provider.name,
+    description: provider.description || `Ce que ${provider.name} offre aux organismes communautaires.`,
+  };
+}
+
+const NOT_PROVIDED = 'À compléter';
+
+function listOrMissing(values: string[]): string {
+  return values.length > 0 ? values.join(', ') : NOT_PROVIDED;
+}
+
+function ProviderFacts({ provider }: { provider: ProviderDto }) {
+  const websiteHost = provider.website ? provider.website.replace(/^https?:\/\//, '').replace(/\/$/, '') : '';
+  const facts: { label: string; value: React.ReactNode }[] = [
+    { label: 'Site Web', value: provider.website ? <a href={provider.website}>{websiteHost}</a> : NOT_PROVIDED },
+    { label: 'Courriel', value: provider.email ? <a href={`mailto:${provider.email}`}>{provider.email}</a> : NOT_PROVIDED },
+    { label: 'Téléphone', value: provider.phone ? <a href={`tel:${provider.phone.replace(/[^+\d]/g, '')}`}>{provider.phone}</a> : NOT_PROVIDED },
+    { label: 'Régions desservies', value: listOrMissing(provider.regions.map((region) => regionLabels[region])) },
+    { label: 'Pour qui', value: listOrMissing(provider.audiences.map((audience) => audienceLabels[audience])) },
+    { label: 'Coût', value: provider.cost === 'UNKNOWN' ? NOT_PROVIDED : costLabels[provider.cost] },
+    { label: 'Format', value: listOrMissing(provider.formats.map((format) => formatLabels[format])) },
+    { label: 'Langues', value: listOrMissing(provider.languages.map(languageLabel)) },
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 rounded-md bg-slate-50 p-4 sm:grid-cols-[max-content_1fr]">
+      {facts.map((fact) => (
+        <div key={fact.label} className="contents">
+          <dt className="font-medium">{fact.label}</dt>
+          <dd className={fact.value === NOT_PROVIDED ? 'text-slate-700 italic' : ''}>{fact.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default async function ProviderPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const provider = await getProviderBySlug(slug);
+  if (!provider) notFound();
+
+  return (
+    <article className="space-y-8">
+      <nav aria-label="Fil d'Ariane" className="text-sm">
+        <Link href="/fournisseurs">Fournisseurs A–Z</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">{provider.name}</span>
+      </nav>
+
+      <header className="space-y-3">
+        <Badge>{providerKindLabels[provider.kind]}</Badge>
+        <h1 className="text-3xl font-bold text-brand-900">{provider.name}</h1>
+        {provider.alternateName && <p className="text-slate-700">Aussi écrit : {provider.alternateName}</p>}
+        {provider.description && <p className="max-w-3xl text-lg">{provider.description}</p>}
+        <VerificationInfo verification={provider} />
+      </header>
+
+      <section aria-labelledby="titre-coordonnees" className="space-y-3">
+        <h2 id="titre-coordonnees" className="text-2xl font-semibold">
+          Coordonnées et conditions
+        </h2>
+        <ProviderFacts provider={provider} />
+      </section>
+
+      <section aria-labelledby="titre-offre" className="space-y-3">
+        <h2 id="titre-offre" className="text-2xl font-semibold">
+          Ce que {provider.name} offre, et pour quels besoins
+        </h2>
+        {provider.solutions.length === 0 ? (
+          <p className="text-slate-700">Aucune solution publiée ne nomme encore cet organisme.</p>
+        ) : (
+          <ul className="space-y-3">
+            {provider.solutions.map((solution) => (
+              <li key={solution.slug} className="rounded-md border border-slate-200 p-4">
+                <div className="flex flex-wrap items-center gap-2">
+                  <AvailabilityBadge availability={solution.availability} />
+                  {solution.kinds.map((kind) => (
+                    <Badge key={kind}>{helpKindLabels[kind]}</Badge>
+                  ))}
+                  <span className="text-sm text-slate-700">
+                    Rôle : {solution.roles.map((role) => providerRoleLabels[role]).join(', ')}
+                  </span>
+                </div>
+                <h3 className="mt-2 font-semibold">{solution.title}</h3>
+                <p className="mt-1 text-slate-800">{solution.description}</p>
+                {solution.needs.length > 0 && (
+                  <p className="mt-2 text-sm">
+                    <span className="font-medium">Répond à : </span>
+                    {solution.needs.map((need, index) => (
+                      <span key={need.slug}>
+                        {index > 0 && ', '}
+                        <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+                        <span className="text-slate-700"> ({needKindLabels[need.kind].toLowerCase()})</span>
+                      </span>
+                    ))}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

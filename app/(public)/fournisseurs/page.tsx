@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { Badge } from '@/components/ui/badge';
+import { listProviders } from '@/lib/data/providers';
+import type { ProviderSummaryDto } from '@/lib/data/types';
+import { initialLetter } from '@/lib/format';
+import { providerKindLabels } from '@/lib/labels';
+
+export const metadata: Metadata = {
+  title: 'Fournisseurs A–Z',
+  description: 'Les organismes et programmes qui offrent, financent ou accompagnent les solutions numériques du répertoire.',
+};
+
+function groupByLetter(providers: ProviderSummaryDto[]): [string, ProviderSummaryDto[]][] {
+  const groups = new Map<string, ProviderSummaryDto[]>();
+  for (const provider of providers) {
+    const letter = initialLetter(provider.name);
+    groups.set(letter, [...(groups.get(letter) ?? []), provider]);
+  }
+  return [...groups.entries()];
+}
+
+export default async function ProvidersPage() {
+  await connection();
+  const providers = await listProviders();
+  const groups = groupByLetter(providers);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold text-brand-900">Fournisseurs de A à Z</h1>
+        <p className="max-w-3xl">
+          {providers.length} organismes et programmes nommés dans le répertoire. Choisissez-en un pour voir ce qu&apos;il
+          offre et pour quels besoins.
+        </p>
+        {groups.length > 0 && (
+          <nav aria-label="Lettres">
+            <ul className="flex flex-wrap gap-2">
+              {groups.map(([letter]) => (
+                <li key={letter}>
+                  <a href={`#lettre-${letter}`} className="inline-block min-w-8 rounded border border-slate-300 px-2 py-1 text-center">
+                    {letter}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+
+      {providers.length === 0 && <p>Aucun fournisseur n&apos;est encore publié.</p>}
+
+      {groups.map(([letter, group]) => (
+        <section key={letter} id={`lettre-${letter}`} aria-labelledby={`titre-lettre-${letter}`} className="scroll-mt-4 space-y-3">
+          <h2 id={`titre-lettre-${letter}`} className="border-b border-slate-200 text-2xl font-semibold">
+            {letter}
+          </h2>
+          <ul className="space-y-3">
+            {group.map((provider) => (
+              <li key={provider.slug}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/fournisseurs/${provider.slug}`} className="text-lg font-medium">
+                    {provider.name}
+                  </Link>
+                  <Badge>{providerKindLabels[provider.kind]}</Badge>
+                  {provider.toVerify && <Badge tone="warning">À vérifier</Badge>}
+                </div>
+                {provider.alternateName && <p className="text-sm text-slate-700">Aussi écrit : {provider.alternateName}</p>}
+                {provider.description && <p className="text-slate-800">{provider.description}</p>}
+                <p className="text-sm text-slate-700">
+                  {provider.solutionCount} solution{provider.solutionCount > 1 ? 's' : ''} dans le répertoire
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listNeedSummaries } from '@/lib/data/needs';
+import { getInventoryStats } from '@/lib/data/stats';
+import { needKindLabels } from '@/lib/labels';
+
+export default async function HomePage() {
+  await connection();
+  const [stats, needs] = await Promise.all([getInventoryStats(), listNeedSummaries()]);
+
+  const figures = [
+    { value: stats.needCount + stats.issueCount, label: 'besoins et enjeux' },
+    { value: stats.existingSolutionCount, label: 'solutions qui existent déjà' },
+    { value: stats.proposedSolutionCount, label: 'solutions proposées' },
+    { value: stats.providerCount, label: 'organismes et programmes' },
+  ];
+
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="titre-accueil" className="space-y-4">
+        <h1 id="titre-accueil" className="text-3xl font-bold text-brand-900">
+          Trouver de l&apos;aide pour le numérique dans votre organisme
+        </h1>
+        <p className="max-w-3xl text-lg">
+          Ce répertoire rassemble les besoins numériques nommés par les organismes communautaires du Québec, les
+          solutions qui existent déjà ou qui sont proposées, et les organismes ou programmes qui les offrent.
+        </p>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {figures.map((figure) => (
+            <div key={figure.label} className="rounded-md bg-brand-50 p-3">
+              <dt className="text-sm text-slate-800">{figure.label}</dt>
+              <dd className="text-2xl font-bold text-brand-900">{figure.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="titre-commencer" className="space-y-4">
+        <h2 id="titre-commencer" className="text-2xl font-semibold">
+          Par où commencer ?
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="rounded-md border border-slate-200 p-4">
+            <h3 className="font-semibold">
+              <Link href="/besoins">Parcourir les besoins et leurs solutions</Link>
+            </h3>
+            <p className="mt-1 text-slate-800">
+              Partez de ce qui est difficile pour votre équipe : chaque besoin montre les solutions et qui les offre.
+            </p>
+          </div>
+          <div className="rounded-md border border-slate-200 p-4">
+            <h3 className="font-semibold">
+              <Link href="/fournisseurs">Voir les fournisseurs de A à Z</Link>
+            </h3>
+            <p className="mt-1 text-slate-800">
+              Vous connaissez déjà un organisme ou un programme ? Voyez ce qu&apos;il offre et pour quels besoins.
+            </p>
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="titre-besoins" className="space-y-3">
+        <h2 id="titre-besoins" className="text-2xl font-semibold">
+          Les besoins nommés par le milieu
+        </h2>
+        {needs.length === 0 ? (
+          <p>Le répertoire ne contient encore aucun besoin publié.</p>
+        ) : (
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {needs.map((need) => (
+              <li key={need.slug}>
+                <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+                <span className="text-sm text-slate-700">
+                  {' '}
+                  — {needKindLabels[need.kind].toLowerCase()}, {need.existingCount} existante
+                  {need.existingCount > 1 ? 's' : ''}, {need.proposedCount} proposée{need.proposedCount > 1 ? 's' : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { Badge } from '@/components/ui/badge';
+import { VerificationInfo } from '@/components/ui/verification-info';
+import { costLabels, helpKindLabels, providerRoleLabels } from '@/lib/labels';
+import type { SolutionDto } from '@/lib/data/types';
+
+/** One solution with its providers; nested sub-points are listed under it. */
+export function SolutionItem({ solution, headingLevel = 3 }: { solution: SolutionDto; headingLevel?: 3 | 4 | 5 }) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <li className="rounded-md border border-slate-200 p-4" id={`solution-${solution.slug}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <AvailabilityBadge availability={solution.availability} />
+        {solution.kinds.map((kind) => (
+          <Badge key={kind}>{helpKindLabels[kind]}</Badge>
+        ))}
+        {solution.cost !== 'UNKNOWN' && <Badge tone="brand">{costLabels[solution.cost]}</Badge>}
+      </div>
+      <Heading className="mt-2 font-semibold">{solution.title}</Heading>
+      <p className="mt-1 text-slate-800">{solution.description}</p>
+      {solution.providers.length > 0 && (
+        <p className="mt-2 text-sm">
+          <span className="font-medium">Qui : </span>
+          {solution.providers.map((provider, index) => (
+            <span key={`${provider.slug}-${provider.role}`}>
+              {index > 0 && ', '}
+              <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+              {provider.role !== 'OFFERS' && <span className="text-slate-700"> ({providerRoleLabels[provider.role]})</span>}
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="mt-2">
+        <VerificationInfo verification={solution} compact />
+      </div>
+      {solution.children.length > 0 && (
+        <ul className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" aria-label={`Précisions : ${solution.title}`}>
+          {solution.children.map((child) => (
+            <SolutionItem key={child.slug} solution={child} headingLevel={headingLevel === 5 ? 5 : ((headingLevel + 1) as 4 | 5)} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,159 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getDb } from '@/lib/db';
+import { isValidSlug } from '@/lib/validation/slug';
+import { INVENTORY_TAG } from '@/lib/data/cache-tags';
+import type { NeedDto, NeedSummaryDto, RelatedNeedDto, SolutionDto } from '@/lib/data/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+const PUBLISHED = 'PUBLISHED' as const;
+
+const solutionInclude = {
+  providers: {
+    where: { provider: { status: PUBLISHED } },
+    include: { provider: { select: { slug: true, name: true } } },
+  },
+} satisfies Prisma.SolutionInclude;
+
+const needInclude = {
+  theme: { select: { slug: true, name: true, status: true } },
+  solutions: {
+    where: { solution: { status: PUBLISHED } },
+    orderBy: { position: 'asc' },
+    include: {
+      solution: {
+        include: {
+          ...solutionInclude,
+          children: {
+            where: { status: PUBLISHED },
+            orderBy: { createdAt: 'asc' },
+            include: solutionInclude,
+          },
+        },
+      },
+    },
+  },
+  linksFrom: {
+    where: { to: { status: PUBLISHED } },
+    include: { to: { select: { slug: true, title: true, kind: true, position: true } } },
+  },
+  linksTo: {
+    where: { from: { status: PUBLISHED } },
+    include: { from: { select: { slug: true, title: true, kind: true, position: true } } },
+  },
+} satisfies Prisma.NeedInclude;
+
+type NeedRow = Prisma.NeedGetPayload<{ include: typeof needInclude }>;
+type SolutionRow = Prisma.SolutionGetPayload<{ include: typeof solutionInclude }>;
+
+function toSolutionDto(row: SolutionRow, children: SolutionDto[] = []): SolutionDto {
+  return {
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    availability: row.availability,
+    kinds: row.kinds,
+    cost: row.cost,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    toVerify: row.toVerify,
+    verifyNote: row.verifyNote,
+    providers: row.providers
+      .map((link) => ({ slug: link.provider.slug, name: link.provider.name, role: link.role }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr-CA')),
+    children,
+  };
+}
+
+// Nested bullets: a solution whose parent is also linked to this need is shown under it,
+// not a second time at the top level.
+function toSolutionTree(row: NeedRow): SolutionDto[] {
+  const linkedIds = new Set(row.solutions.map((link) => link.solution.id));
+  return row.solutions
+    .filter((link) => !link.solution.parentId || !linkedIds.has(link.solution.parentId))
+    .map((link) =>
+      toSolutionDto(
+        link.solution,
+        link.solution.children.map((child) => toSolutionDto(child)),
+      ),
+    );
+}
+
+function toRelated(row: NeedRow): RelatedNeedDto[] {
+  const outgoing = row.linksFrom.map((link) => ({ ...link.to, note: link.note, direction: 'to' as const }));
+  const incoming = row.linksTo.map((link) => ({ ...link.from, note: link.note, direction: 'from' as const }));
+  return [...outgoing, ...incoming]
+    .sort((a, b) => a.position - b.position)
+    .map(({ slug, title, kind, note, direction }) => ({ slug, title, kind, note, direction }));
+}
+
+function toNeedDto(row: NeedRow): NeedDto {
+  return {
+    slug: row.slug,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    note: row.note,
+    position: row.position,
+    theme: row.theme && row.theme.status === PUBLISHED ? { slug: row.theme.slug, name: row.theme.name } : null,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    toVerify: row.toVerify,
+    verifyNote: row.verifyNote,
+    updatedAt: row.updatedAt.toISOString(),
+    solutions: toSolutionTree(row),
+    related: toRelated(row),
+  };
+}
+
+/** The whole published inventory in the source's order, for /besoins. */
+export async function listNeedsWithSolutions(): Promise<NeedDto[]> {
+  'use cache';
+  cacheTag(INVENTORY_TAG);
+  cacheLife('hours');
+  const rows = await getDb().need.findMany({
+    where: { status: PUBLISHED },
+    orderBy: { position: 'asc' },
+    include: needInclude,
+  });
+  return rows.map(toNeedDto);
+}
+
+export async function getNeedBySlug(slug: string): Promise<NeedDto | null> {
+  // Anything that is not a slug is answered before touching the cache or the database.
+  if (!isValidSlug(slug)) return null;
+  return findPublishedNeed(slug);
+}
+
+async function findPublishedNeed(slug: string): Promise<NeedDto | null> {
+  'use cache';
+  cacheTag(INVENTORY_TAG);
+  cacheLife('hours');
+  const row = await getDb().need.findFirst({ where: { slug, status: PUBLISHED }, include: needInclude });
+  return row ? toNeedDto(row) : null;
+}
+
+/** Titles and solution counts, for the home page. */
+export async function listNeedSummaries(): Promise<NeedSummaryDto[]> {
+  'use cache';
+  cacheTag(INVENTORY_TAG);
+  cacheLife('hours');
+  const rows = await getDb().need.findMany({
+    where: { status: PUBLISHED },
+    orderBy: { position: 'asc' },
+    select: {
+      slug: true,
+      kind: true,
+      title: true,
+      position: true,
+      theme: { select: { slug: true, name: true } },
+      solutions: {
+        where: { solution: { status: PUBLISHED } },
+        select: { solution: { select: { availability: true } } },
+      },
+    },
+  });
+  return rows.map(({ solutions, ...need }) => ({
+    ...need,
+    existingCount: solutions.filter((link) => link.solution.availability === 'EXISTING').length,
+    proposedCount: solutions.filter((link) => link.solution.availability === 'PROPOSED').length,
+  }));
+}

@@ -1,0 +1,37 @@
+// Shared by `npm start` and `npm run dev`: a database that is up, migrated, and holds the
+// inventory when it was empty.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../lib/generated/prisma/client';
+import { seedInventory } from '../../lib/seed/seed-inventory';
+import { openDatabase } from './database';
+import { installShutdownHandlers } from './embedded-postgres';
+import { applyMigrations } from './migrations';
+
+async function seedIfEmpty(url: string): Promise<void> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    // A database that was ever seeded, or that holds entries, is left as it is.
+    const [records, needs] = await Promise.all([prisma.seedRecord.count(), prisma.need.count()]);
+    if (records > 0 || needs > 0) return;
+    console.log("Base vide : chargement de l'inventaire d'avril 2023…");
+    const report = await seedInventory(prisma);
+    console.log(`Inventaire chargé : ${JSON.stringify(report)}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** Opens the database, stops it on Ctrl-C/SIGTERM, applies migrations, seeds if empty. */
+export async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  const database = await openDatabase();
+  installShutdownHandlers(database.stop);
+  try {
+    const applied = await applyMigrations(database.url);
+    if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(', ')}`);
+    await seedIfEmpty(database.url);
+  } catch (error) {
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+  return database;
+}

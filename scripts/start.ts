@@ -1,0 +1,36 @@
+// `npm start`: database up (embedded when DATABASE_URL is unset), migrations applied,
+// the inventory loaded into an empty database, the site built when its sources changed,
+// then served on PORT (3000 by default). Ctrl-C stops the site, then the database.
+import { installShutdownHandlers } from './lib/embedded-postgres';
+import { assertPortIsFree, ensureBuild, startServer } from './lib/next-app';
+import { prepareDatabase } from './lib/prepare-database';
+
+let stopDatabase: (() => Promise<void>) | undefined;
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  // Say it before anything slow happens.
+  await assertPortIsFree(port, host);
+
+  const database = await prepareDatabase();
+  stopDatabase = database.stop;
+
+  ensureBuild();
+  const server = await startServer({ port, host, env: { ...process.env, DATABASE_URL: database.url } });
+  installShutdownHandlers(server.stop);
+  console.log(`\nLe répertoire est servi sur http://localhost:${port} (Ctrl-C pour arrêter).`);
+
+  // If the server dies on its own, stop the database and say so.
+  server.process.once('exit', (code, signal) => {
+    if (server.isStopping()) return;
+    console.error(`Le serveur s'est arrêté (code ${code ?? signal}).`);
+    void database.stop().finally(() => process.exit(1));
+  });
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\nImpossible de démarrer le répertoire : ${error instanceof Error ? error.message : String(error)}`);
+  await stopDatabase?.().catch(() => undefined);
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+// `npm test`: everything the tests need, set up and torn down here.
+//  - a throwaway PostgreSQL (embedded, in a temporary folder; or TEST_DATABASE_URL's server),
+//    never the user's data;
+//  - vitest (unit + integration) against an empty migrated database;
+//  - the production build served on a free port against a seeded database, driven by
+//    Playwright in the system Chromium.
+// Ends with one line "tests: N passed, N failed" and a non-zero exit code on any failure.
+// TEST_ONLY=vitest or TEST_ONLY=e2e runs one half.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../lib/generated/prisma/client';
+import { seedInventory } from '../lib/seed/seed-inventory';
+import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { applyMigrations } from './lib/migrations';
+import { ensureBuild, repoRoot, startServer } from './lib/next-app';
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+const only = process.env.TEST_ONLY;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync(process.execPath, [command, ...args], { cwd: repoRoot, env, stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+function runVitest(env: NodeJS.ProcessEnv, reportFile: string): Counts {
+  const status = run(
+    path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'),
+    ['run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    env,
+  );
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(reportFile);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  // A crash outside any test (syntax error, failed setup) still has to fail the run.
+  const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): Counts {
+  const status = run(
+    path.join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js'),
+    ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'],
+    { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
+  );
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(reportFile);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const failed = report.stats.unexpected + (status !== 0 && report.stats.unexpected === 0 ? 1 : 0);
+  return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped };
+}
+
+async function seed(url: string): Promise<void> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await seedInventory(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function main(): Promise<number> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-test-'));
+  // Run as root, the embedded PostgreSQL drops to a 'postgres' user that must reach its data folder.
+  chmodSync(workDir, 0o755);
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanup = async (): Promise<void> => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+    cleanups.length = 0;
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  installShutdownHandlers(cleanup);
+
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (counts: Counts): void => {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  };
+
+  try {
+    let serverUrl: string;
+    if (process.env.TEST_DATABASE_URL) {
+      serverUrl = process.env.TEST_DATABASE_URL;
+    } else {
+      const postgres = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: await freePort(), persistent: false });
+      cleanups.push(postgres.stop);
+      serverUrl = postgres.urlFor('postgres');
+    }
+    const suffix = `${process.pid}`;
+    const databaseFor = async (purpose: string): Promise<string> => {
+      const name = `repertoire_${purpose}_${suffix}`;
+      await ensureDatabase(serverUrl, name);
+      cleanups.push(() => dropDatabase(serverUrl, name));
+      const url = withDatabase(serverUrl, name);
+      await applyMigrations(url);
+      return url;
+    };
+    const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TEST_DATABASE_SERVER_URL: serverUrl };
+
+    if (only !== 'e2e') {
+      const vitestUrl = await databaseFor('vitest');
+      add(runVitest({ ...baseEnv, DATABASE_URL: vitestUrl }, path.join(workDir, 'vitest.json')));
+    }
+
+    if (only !== 'vitest') {
+      if (!existsSync(chromiumPath)) {
+        throw new Error(`Chromium est introuvable à ${chromiumPath}. Installez-le (apt-get install -y chromium) ou indiquez CHROMIUM_PATH.`);
+      }
+      const e2eUrl = await databaseFor('e2e');
+      await seed(e2eUrl);
+      ensureBuild();
+      const server = await startServer({ port: await freePort(), host: '127.0.0.1', env: { ...baseEnv, DATABASE_URL: e2eUrl }, quiet: true });
+      cleanups.push(server.stop);
+      add(runPlaywright({ ...baseEnv, BASE_URL: server.url, CHROMIUM_PATH: chromiumPath }, path.join(workDir, 'playwright.json')));
+    }
+  } catch (error) {
+    console.error(`\nLes tests n'ont pas pu être préparés : ${error instanceof Error ? error.message : String(error)}`);
+    totals.failed += 1;
+  } finally {
+    await cleanup();
+  }
+
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  return totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,1 @@
+// Stand-in for 'server-only' under vitest (see vitest.config.ts).
