@@ -2,7 +2,7 @@
 // inventory when it was empty.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/generated/prisma/client';
-import { seedInventory } from '../../lib/seed/seed-inventory';
+import { formatSeedReport, seedInventory } from '../../lib/seed/seed-inventory';
 import { openDatabase } from './database';
 import { installShutdownHandlers } from './embedded-postgres';
 import { applyMigrations } from './migrations';
@@ -15,7 +15,7 @@ async function seedIfEmpty(url: string): Promise<void> {
     if (records > 0 || needs > 0) return;
     console.log("Base vide : chargement de l'inventaire d'avril 2023…");
     const report = await seedInventory(prisma);
-    console.log(`Inventaire chargé : ${JSON.stringify(report)}`);
+    console.log(formatSeedReport(report));
   } finally {
     await prisma.$disconnect();
   }
