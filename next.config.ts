@@ -25,6 +25,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   output: 'standalone',
+  // npm test builds into its own folder so that it never replaces the build npm start serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Next adds its dist folder's types to the tsconfig it checks; npm test points it at a
+  // throwaway tsconfig so that tsconfig.json is left alone.
+  typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH || 'tsconfig.json' },
   poweredByHeader: false,
   // Pages render at request time so that the build never needs a database; public reads
   // are cached in the data layer with 'use cache'. Full Cache Components (PPR) is not

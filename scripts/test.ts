@@ -5,9 +5,9 @@
 //  - the production build served on a free port against a seeded database, driven by
 //    Playwright in the system Chromium.
 // Ends with one line "tests: N passed, N failed" and a non-zero exit code on any failure.
-// TEST_ONLY=vitest or TEST_ONLY=e2e runs one half.
+// TEST_ONLY=vitest or TEST_ONLY=e2e runs one half; extra arguments are passed to the runner as filters.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,17 @@ import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 
 type Counts = { passed: number; failed: number; skipped: number };
 
+// A build folder of this run's own: npm test never replaces the build that npm start
+// serves, and two runs never build over each other. Set before next-app reads it.
+const testDistDir = `.next-test-${process.pid}`;
+const testTsconfig = `tsconfig.next-test-${process.pid}.json`;
+process.env.NEXT_DIST_DIR = testDistDir;
+process.env.NEXT_TSCONFIG_PATH = testTsconfig;
+writeFileSync(path.join(repoRoot, testTsconfig), `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);
+
 const only = process.env.TEST_ONLY;
+// Extra arguments narrow the run, e.g. `TEST_ONLY=e2e npm test -- tests/e2e/match.spec.ts`.
+const filters = process.argv.slice(2);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function freePort(): Promise<number> {
@@ -46,7 +56,7 @@ function readJson<T>(file: string): T | undefined {
 function runVitest(env: NodeJS.ProcessEnv, reportFile: string): Counts {
   const status = run(
     path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'),
-    ['run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    ['run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...filters],
     env,
   );
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(reportFile);
@@ -59,7 +69,7 @@ function runVitest(env: NodeJS.ProcessEnv, reportFile: string): Counts {
 function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): Counts {
   const status = run(
     path.join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js'),
-    ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'],
+    ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json', ...filters],
     { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
   );
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(reportFile);
@@ -86,6 +96,8 @@ async function main(): Promise<number> {
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
     cleanups.length = 0;
     rmSync(workDir, { recursive: true, force: true });
+    rmSync(path.join(repoRoot, testDistDir), { recursive: true, force: true });
+    rmSync(path.join(repoRoot, testTsconfig), { force: true });
   };
   installShutdownHandlers(cleanup);
 

@@ -6,8 +6,12 @@ import net from 'node:net';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const standaloneDir = path.join(repoRoot, '.next', 'standalone');
-const stampFile = path.join(repoRoot, '.next', 'source-hash');
+// Same setting as next.config.ts: where `next build` writes. Read at call time, since
+// scripts/test.ts sets it after its imports ran.
+function buildPaths(): { distDir: string; standaloneDir: string; stampFile: string } {
+  const distDir = path.join(repoRoot, process.env.NEXT_DIST_DIR || '.next');
+  return { distDir, standaloneDir: path.join(distDir, 'standalone'), stampFile: path.join(distDir, 'source-hash') };
+}
 
 // Everything that ends up in the build. Generated Prisma code is covered by schema.prisma.
 const SOURCE_ENTRIES = [
@@ -42,6 +46,7 @@ function hashSources(): string {
 
 /** Runs `next build` unless the last build was made from the same sources. */
 export function ensureBuild(): void {
+  const { distDir, standaloneDir, stampFile } = buildPaths();
   const sourceHash = hashSources();
   const serverFile = path.join(standaloneDir, 'server.js');
   if (existsSync(serverFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === sourceHash) return;
@@ -55,9 +60,9 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error('La construction du site a échoué (voir les messages ci-dessus).');
 
   // The standalone server expects its static assets and public files beside it.
-  const staticTarget = path.join(standaloneDir, '.next', 'static');
+  const staticTarget = path.join(standaloneDir, path.relative(repoRoot, distDir), 'static');
   rmSync(staticTarget, { recursive: true, force: true });
-  cpSync(path.join(repoRoot, '.next', 'static'), staticTarget, { recursive: true });
+  cpSync(path.join(distDir, 'static'), staticTarget, { recursive: true });
   const publicDir = path.join(repoRoot, 'public');
   if (existsSync(publicDir)) cpSync(publicDir, path.join(standaloneDir, 'public'), { recursive: true });
   writeFileSync(stampFile, sourceHash);
@@ -95,6 +100,7 @@ export async function startServer(options: {
   quiet?: boolean;
 }): Promise<RunningServer> {
   const host = options.host ?? '0.0.0.0';
+  const { standaloneDir } = buildPaths();
   await assertPortIsFree(options.port, host);
   const child = spawn(process.execPath, [path.join(standaloneDir, 'server.js')], {
     cwd: standaloneDir,
