@@ -1,0 +1,122 @@
+import Link from 'next/link';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import type { RankedProvider, RankedSolution } from '@/lib/matching/types';
+
+const MAX_SOLUTIONS = 12;
+const MAX_PROVIDERS = 10;
+
+export function MatchResults({
+  needs,
+  solutions,
+  providers,
+}: {
+  needs: { slug: string; title: string }[];
+  solutions: RankedSolution[];
+  providers: RankedProvider[];
+}) {
+  if (solutions.length === 0) {
+    return (
+      <div className="space-y-3 rounded-md border border-slate-300 p-4">
+        <p className="font-semibold">Aucune solution du répertoire ne répond à toutes vos réponses.</p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>Retirez une réponse (par exemple la région ou le format) et relancez la recherche.</li>
+          <li>
+            <Link href="/besoins">Parcourez tous les besoins et leurs solutions</Link>.
+          </li>
+          <li>
+            <Link href="/recherche">Cherchez avec vos propres mots</Link>.
+          </li>
+        </ul>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-8">
+      {needs.length > 0 && (
+        <section aria-labelledby="titre-besoins-trouves" className="space-y-2">
+          <h3 id="titre-besoins-trouves" className="text-xl font-semibold">
+            Les besoins qui vous ressemblent
+          </h3>
+          <ul className="list-disc space-y-1 pl-6">
+            {needs.map((need) => (
+              <li key={need.slug}>
+                <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="titre-solutions-trouvees" className="space-y-3">
+        <h3 id="titre-solutions-trouvees" className="text-xl font-semibold">
+          Les solutions, de la plus adaptée à la moins adaptée
+        </h3>
+        <ol className="space-y-3">
+          {solutions.slice(0, MAX_SOLUTIONS).map(({ solution, reasons, caveats }) => (
+            <li key={solution.slug} className="rounded-md border border-slate-200 p-4">
+              <AvailabilityBadge availability={solution.availability} />
+              <h4 className="mt-2 font-semibold">
+                <Link href={`/solutions/${solution.slug}`}>{solution.title}</Link>
+              </h4>
+              {solution.providers.length > 0 && (
+                <p className="mt-1 text-sm">
+                  <span className="font-medium">Qui : </span>
+                  {solution.providers.map((provider, index) => (
+                    <span key={`${provider.slug}-${provider.role}`}>
+                      {index > 0 && ', '}
+                      <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+                    </span>
+                  ))}
+                </p>
+              )}
+              {reasons.length > 0 && (
+                <div className="mt-2 text-sm">
+                  <p className="font-medium">Pourquoi cette solution :</p>
+                  <ul className="list-disc pl-6">
+                    {reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {caveats.length > 0 && (
+                <div className="mt-2 text-sm text-orange-950">
+                  <p className="font-medium">À vérifier avant de compter dessus :</p>
+                  <ul className="list-disc pl-6">
+                    {caveats.map((caveat) => (
+                      <li key={caveat}>{caveat}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+        {solutions.length > MAX_SOLUTIONS && (
+          <p className="text-sm text-slate-700">
+            {solutions.length - MAX_SOLUTIONS} autres solutions correspondent moins bien. Précisez vos réponses pour les départager.
+          </p>
+        )}
+      </section>
+
+      {providers.length > 0 && (
+        <section aria-labelledby="titre-fournisseurs-trouves" className="space-y-3">
+          <h3 id="titre-fournisseurs-trouves" className="text-xl font-semibold">
+            Les organismes et programmes à contacter
+          </h3>
+          <ol className="space-y-2">
+            {providers.slice(0, MAX_PROVIDERS).map((provider) => (
+              <li key={provider.slug}>
+                <Link href={`/fournisseurs/${provider.slug}`} className="font-medium">
+                  {provider.name}
+                </Link>
+                <span className="text-sm text-slate-700"> — {provider.reasons.join(' ; ')}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
