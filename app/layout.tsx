@@ -2,16 +2,23 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { getSiteUrl } from '@/lib/env';
+import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/seo/metadata';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: {
-    default: 'Répertoire numérique communautaire',
-    template: '%s · Répertoire numérique communautaire',
-  },
-  description:
-    "Les besoins numériques des organismes communautaires du Québec, les solutions qui existent ou sont proposées, et qui les offre.",
-};
+// A function, not a constant: SITE_URL is read when a page renders (at run time), not
+// frozen into the build. Pages set their own canonical URL and Open Graph title
+// (lib/seo/metadata.ts): a canonical URL set here would be inherited by every page.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(getSiteUrl()),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    applicationName: SITE_NAME,
+    // Defaults for pages that set no Open Graph of their own (no title or URL: those are per page).
+    openGraph: { type: 'website', locale: 'fr_CA', siteName: SITE_NAME },
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { listNeedSummaries } from '@/lib/data/needs';
 import { getInventoryStats } from '@/lib/data/stats';
 import { needKindLabels } from '@/lib/labels';
+import { pageMetadata, SITE_DESCRIPTION } from '@/lib/seo/metadata';
+
+export const metadata: Metadata = pageMetadata({ description: SITE_DESCRIPTION, path: '/' });
 
 export default async function HomePage() {
   await connection();
@@ -39,7 +43,16 @@ export default async function HomePage() {
         <h2 id="titre-commencer" className="text-2xl font-semibold">
           Par où commencer ?
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <div className="rounded-md border border-slate-200 p-4">
+            <h3 className="font-semibold">
+              <Link href="/trouver">Répondre à six questions</Link>
+            </h3>
+            <p className="mt-1 text-slate-800">
+              Dites ce qui est difficile, votre budget et votre région : le répertoire vous propose des solutions, et
+              vous dit pourquoi.
+            </p>
+          </div>
           <div className="rounded-md border border-slate-200 p-4">
             <h3 className="font-semibold">
               <Link href="/besoins">Parcourir les besoins et leurs solutions</Link>

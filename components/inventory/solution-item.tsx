@@ -3,9 +3,10 @@ import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { costLabels, helpKindLabels, providerRoleLabels } from '@/lib/labels';
+import { providerPath, solutionPath } from '@/lib/seo/urls';
 import type { SolutionDto } from '@/lib/data/types';
 
-/** One solution with its providers; nested sub-points are listed under it. */
+/** One solution with its providers, its title linking to its page; nested sub-points are listed under it. */
 export function SolutionItem({ solution, headingLevel = 3 }: { solution: SolutionDto; headingLevel?: 3 | 4 | 5 }) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -17,7 +18,9 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
         ))}
         {solution.cost !== 'UNKNOWN' && <Badge tone="brand">{costLabels[solution.cost]}</Badge>}
       </div>
-      <Heading className="mt-2 font-semibold">{solution.title}</Heading>
+      <Heading className="mt-2 font-semibold">
+        <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+      </Heading>
       <p className="mt-1 text-slate-800">{solution.description}</p>
       {solution.providers.length > 0 && (
         <p className="mt-2 text-sm">
@@ -25,7 +28,7 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
           {solution.providers.map((provider, index) => (
             <span key={`${provider.slug}-${provider.role}`}>
               {index > 0 && ', '}
-              <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+              <Link href={providerPath(provider.slug)}>{provider.name}</Link>
               {provider.role !== 'OFFERS' && <span className="text-slate-700"> ({providerRoleLabels[provider.role]})</span>}
             </span>
           ))}

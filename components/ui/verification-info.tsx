@@ -1,20 +1,55 @@
 import { formatDate } from '@/lib/format';
+import { STALE_AFTER_MONTHS, verificationStatus, type VerificationStatus } from '@/lib/verification';
 import type { VerificationDto } from '@/lib/data/types';
 
-/** "Dernière vérification" line plus the round table's "à vérifier / à compléter" note. */
-export function VerificationInfo({ verification, compact = false }: { verification: VerificationDto; compact?: boolean }) {
+const freshnessNotices: Record<Exclude<VerificationStatus, 'current'>, string> = {
+  never: "Cette fiche n'a encore jamais été vérifiée : les informations peuvent avoir changé.",
+  stale: `Cette fiche n'a pas été vérifiée depuis plus de ${STALE_AFTER_MONTHS} mois : les informations peuvent avoir changé.`,
+  invalid: 'La date de vérification de cette fiche est erronée : les informations peuvent avoir changé.',
+};
+
+/**
+ * "Dernière vérification" line, a notice when the entry was never verified or not for
+ * 12 months, and the "à vérifier / à compléter" note. `compact` (an entry inside a list)
+ * keeps only the note: the page the entry links to shows the rest.
+ *
+ * `now` defaults to the time of the request: pages render per request (`connection()`),
+ * only the data under them is cached.
+ */
+export function VerificationInfo({
+  verification,
+  compact = false,
+  now,
+}: {
+  verification: VerificationDto;
+  compact?: boolean;
+  now?: Date;
+}) {
   const { verifiedAt, toVerify, verifyNote } = verification;
+  const status = verificationStatus(verifiedAt, now ?? new Date());
+  const showDate = verifiedAt !== null && status !== 'invalid';
   return (
-    <div className="space-y-1 text-sm">
+    <div className="space-y-2 text-sm">
       {!compact && (
-        <p className="text-slate-700">
-          Dernière vérification : {verifiedAt ? formatDate(verifiedAt) : 'pas encore vérifiée par la Table'}
-        </p>
+        <>
+          <p className="text-slate-700">
+            Dernière vérification :{' '}
+            {showDate ? <time dateTime={verifiedAt}>{formatDate(verifiedAt)}</time> : "aucune pour l'instant"}
+          </p>
+          {status !== 'current' && (
+            <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950" data-freshness={status}>
+              <span aria-hidden="true" className="mr-1">
+                ⚠
+              </span>
+              {freshnessNotices[status]}
+            </p>
+          )}
+        </>
       )}
       {toVerify && (
         <p className="rounded border-l-4 border-orange-400 bg-orange-50 px-3 py-1 text-orange-950">
-          <span className="font-semibold">À vérifier.</span>
-          {verifyNote ? ` ${verifyNote}` : ''}
+          <span className="font-semibold">À vérifier ou à compléter{verifyNote ? ' : ' : '.'}</span>
+          {verifyNote}
         </p>
       )}
     </div>

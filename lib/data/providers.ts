@@ -28,13 +28,23 @@ export async function listProviders(): Promise<ProviderSummaryDto[]> {
       kind: true,
       description: true,
       toVerify: true,
-      solutions: { where: { solution: { status: PUBLISHED } }, select: { solutionId: true } },
+      regions: true,
+      audiences: true,
+      cost: true,
+      formats: true,
+      languages: true,
+      solutions: {
+        where: { solution: { status: PUBLISHED } },
+        select: { solutionId: true, solution: { select: { kinds: true, availability: true } } },
+      },
     },
   });
   return rows
     .map(({ solutions, ...provider }) => ({
       ...provider,
       solutionCount: new Set(solutions.map((link) => link.solutionId)).size,
+      helpKinds: [...new Set(solutions.flatMap((link) => link.solution.kinds))],
+      availabilities: [...new Set(solutions.map((link) => link.solution.availability))],
     }))
     .sort((a, b) => foldForSorting(a.name).localeCompare(foldForSorting(b.name), 'fr-CA'));
 }

@@ -73,6 +73,14 @@ export type ProviderSummaryDto = {
   description: string;
   toVerify: boolean;
   solutionCount: number;
+  // What the list's filters look at.
+  regions: Region[];
+  audiences: Audience[];
+  cost: CostOption;
+  formats: ServiceFormat[];
+  languages: string[];
+  helpKinds: HelpKind[];
+  availabilities: Availability[];
 };
 
 export type ProviderSolutionDto = {
@@ -110,4 +118,69 @@ export type InventoryStatsDto = {
   proposedSolutionCount: number;
   providerCount: number;
   toVerifyCount: number;
+};
+
+/** A provider as shown on a solution page: its roles there and its contact details. */
+export type SolutionProviderDto = VerificationDto & {
+  slug: string;
+  name: string;
+  alternateName: string;
+  kind: ProviderKind;
+  description: string;
+  /** Every role this provider holds on the solution (it can offer and fund). */
+  roles: ProviderRole[];
+  website: string;
+  email: string;
+  phone: string;
+  regions: Region[];
+  audiences: Audience[];
+  cost: CostOption;
+  formats: ServiceFormat[];
+  languages: string[];
+};
+
+export type NeedRefDto = { slug: string; title: string; kind: NeedKind };
+
+export type SolutionRefDto = { slug: string; title: string; availability: Availability };
+
+export type SolutionPointDto = SolutionRefDto & { description: string; kinds: HelpKind[] };
+
+/** One solution with everything its own page shows (/solutions/[slug]). */
+export type SolutionDetailDto = VerificationDto & {
+  slug: string;
+  title: string;
+  description: string;
+  availability: Availability;
+  kinds: HelpKind[];
+  cost: CostOption;
+  updatedAt: string;
+  providers: SolutionProviderDto[];
+  /** The needs it answers, in the inventory's order. */
+  needs: NeedRefDto[];
+  /** True when `needs` are those of the parent solution (a sub-point linked to no need of its own). */
+  needsFromParent: boolean;
+  /** The solution this one details (the source's nested bullets), when published. */
+  parent: SolutionRefDto | null;
+  /** Its own sub-points. */
+  children: SolutionPointDto[];
+};
+
+/** A line of the /solutions index. */
+export type SolutionSummaryDto = {
+  slug: string;
+  title: string;
+  availability: Availability;
+  kinds: HelpKind[];
+  cost: CostOption;
+  parent: SolutionRefDto | null;
+  providers: { slug: string; name: string }[];
+};
+
+/** Published URLs and their last change, for sitemap.xml. */
+export type SitemapEntryDto = { slug: string; updatedAt: string };
+
+export type SitemapDto = {
+  needs: SitemapEntryDto[];
+  providers: SitemapEntryDto[];
+  solutions: SitemapEntryDto[];
 };

@@ -5,11 +5,16 @@ import { NeedMeta } from '@/components/inventory/need-header';
 import { RelatedNeeds } from '@/components/inventory/related-needs';
 import { SolutionItem } from '@/components/inventory/solution-item';
 import { listNeedsWithSolutions } from '@/lib/data/needs';
+import { getSiteUrl } from '@/lib/env';
+import { needsItemListJsonLd } from '@/lib/seo/json-ld';
+import { JsonLdScript } from '@/lib/seo/json-ld-script';
+import { pageMetadata } from '@/lib/seo/metadata';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Besoins et solutions',
   description: "L'inventaire des besoins numériques des organismes communautaires, avec les solutions et qui les offre.",
-};
+  path: '/besoins',
+});
 
 export default async function NeedsPage() {
   await connection();
@@ -17,6 +22,7 @@ export default async function NeedsPage() {
 
   return (
     <div className="space-y-8">
+      <JsonLdScript data={needsItemListJsonLd(needs, getSiteUrl())} />
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Besoins et solutions</h1>
         <p className="max-w-3xl">

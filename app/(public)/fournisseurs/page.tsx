@@ -1,16 +1,34 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { FacetFilters } from '@/components/facets/facet-filters';
 import { Badge } from '@/components/ui/badge';
 import { listProviders } from '@/lib/data/providers';
+import { applyFacets, countSelected, expandRegions, parseFacetSelection, type FacetValues } from '@/lib/facets/facets';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import { initialLetter } from '@/lib/format';
 import { providerKindLabels } from '@/lib/labels';
+import { pageMetadata } from '@/lib/seo/metadata';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Fournisseurs A–Z',
   description: 'Les organismes et programmes qui offrent, financent ou accompagnent les solutions numériques du répertoire.',
-};
+  path: '/fournisseurs',
+});
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function facetValuesOf(provider: ProviderSummaryDto): FacetValues {
+  return {
+    availability: provider.availabilities,
+    kind: provider.helpKinds,
+    cost: [provider.cost],
+    region: expandRegions(provider.regions),
+    format: provider.formats,
+    audience: provider.audiences,
+    language: provider.languages,
+  };
+}
 
 function groupByLetter(providers: ProviderSummaryDto[]): [string, ProviderSummaryDto[]][] {
   const groups = new Map<string, ProviderSummaryDto[]>();
@@ -21,9 +39,12 @@ function groupByLetter(providers: ProviderSummaryDto[]): [string, ProviderSummar
   return [...groups.entries()];
 }
 
-export default async function ProvidersPage() {
+export default async function ProvidersPage({ searchParams }: Props) {
   await connection();
-  const providers = await listProviders();
+  const [allProviders, params] = await Promise.all([listProviders(), searchParams]);
+  const selection = parseFacetSelection(params);
+  const selectedCount = countSelected(selection);
+  const { items: providers, groups: facetGroups } = applyFacets(allProviders, facetValuesOf, selection);
   const groups = groupByLetter(providers);
 
   return (
@@ -31,9 +52,15 @@ export default async function ProvidersPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Fournisseurs de A à Z</h1>
         <p className="max-w-3xl">
-          {providers.length} organismes et programmes nommés dans le répertoire. Choisissez-en un pour voir ce qu&apos;il
-          offre et pour quels besoins.
+          {allProviders.length} organismes et programmes nommés dans le répertoire. Choisissez-en un pour voir ce
+          qu&apos;il offre et pour quels besoins.
         </p>
+        <FacetFilters action="/fournisseurs" groups={facetGroups} selectedCount={selectedCount} />
+        {selectedCount > 0 && (
+          <p role="status" className="font-medium">
+            {providers.length} sur {allProviders.length} correspondent à vos filtres.
+          </p>
+        )}
         {groups.length > 0 && (
           <nav aria-label="Lettres">
             <ul className="flex flex-wrap gap-2">
@@ -49,7 +76,15 @@ export default async function ProvidersPage() {
         )}
       </header>
 
-      {providers.length === 0 && <p>Aucun fournisseur n&apos;est encore publié.</p>}
+      {providers.length === 0 &&
+        (selectedCount > 0 ? (
+          <p>
+            Aucun fournisseur ne correspond à tous ces filtres. Retirez-en un, ou{' '}
+            <Link href="/fournisseurs">voyez toute la liste</Link>.
+          </p>
+        ) : (
+          <p>Aucun fournisseur n&apos;est encore publié.</p>
+        ))}
 
       {groups.map(([letter, group]) => (
         <section key={letter} id={`lettre-${letter}`} aria-labelledby={`titre-lettre-${letter}`} className="scroll-mt-4 space-y-3">

@@ -5,13 +5,15 @@ import { MatchResults } from '@/components/matching/match-results';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listNeedSummaries } from '@/lib/data/needs';
 import { listThemes } from '@/lib/data/themes';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { rankProviders, rankSolutions } from '@/lib/matching/rank';
 import { hasAnyAnswer, parseMatchAnswers, type MatchSearchParams } from '@/lib/validation/match';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Trouver de l’aide en six questions',
   description: 'Répondez à six questions simples pour voir les solutions numériques et les organismes qui vous conviennent.',
-};
+  path: '/trouver',
+});
 
 type Props = { searchParams: Promise<MatchSearchParams> };
 

@@ -8,6 +8,8 @@ import { SolutionItem } from '@/components/inventory/solution-item';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getNeedBySlug } from '@/lib/data/needs';
 import type { SolutionDto } from '@/lib/data/types';
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
+import { needPath } from '@/lib/seo/urls';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const { slug } = await params;
   const need = await getNeedBySlug(slug);
-  if (!need) return { title: 'Page introuvable' };
-  return { title: need.title, description: need.description.slice(0, 200) };
+  if (!need) return notFoundMetadata;
+  return pageMetadata({ title: need.title, description: need.description, path: needPath(need.slug) });
 }
 
 export default async function NeedPage({ params }: Props) {

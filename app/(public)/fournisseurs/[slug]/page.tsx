@@ -3,21 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { ProviderFacts } from '@/components/inventory/provider-facts';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getProviderBySlug } from '@/lib/data/providers';
-import type { ProviderDto } from '@/lib/data/types';
-import {
-  audienceLabels,
-  costLabels,
-  formatLabels,
-  helpKindLabels,
-  languageLabel,
-  needKindLabels,
-  providerKindLabels,
-  providerRoleLabels,
-  regionLabels,
-} from '@/lib/labels';
+import { getSiteUrl } from '@/lib/env';
+import { helpKindLabels, needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import { organizationJsonLd } from '@/lib/seo/json-ld';
+import { JsonLdScript } from '@/lib/seo/json-ld-script';
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
+import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,41 +20,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const { slug } = await params;
   const provider = await getProviderBySlug(slug);
-  if (!provider) return { title: 'Page introuvable' };
-  return {
+  if (!provider) return notFoundMetadata;
+  return pageMetadata({
     title: provider.name,
     description: provider.description || `Ce que ${provider.name} offre aux organismes communautaires.`,
-  };
-}
-
-const NOT_PROVIDED = 'À compléter';
-
-function listOrMissing(values: string[]): string {
-  return values.length > 0 ? values.join(', ') : NOT_PROVIDED;
-}
-
-function ProviderFacts({ provider }: { provider: ProviderDto }) {
-  const websiteHost = provider.website ? provider.website.replace(/^https?:\/\//, '').replace(/\/$/, '') : '';
-  const facts: { label: string; value: React.ReactNode }[] = [
-    { label: 'Site Web', value: provider.website ? <a href={provider.website}>{websiteHost}</a> : NOT_PROVIDED },
-    { label: 'Courriel', value: provider.email ? <a href={`mailto:${provider.email}`}>{provider.email}</a> : NOT_PROVIDED },
-    { label: 'Téléphone', value: provider.phone ? <a href={`tel:${provider.phone.replace(/[^+\d]/g, '')}`}>{provider.phone}</a> : NOT_PROVIDED },
-    { label: 'Régions desservies', value: listOrMissing(provider.regions.map((region) => regionLabels[region])) },
-    { label: 'Pour qui', value: listOrMissing(provider.audiences.map((audience) => audienceLabels[audience])) },
-    { label: 'Coût', value: provider.cost === 'UNKNOWN' ? NOT_PROVIDED : costLabels[provider.cost] },
-    { label: 'Format', value: listOrMissing(provider.formats.map((format) => formatLabels[format])) },
-    { label: 'Langues', value: listOrMissing(provider.languages.map(languageLabel)) },
-  ];
-  return (
-    <dl className="grid gap-x-6 gap-y-2 rounded-md bg-slate-50 p-4 sm:grid-cols-[max-content_1fr]">
-      {facts.map((fact) => (
-        <div key={fact.label} className="contents">
-          <dt className="font-medium">{fact.label}</dt>
-          <dd className={fact.value === NOT_PROVIDED ? 'text-slate-700 italic' : ''}>{fact.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+    path: providerPath(provider.slug),
+  });
 }
 
 export default async function ProviderPage({ params }: Props) {
@@ -70,6 +36,7 @@ export default async function ProviderPage({ params }: Props) {
 
   return (
     <article className="space-y-8">
+      <JsonLdScript data={organizationJsonLd(provider, getSiteUrl())} />
       <nav aria-label="Fil d'Ariane" className="text-sm">
         <Link href="/fournisseurs">Fournisseurs A–Z</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">{provider.name}</span>
@@ -109,7 +76,9 @@ export default async function ProviderPage({ params }: Props) {
                     Rôle : {solution.roles.map((role) => providerRoleLabels[role]).join(', ')}
                   </span>
                 </div>
-                <h3 className="mt-2 font-semibold">{solution.title}</h3>
+                <h3 className="mt-2 font-semibold">
+                  <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+                </h3>
                 <p className="mt-1 text-slate-800">{solution.description}</p>
                 {solution.needs.length > 0 && (
                   <p className="mt-2 text-sm">
@@ -117,7 +86,7 @@ export default async function ProviderPage({ params }: Props) {
                     {solution.needs.map((need, index) => (
                       <span key={need.slug}>
                         {index > 0 && ', '}
-                        <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+                        <Link href={needPath(need.slug)}>{need.title}</Link>
                         <span className="text-slate-700"> ({needKindLabels[need.kind].toLowerCase()})</span>
                       </span>
                     ))}

@@ -1,0 +1,212 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { hasKnownFacts, ProviderFacts } from '@/components/inventory/provider-facts';
+import { Badge } from '@/components/ui/badge';
+import { VerificationInfo } from '@/components/ui/verification-info';
+import { getSolutionBySlug } from '@/lib/data/solutions';
+import type { SolutionDetailDto, SolutionProviderDto } from '@/lib/data/types';
+import { getSiteUrl } from '@/lib/env';
+import { formatDate } from '@/lib/format';
+import { costLabels, helpKindLabels, needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import { JsonLdScript } from '@/lib/seo/json-ld-script';
+import { serviceJsonLd } from '@/lib/seo/json-ld';
+import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
+import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
+import { verificationStatus, type VerificationStatus } from '@/lib/verification';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const solution = await getSolutionBySlug(slug);
+  if (!solution) return notFoundMetadata;
+  return pageMetadata({ title: solution.title, description: solution.description, path: solutionPath(solution.slug) });
+}
+
+const availabilityExplanations = {
+  EXISTING: "Cette solution existe déjà : des organismes ou des programmes l'offrent.",
+  PROPOSED: "Cette solution est proposée par le milieu : elle n'est pas encore offerte.",
+} as const;
+
+export default async function SolutionPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const solution = await getSolutionBySlug(slug);
+  if (!solution) notFound();
+  const now = new Date();
+
+  return (
+    <article className="space-y-8">
+      <JsonLdScript data={serviceJsonLd(solution, getSiteUrl())} />
+      <nav aria-label="Fil d'Ariane" className="text-sm">
+        <Link href="/solutions">Solutions</Link> <span aria-hidden="true">›</span>{' '}
+        {solution.parent && (
+          <>
+            <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>{' '}
+            <span aria-hidden="true">›</span>{' '}
+          </>
+        )}
+        <span aria-current="page">{solution.title}</span>
+      </nav>
+
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <AvailabilityBadge availability={solution.availability} />
+          {solution.kinds.map((kind) => (
+            <Badge key={kind}>{helpKindLabels[kind]}</Badge>
+          ))}
+        </div>
+        <h1 className="text-3xl font-bold text-brand-900">{solution.title}</h1>
+        {solution.parent && (
+          <p>
+            Précision de la solution : <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>
+          </p>
+        )}
+        <blockquote className="border-l-4 border-brand-100 pl-4 text-lg text-slate-800">
+          <p>{solution.description}</p>
+          <footer className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</footer>
+        </blockquote>
+        <VerificationInfo verification={solution} now={now} />
+      </header>
+
+      <section aria-labelledby="titre-en-bref" className="space-y-3">
+        <h2 id="titre-en-bref" className="text-2xl font-semibold">
+          En bref
+        </h2>
+        <SolutionFacts solution={solution} />
+      </section>
+
+      <section aria-labelledby="titre-fournisseurs" className="space-y-3">
+        <h2 id="titre-fournisseurs" className="text-2xl font-semibold">
+          Qui l&apos;offre, la finance ou y participe
+        </h2>
+        {solution.providers.length === 0 ? (
+          <p className="text-slate-700">
+            {solution.availability === 'PROPOSED'
+              ? "Aucun organisme n'offre encore cette solution : c'est une proposition du milieu."
+              : "L'inventaire ne nomme encore aucun organisme pour cette solution."}
+          </p>
+        ) : (
+          <ul className="space-y-4">
+            {solution.providers.map((provider) => (
+              <ProviderCard key={provider.slug} provider={provider} now={now} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="titre-besoins" className="space-y-3">
+        <h2 id="titre-besoins" className="text-2xl font-semibold">
+          Besoins auxquels elle répond
+        </h2>
+        {solution.needs.length === 0 ? (
+          <p className="text-slate-700">Cette solution n&apos;est encore rattachée à aucun besoin publié.</p>
+        ) : (
+          <>
+            {solution.needsFromParent && solution.parent && (
+              <p className="text-slate-800">Ceux de la solution qu&apos;elle précise, « {solution.parent.title} » :</p>
+            )}
+            <ul className="list-disc space-y-1 pl-6">
+              {solution.needs.map((need) => (
+                <li key={need.slug}>
+                  <Link href={needPath(need.slug)}>{need.title}</Link>
+                  <span className="text-sm text-slate-700"> ({needKindLabels[need.kind].toLowerCase()})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {solution.children.length > 0 && (
+        <section aria-labelledby="titre-precisions" className="space-y-3">
+          <h2 id="titre-precisions" className="text-2xl font-semibold">
+            Précisions
+          </h2>
+          <ul className="space-y-3">
+            {solution.children.map((child) => (
+              <li key={child.slug} className="rounded-md border border-slate-200 p-4">
+                <div className="flex flex-wrap items-center gap-2">
+                  <AvailabilityBadge availability={child.availability} />
+                  {child.kinds.map((kind) => (
+                    <Badge key={kind}>{helpKindLabels[kind]}</Badge>
+                  ))}
+                </div>
+                <h3 className="mt-2 font-semibold">
+                  <Link href={solutionPath(child.slug)}>{child.title}</Link>
+                </h3>
+                <p className="mt-1 text-slate-800">{child.description}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
+  const facts = [
+    { label: 'Existe déjà ou proposée', value: availabilityExplanations[solution.availability] },
+    {
+      label: "Type d'aide",
+      value: solution.kinds.length > 0 ? solution.kinds.map((kind) => helpKindLabels[kind]).join(', ') : null,
+    },
+    { label: 'Coût', value: solution.cost === 'UNKNOWN' ? null : costLabels[solution.cost] },
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 rounded-md bg-slate-50 p-4 sm:grid-cols-[max-content_1fr]">
+      {facts.map((fact) => (
+        <div key={fact.label} className="contents">
+          <dt className="font-medium">{fact.label}</dt>
+          <dd className={fact.value === null ? 'italic text-slate-700' : ''}>{fact.value ?? 'À compléter'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+// The provider's own verification, in one line: its page shows the full notice.
+function providerVerificationLine(verifiedAt: string | null, status: VerificationStatus): string {
+  if (status === 'never') return "Fiche de l'organisme jamais vérifiée.";
+  if (status === 'invalid' || verifiedAt === null) return "Fiche de l'organisme : date de vérification erronée.";
+  const date = formatDate(verifiedAt);
+  return status === 'stale'
+    ? `Fiche de l'organisme vérifiée le ${date}, il y a plus de 12 mois.`
+    : `Fiche de l'organisme vérifiée le ${date}.`;
+}
+
+function ProviderCard({ provider, now }: { provider: SolutionProviderDto; now: Date }) {
+  return (
+    <li className="rounded-md border border-slate-200 p-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge>{providerKindLabels[provider.kind]}</Badge>
+        <span className="text-sm text-slate-700">
+          Rôle : {provider.roles.map((role) => providerRoleLabels[role]).join(', ')}
+        </span>
+      </div>
+      <h3 className="mt-2 text-lg font-semibold">
+        <Link href={providerPath(provider.slug)}>{provider.name}</Link>
+      </h3>
+      {provider.alternateName && <p className="text-sm text-slate-700">Aussi écrit : {provider.alternateName}</p>}
+      {provider.description && <p className="mt-1 text-slate-800">{provider.description}</p>}
+      <div className="mt-3">
+        {hasKnownFacts(provider) ? (
+          <ProviderFacts provider={provider} knownOnly />
+        ) : (
+          <p className="text-sm italic text-slate-700">
+            Coordonnées et conditions : à compléter.
+          </p>
+        )}
+      </div>
+      <p className="mt-2 text-sm text-slate-700">
+        {providerVerificationLine(provider.verifiedAt, verificationStatus(provider.verifiedAt, now))}
+        {provider.toVerify && ` À vérifier ou à compléter${provider.verifyNote ? ` : ${provider.verifyNote}` : '.'}`}
+      </p>
+    </li>
+  );
+}

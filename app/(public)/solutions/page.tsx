@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { Badge } from '@/components/ui/badge';
+import { listSolutions } from '@/lib/data/solutions';
+import type { SolutionSummaryDto } from '@/lib/data/types';
+import { costLabels, helpKindLabels } from '@/lib/labels';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { providerPath, solutionPath } from '@/lib/seo/urls';
+
+export const metadata: Metadata = pageMetadata({
+  title: 'Solutions de A à Z',
+  description:
+    "Toutes les solutions numériques du répertoire pour les organismes communautaires : celles qui existent déjà, celles qui sont proposées, et qui les offre.",
+  path: '/solutions',
+});
+
+export default async function SolutionsPage() {
+  await connection();
+  const solutions = await listSolutions();
+  const existing = solutions.filter((solution) => solution.availability === 'EXISTING');
+  const proposed = solutions.filter((solution) => solution.availability === 'PROPOSED');
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold text-brand-900">Solutions de A à Z</h1>
+        <p className="max-w-3xl">
+          {existing.length} solution{existing.length > 1 ? 's' : ''} qui existe{existing.length > 1 ? 'nt' : ''} déjà et{' '}
+          {proposed.length} proposée{proposed.length > 1 ? 's' : ''} par le milieu. Choisissez-en une pour voir qui
+          l&apos;offre, comment les joindre et à quels besoins elle répond.
+        </p>
+        <nav aria-label="Sections de la page">
+          <ul className="flex flex-wrap gap-x-5 gap-y-1">
+            <li>
+              <a href="#existantes">Solutions qui existent déjà</a>
+            </li>
+            <li>
+              <a href="#proposees">Solutions proposées</a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+
+      <SolutionList id="existantes" title="Solutions qui existent déjà" solutions={existing} empty="Aucune solution existante n'est encore publiée." />
+      <SolutionList id="proposees" title="Solutions proposées" solutions={proposed} empty="Aucune solution proposée n'est encore publiée." />
+    </div>
+  );
+}
+
+function SolutionList({
+  id,
+  title,
+  solutions,
+  empty,
+}: {
+  id: string;
+  title: string;
+  solutions: SolutionSummaryDto[];
+  empty: string;
+}) {
+  return (
+    <section id={id} aria-labelledby={`titre-${id}`} className="scroll-mt-4 space-y-3">
+      <h2 id={`titre-${id}`} className="border-b border-slate-200 text-2xl font-semibold">
+        {title}
+      </h2>
+      {solutions.length === 0 ? (
+        <p className="text-slate-700">{empty}</p>
+      ) : (
+        <ul className="space-y-4">
+          {solutions.map((solution) => (
+            <li key={solution.slug}>
+              <div className="flex flex-wrap items-center gap-2">
+                <AvailabilityBadge availability={solution.availability} />
+                {solution.kinds.map((kind) => (
+                  <Badge key={kind}>{helpKindLabels[kind]}</Badge>
+                ))}
+                {solution.cost !== 'UNKNOWN' && <Badge tone="brand">{costLabels[solution.cost]}</Badge>}
+              </div>
+              <h3 className="mt-1 text-lg font-medium">
+                <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+              </h3>
+              {solution.parent && (
+                <p className="text-sm text-slate-700">
+                  Précision de : <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>
+                </p>
+              )}
+              {solution.providers.length > 0 && (
+                <p className="text-sm">
+                  <span className="font-medium">Qui : </span>
+                  {solution.providers.map((provider, index) => (
+                    <span key={provider.slug}>
+                      {index > 0 && ', '}
+                      <Link href={providerPath(provider.slug)}>{provider.name}</Link>
+                    </span>
+                  ))}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

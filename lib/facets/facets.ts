@@ -1,0 +1,142 @@
+// Faceted filtering shared by the provider list, need pages and search results.
+// Within one facet the chosen values are alternatives (OR); facets combine (AND).
+// Each option's count is what the list would hold if that option were added, given the
+// other facets' choices (disjunctive faceting), so a count never promises an empty page.
+import { z } from 'zod';
+import { Audience, Availability, CostOption, HelpKind, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
+import {
+  audienceLabels,
+  availabilityLabels,
+  costLabels,
+  formatLabels,
+  helpKindLabels,
+  languageLabel,
+  regionLabels,
+} from '@/lib/labels';
+
+/** Value of an entry that says nothing for a facet (e.g. no region given). */
+export const UNKNOWN = 'UNKNOWN';
+
+type FacetDefinition = {
+  /** Query-string parameter, in French since it shows in shared links. */
+  param: string;
+  label: string;
+  /** Allowed values in display order, or null for open vocabularies (languages). */
+  values: readonly string[] | null;
+  labelOf(value: string): string;
+};
+
+const enumLabel = (labels: Record<string, string>) => (value: string) =>
+  value === UNKNOWN ? 'Non précisé' : (labels[value] ?? value);
+
+export const FACETS = {
+  availability: {
+    param: 'statut',
+    label: 'Existe ou proposée',
+    values: Object.values(Availability),
+    labelOf: enumLabel(availabilityLabels),
+  },
+  kind: { param: 'aide', label: "Type d'aide", values: Object.values(HelpKind), labelOf: enumLabel(helpKindLabels) },
+  cost: {
+    param: 'cout',
+    label: 'Coût',
+    values: Object.values(CostOption),
+    labelOf: (value: string) => (value === CostOption.UNKNOWN ? 'À préciser' : costLabels[value as CostOption]),
+  },
+  region: {
+    param: 'region',
+    label: 'Région',
+    values: [...Object.values(Region), UNKNOWN],
+    labelOf: enumLabel(regionLabels),
+  },
+  format: { param: 'format', label: 'Format', values: [...Object.values(ServiceFormat), UNKNOWN], labelOf: enumLabel(formatLabels) },
+  audience: { param: 'pour', label: 'Pour qui', values: [...Object.values(Audience), UNKNOWN], labelOf: enumLabel(audienceLabels) },
+  language: {
+    param: 'langue',
+    label: 'Langue',
+    values: null,
+    labelOf: (value: string) => (value === UNKNOWN ? 'Non précisé' : languageLabel(value)),
+  },
+} as const satisfies Record<string, FacetDefinition>;
+
+export type FacetKey = keyof typeof FACETS;
+export const FACET_KEYS = Object.keys(FACETS) as FacetKey[];
+
+export type FacetValues = Partial<Record<FacetKey, string[]>>;
+export type FacetSelection = Partial<Record<FacetKey, string[]>>;
+
+export type FacetOption = { value: string; label: string; count: number; isSelected: boolean };
+export type FacetGroup = { key: FacetKey; param: string; label: string; options: FacetOption[] };
+
+const languageCode = z.string().regex(/^[a-z]{2,3}$/);
+
+/** Reads the facets present in a query string; unknown or malformed values are dropped. */
+export function parseFacetSelection(
+  searchParams: Record<string, string | string[] | undefined>,
+  keys: readonly FacetKey[] = FACET_KEYS,
+): FacetSelection {
+  const selection: FacetSelection = {};
+  for (const key of keys) {
+    const facet: FacetDefinition = FACETS[key];
+    const raw = searchParams[facet.param];
+    const values = (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).slice(0, 40);
+    const allowed = values.filter((value) =>
+      facet.values ? facet.values.includes(value) : value === UNKNOWN || languageCode.safeParse(value).success,
+    );
+    if (allowed.length > 0) selection[key] = [...new Set(allowed)];
+  }
+  return selection;
+}
+
+export function countSelected(selection: FacetSelection): number {
+  return Object.values(selection).reduce((sum, values) => sum + (values?.length ?? 0), 0);
+}
+
+function valuesOf(values: FacetValues, key: FacetKey): string[] {
+  const own = values[key] ?? [];
+  return own.length > 0 ? own : [UNKNOWN];
+}
+
+function matches(values: FacetValues, selection: FacetSelection, except?: FacetKey): boolean {
+  return FACET_KEYS.every((key) => {
+    if (key === except) return true;
+    const chosen = selection[key];
+    if (!chosen || chosen.length === 0) return true;
+    const own = valuesOf(values, key);
+    return chosen.some((value) => own.includes(value));
+  });
+}
+
+/** Filters `items` by `selection` and counts every option of the facets in `keys`. */
+export function applyFacets<T>(
+  items: readonly T[],
+  valuesOfItem: (item: T) => FacetValues,
+  selection: FacetSelection,
+  keys: readonly FacetKey[] = FACET_KEYS,
+): { items: T[]; groups: FacetGroup[] } {
+  const indexed = items.map((item) => ({ item, values: valuesOfItem(item) }));
+  const kept = indexed.filter(({ values }) => matches(values, selection)).map(({ item }) => item);
+
+  const groups = keys.map((key): FacetGroup => {
+    const facet: FacetDefinition = FACETS[key];
+    const counts = new Map<string, number>();
+    for (const { values } of indexed) {
+      if (!matches(values, selection, key)) continue;
+      for (const value of new Set(valuesOf(values, key))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    const chosen = selection[key] ?? [];
+    const order = facet.values ?? [...counts.keys()].sort((a, b) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : a.localeCompare(b)));
+    const options = order
+      .filter((value) => (counts.get(value) ?? 0) > 0 || chosen.includes(value))
+      .map((value) => ({ value, label: facet.labelOf(value), count: counts.get(value) ?? 0, isSelected: chosen.includes(value) }));
+    return { key, param: facet.param, label: facet.label, options };
+  });
+
+  return { items: kept, groups: groups.filter((group) => group.options.length > 0) };
+}
+
+/** A provider serving "Tout le Québec" serves each region too. */
+export function expandRegions(regions: readonly Region[]): string[] {
+  if (!regions.includes(Region.ALL_QUEBEC)) return [...regions];
+  return [...new Set([...regions, ...Object.values(Region).filter((region) => region !== Region.ONLINE)])];
+}

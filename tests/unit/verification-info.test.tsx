@@ -1,0 +1,63 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { VerificationInfo } from '@/components/ui/verification-info';
+import { JsonLdScript } from '@/lib/seo/json-ld-script';
+import type { VerificationDto } from '@/lib/data/types';
+
+const now = new Date('2026-11-28T15:00:00.000Z');
+const base: VerificationDto = { verifiedAt: null, toVerify: false, verifyNote: '' };
+
+function render(verification: Partial<VerificationDto>, compact = false): string {
+  return renderToStaticMarkup(<VerificationInfo verification={{ ...base, ...verification }} now={now} compact={compact} />);
+}
+
+describe('encadré de vérification', () => {
+  it("avertit quand la fiche n'a jamais été vérifiée", () => {
+    const html = render({});
+    expect(html).toContain("Dernière vérification : aucune pour l&#x27;instant");
+    expect(html).toContain('jamais été vérifiée : les informations peuvent avoir changé.');
+  });
+
+  it('donne la date et avertit après 12 mois', () => {
+    const html = render({ verifiedAt: '2025-06-01T12:00:00.000Z' });
+    expect(html).toContain('<time dateTime="2025-06-01T12:00:00.000Z">1 juin 2025</time>');
+    expect(html).toContain("Cette fiche n&#x27;a pas été vérifiée depuis plus de 12 mois : les informations peuvent avoir changé.");
+  });
+
+  it("n'avertit pas une fiche vérifiée dans les 12 derniers mois", () => {
+    const html = render({ verifiedAt: '2026-06-01T12:00:00.000Z' });
+    expect(html).toContain('1 juin 2026');
+    expect(html).not.toContain('peuvent avoir changé');
+  });
+
+  it('ne montre pas une date future comme une vérification', () => {
+    const html = render({ verifiedAt: '2030-01-01T00:00:00.000Z' });
+    expect(html).not.toContain('2030');
+    expect(html).toContain('date de vérification de cette fiche est erronée');
+  });
+
+  it('montre la note « à vérifier / à compléter », seule en mode compact', () => {
+    const note = "Coordonnées à compléter : l'inventaire ne donne ni site Web ni contact.";
+    expect(render({ toVerify: true, verifyNote: note })).toContain('À vérifier ou à compléter : ');
+    const compact = render({ toVerify: true, verifyNote: note }, true);
+    expect(compact).toContain('Coordonnées à compléter');
+    expect(compact).not.toContain('Dernière vérification');
+    expect(compact).not.toContain('peuvent avoir changé');
+  });
+});
+
+describe('balise JSON-LD', () => {
+  it("reste une seule balise script, même avec « </script> » dans les données", () => {
+    const html = renderToStaticMarkup(
+      <JsonLdScript data={{ '@context': 'https://schema.org', '@type': 'Organization', name: '</script><script>alert(1)</script>' }} />,
+    );
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    const json = html.replace(/^<script type="application\/ld\+json">/, '').replace(/<\/script>$/, '');
+    expect(JSON.parse(json)).toMatchObject({ '@type': 'Organization', name: '</script><script>alert(1)</script>' });
+  });
+
+  it("n'écrit rien sans données", () => {
+    expect(renderToStaticMarkup(<JsonLdScript data={null} />)).toBe('');
+  });
+});
