@@ -11,7 +11,11 @@ const PUBLISHED = 'PUBLISHED' as const;
 const solutionInclude = {
   providers: {
     where: { provider: { status: PUBLISHED } },
-    include: { provider: { select: { slug: true, name: true } } },
+    include: {
+      provider: {
+        select: { slug: true, name: true, regions: true, audiences: true, cost: true, formats: true, languages: true },
+      },
+    },
   },
 } satisfies Prisma.SolutionInclude;
 
@@ -58,7 +62,7 @@ function toSolutionDto(row: SolutionRow, children: SolutionDto[] = []): Solution
     toVerify: row.toVerify,
     verifyNote: row.verifyNote,
     providers: row.providers
-      .map((link) => ({ slug: link.provider.slug, name: link.provider.name, role: link.role }))
+      .map((link) => ({ ...link.provider, role: link.role }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr-CA')),
     children,
   };

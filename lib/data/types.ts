@@ -18,7 +18,17 @@ export type VerificationDto = {
   verifyNote: string;
 };
 
-export type ProviderRefDto = { slug: string; name: string; role: ProviderRole };
+export type ProviderRefDto = {
+  slug: string;
+  name: string;
+  role: ProviderRole;
+  // What need-page filters look at.
+  regions: Region[];
+  audiences: Audience[];
+  cost: CostOption;
+  formats: ServiceFormat[];
+  languages: string[];
+};
 
 export type SolutionDto = VerificationDto & {
   slug: string;

@@ -51,3 +51,24 @@ test('des filtres inventés ne cassent rien', async ({ page }) => {
   expect(response?.status()).toBe(200);
   await expect(providerLinks(page).first()).toBeVisible();
 });
+
+test.describe("filtres d'une page de besoin", () => {
+  test('ne garde que les solutions voulues, sans JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/besoins/conformite-loi-25');
+    const solutions = page.getByRole('main').locator('section ul > li');
+    const total = await solutions.count();
+    await page.getByText('Filtrer', { exact: true }).click();
+    const legalCount = await countInLabel(page, /^Juridique/);
+    expect(legalCount).toBeGreaterThan(0);
+    expect(legalCount).toBeLessThan(total);
+    await page.getByRole('checkbox', { name: /^Juridique/ }).check();
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await expect(page).toHaveURL(/\/besoins\/conformite-loi-25\?aide=LEGAL/);
+    await expect(solutions).toHaveCount(legalCount);
+    await expect(page.getByRole('status')).toContainText(`sur ${total}`);
+    await expect(page.getByText('Aucune solution de cette section ne correspond à vos filtres.')).toBeVisible();
+    await context.close();
+  });
+});

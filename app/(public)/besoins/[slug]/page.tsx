@@ -2,16 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { FacetFilters } from '@/components/facets/facet-filters';
 import { NeedMeta } from '@/components/inventory/need-header';
 import { RelatedNeeds } from '@/components/inventory/related-needs';
 import { SolutionItem } from '@/components/inventory/solution-item';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getNeedBySlug } from '@/lib/data/needs';
 import type { SolutionDto } from '@/lib/data/types';
+import { applyFacets, countSelected, parseFacetSelection } from '@/lib/facets/facets';
+import { solutionFacetValues } from '@/lib/facets/solution-facets';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 import { needPath } from '@/lib/seo/urls';
 
-type Props = { params: Promise<{ slug: string }> };
+const FILTERED_EMPTY = 'Aucune solution de cette section ne correspond à vos filtres.';
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
@@ -21,14 +29,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({ title: need.title, description: need.description, path: needPath(need.slug) });
 }
 
-export default async function NeedPage({ params }: Props) {
+export default async function NeedPage({ params, searchParams }: Props) {
   await connection();
-  const { slug } = await params;
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
   const need = await getNeedBySlug(slug);
   if (!need) notFound();
 
-  const existing = need.solutions.filter((solution) => solution.availability === 'EXISTING');
-  const proposed = need.solutions.filter((solution) => solution.availability === 'PROPOSED');
+  const selection = parseFacetSelection(query);
+  const selectedCount = countSelected(selection);
+  const { items: shown, groups } = applyFacets(need.solutions, solutionFacetValues, selection);
+  const existing = shown.filter((solution) => solution.availability === 'EXISTING');
+  const proposed = shown.filter((solution) => solution.availability === 'PROPOSED');
+  const allExisting = need.solutions.filter((solution) => solution.availability === 'EXISTING').length;
+  const allProposed = need.solutions.length - allExisting;
   const providerCount = new Set(
     need.solutions.flatMap((solution) => [solution, ...solution.children]).flatMap((s) => s.providers.map((p) => p.slug)),
   ).size;
@@ -54,15 +67,27 @@ export default async function NeedPage({ params }: Props) {
           </p>
         )}
         <p className="text-slate-800">
-          {existing.length} solution{existing.length > 1 ? 's' : ''} qui existe{existing.length > 1 ? 'nt' : ''} déjà,{' '}
-          {proposed.length} proposée{proposed.length > 1 ? 's' : ''}, {providerCount} organisme
+          {allExisting} solution{allExisting > 1 ? 's' : ''} qui existe{allExisting > 1 ? 'nt' : ''} déjà,{' '}
+          {allProposed} proposée{allProposed > 1 ? 's' : ''}, {providerCount} organisme
           {providerCount > 1 ? 's' : ''} ou programme{providerCount > 1 ? 's' : ''} nommé{providerCount > 1 ? 's' : ''}.
         </p>
         <VerificationInfo verification={need} />
       </header>
 
-      <SolutionSection title="Solutions qui existent déjà" id="existantes" solutions={existing} empty="Aucune solution existante n'est encore connue pour ce besoin." />
-      <SolutionSection title="Solutions proposées" id="proposees" solutions={proposed} empty="Aucune solution n'a été proposée pour l'instant." />
+      {need.solutions.length > 1 && (
+        <div className="space-y-2">
+          <FacetFilters action={needPath(need.slug)} groups={groups} selectedCount={selectedCount} />
+          {selectedCount > 0 && (
+            <p role="status" className="font-medium">
+              {shown.length} solution{shown.length > 1 ? 's' : ''} sur {need.solutions.length} correspond
+              {shown.length > 1 ? 'ent' : ''} à vos filtres.
+            </p>
+          )}
+        </div>
+      )}
+
+      <SolutionSection title="Solutions qui existent déjà" id="existantes" solutions={existing} empty={selectedCount > 0 ? FILTERED_EMPTY : "Aucune solution existante n'est encore connue pour ce besoin."} />
+      <SolutionSection title="Solutions proposées" id="proposees" solutions={proposed} empty={selectedCount > 0 ? FILTERED_EMPTY : "Aucune solution n'a été proposée pour l'instant."} />
 
       {need.related.length > 0 && (
         <section aria-labelledby="titre-lies" className="space-y-2">
