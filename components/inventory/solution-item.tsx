@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
@@ -18,9 +19,12 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
         ))}
         {solution.cost !== 'UNKNOWN' && <Badge tone="brand">{costLabels[solution.cost]}</Badge>}
       </div>
-      <Heading className="mt-2 font-semibold">
-        <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
-      </Heading>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-2">
+        <Heading className="font-semibold">
+          <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+        </Heading>
+        <BasketButton kind="solution" slug={solution.slug} name={solution.title} anchor={`solution-${solution.slug}`} />
+      </div>
       <p className="mt-1 text-slate-800">{solution.description}</p>
       {solution.providers.length > 0 && (
         <p className="mt-2 text-sm">

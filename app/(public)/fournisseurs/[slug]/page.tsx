@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { ProviderFacts } from '@/components/inventory/provider-facts';
 import { Badge } from '@/components/ui/badge';
@@ -47,6 +48,7 @@ export default async function ProviderPage({ params }: Props) {
         <h1 className="text-3xl font-bold text-brand-900">{provider.name}</h1>
         {provider.alternateName && <p className="text-slate-700">Aussi écrit : {provider.alternateName}</p>}
         {provider.description && <p className="max-w-3xl text-lg">{provider.description}</p>}
+        <BasketButton kind="provider" slug={provider.slug} name={provider.name} />
         <VerificationInfo verification={provider} />
       </header>
 

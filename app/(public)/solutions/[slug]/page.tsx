@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { hasKnownFacts, ProviderFacts } from '@/components/inventory/provider-facts';
 import { Badge } from '@/components/ui/badge';
@@ -61,6 +62,7 @@ export default async function SolutionPage({ params }: Props) {
           ))}
         </div>
         <h1 className="text-3xl font-bold text-brand-900">{solution.title}</h1>
+        <BasketButton kind="solution" slug={solution.slug} name={solution.title} />
         {solution.parent && (
           <p>
             Précision de la solution : <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>

@@ -1,0 +1,157 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { Badge } from '@/components/ui/badge';
+import { basketItemPath } from '@/lib/basket/item-path';
+import type { BasketContactDto, BasketItemDto, BasketProviderDto, BasketSolutionDto } from '@/lib/basket/types';
+import {
+  availabilityLabels,
+  costLabels,
+  formatLabels,
+  helpKindLabels,
+  providerKindLabels,
+  providerRoleLabels,
+  regionLabels,
+} from '@/lib/labels';
+
+const MISSING = 'À compléter';
+
+function host(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+function phoneHref(phone: string): string {
+  return `tel:${phone.replace(/[^+\d]/g, '')}`;
+}
+
+function Missing({ children = MISSING }: { children?: ReactNode }) {
+  return <span className="text-slate-700 italic">{children}</span>;
+}
+
+/** Website, email and phone, each only when known; "coordonnées à compléter" otherwise. */
+function ContactLine({ contact }: { contact: Pick<BasketContactDto, 'website' | 'email' | 'phone'> }) {
+  const parts: ReactNode[] = [];
+  if (contact.website) parts.push(<a key="web" href={contact.website}>{host(contact.website)}</a>);
+  if (contact.email) parts.push(<a key="mail" href={`mailto:${contact.email}`}>{contact.email}</a>);
+  if (contact.phone) parts.push(<a key="tel" href={phoneHref(contact.phone)}>{contact.phone}</a>);
+  if (parts.length === 0) return <Missing>coordonnées à compléter</Missing>;
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          {index > 0 && ' · '}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function SolutionDetails({ item }: { item: BasketSolutionDto }) {
+  return (
+    <>
+      <p>
+        <span className="font-medium">Ce qui est offert : </span>
+        {item.kinds.length > 0 ? item.kinds.map((kind) => helpKindLabels[kind]).join(', ') : <Missing />}
+        {item.cost !== 'UNKNOWN' && ` — ${costLabels[item.cost]}`}
+      </p>
+      <div>
+        <p className="font-medium">Offert par :</p>
+        {item.providers.length === 0 ? (
+          <p>
+            <Missing>Aucun organisme nommé pour l&apos;instant (solution {availabilityLabels[item.availability].toLowerCase()}).</Missing>
+          </p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5">
+            {item.providers.map((provider) => (
+              <li key={provider.slug}>
+                <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+                {!provider.roles.includes('OFFERS') && (
+                  <span className="text-slate-700"> ({provider.roles.map((role) => providerRoleLabels[role]).join(', ')})</span>
+                )}{' '}
+                — <ContactLine contact={provider} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
+}
+
+function ProviderDetails({ item }: { item: BasketProviderDto }) {
+  const facts: { label: string; value: ReactNode }[] = [
+    { label: 'Site Web', value: item.website ? <a href={item.website}>{host(item.website)}</a> : <Missing /> },
+    { label: 'Courriel', value: item.email ? <a href={`mailto:${item.email}`}>{item.email}</a> : <Missing /> },
+    { label: 'Téléphone', value: item.phone ? <a href={phoneHref(item.phone)}>{item.phone}</a> : <Missing /> },
+    {
+      label: 'Régions',
+      value: item.regions.length > 0 ? item.regions.map((region) => regionLabels[region]).join(', ') : <Missing />,
+    },
+  ];
+  if (item.formats.length > 0) facts.push({ label: 'Format', value: item.formats.map((format) => formatLabels[format]).join(', ') });
+  if (item.cost !== 'UNKNOWN') facts.push({ label: 'Coût', value: costLabels[item.cost] });
+  return (
+    <>
+      <div>
+        <p className="font-medium">Ce qui est offert :</p>
+        {item.offers.length === 0 ? (
+          <p>
+            <Missing>Aucune solution publiée ne le nomme encore.</Missing>
+          </p>
+        ) : (
+          <ul className="list-disc space-y-0.5 pl-5">
+            {item.offers.map((offer) => (
+              <li key={offer.slug}>
+                {offer.title} <span className="text-slate-700">({availabilityLabels[offer.availability].toLowerCase()})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <dl className="basket-facts grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        {facts.map((fact) => (
+          <div key={fact.label} className="contents print:flex print:gap-1">
+            <dt className="font-medium">{fact.label}</dt>
+            <dd className="break-words">{fact.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** One entry of the basket, the shared list and the printed sheet. `action`: its remove button. */
+export function BasketItem({ item, action }: { item: BasketItemDto; action?: ReactNode }) {
+  return (
+    <li className="basket-item space-y-2 rounded-md border border-slate-200 p-4 print:rounded-none print:border-0 print:border-b print:px-0 print:py-2">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            {item.kind === 'solution' ? (
+              <>
+                <Badge>Solution</Badge>
+                <AvailabilityBadge availability={item.availability} />
+              </>
+            ) : (
+              <Badge>{providerKindLabels[item.providerKind]}</Badge>
+            )}
+          </div>
+          <h3 className="text-lg font-semibold">
+            <Link href={basketItemPath(item)}>{item.name}</Link>
+          </h3>
+          {item.kind === 'provider' && item.alternateName && <p className="text-sm text-slate-700">Aussi écrit : {item.alternateName}</p>}
+        </div>
+        {action}
+      </div>
+      {item.description && <p className="text-slate-800">{item.description}</p>}
+      {item.kind === 'solution' ? <SolutionDetails item={item} /> : <ProviderDetails item={item} />}
+      {item.toVerify && (
+        <p className="text-sm text-orange-950">
+          <span className="font-semibold">À vérifier ou à compléter{item.verifyNote ? ' : ' : '.'}</span>
+          {item.verifyNote}
+        </p>
+      )}
+    </li>
+  );
+}

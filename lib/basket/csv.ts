@@ -1,0 +1,108 @@
+// The basket as a CSV file, for a spreadsheet. csv-stringify does the quoting (delimiters,
+// quotes, line breaks inside a cell) and neutralises cells that a spreadsheet would run as
+// a formula ("=…", "+…", "@…", "-…": a leading apostrophe, as OWASP recommends).
+import { stringify } from 'csv-stringify/sync';
+import { basketItemPath } from '@/lib/basket/item-path';
+import type { BasketItemDto } from '@/lib/basket/types';
+import {
+  availabilityLabels,
+  costLabels,
+  formatLabels,
+  helpKindLabels,
+  providerKindLabels,
+  providerRoleLabels,
+  regionLabels,
+} from '@/lib/labels';
+
+/**
+ * Semicolons: Excel in French (Canada), like most French locales, splits a double-clicked
+ * CSV file on ";" (its list separator), and would put every comma-separated line in a
+ * single column. LibreOffice and Google Sheets detect either.
+ */
+export const CSV_DELIMITER = ';';
+
+export const csvColumns = [
+  'Type',
+  'Nom',
+  'Description',
+  'Ce qui est offert',
+  'Offert par',
+  'Coût',
+  'Site Web',
+  'Courriel',
+  'Téléphone',
+  'Régions desservies',
+  'Format',
+  'À vérifier',
+  'Fiche dans le répertoire',
+] as const;
+
+/** Several values in one cell: one per line (spreadsheets show them stacked). */
+const LINES = '\n';
+
+function typeLabel(item: BasketItemDto): string {
+  if (item.kind === 'provider') return providerKindLabels[item.providerKind];
+  return item.availability === 'EXISTING' ? 'Solution existante' : 'Solution proposée';
+}
+
+function offerOf(item: BasketItemDto): string {
+  if (item.kind === 'provider') {
+    return item.offers.map((offer) => `${offer.title} (${availabilityLabels[offer.availability].toLowerCase()})`).join(LINES);
+  }
+  return item.kinds.map((kind) => helpKindLabels[kind]).join(', ');
+}
+
+function contactLines(item: BasketItemDto, field: 'website' | 'email' | 'phone'): string {
+  if (item.kind === 'provider') return item[field];
+  // A solution is reached through the providers behind it: "Name : value" per line.
+  return item.providers
+    .filter((provider) => provider[field])
+    .map((provider) => `${provider.name} : ${provider[field]}`)
+    .join(LINES);
+}
+
+function providersOf(item: BasketItemDto): string {
+  if (item.kind === 'provider') return '';
+  return item.providers
+    .map((provider) =>
+      provider.roles.includes('OFFERS') ? provider.name : `${provider.name} (${provider.roles.map((role) => providerRoleLabels[role]).join(', ')})`,
+    )
+    .join(LINES);
+}
+
+
+function toRow(item: BasketItemDto, siteUrl: string): string[] {
+  return [
+    typeLabel(item),
+    item.name,
+    item.description,
+    offerOf(item),
+    providersOf(item),
+    item.cost === 'UNKNOWN' ? '' : costLabels[item.cost],
+    contactLines(item, 'website'),
+    contactLines(item, 'email'),
+    contactLines(item, 'phone'),
+    item.kind === 'provider' ? item.regions.map((region) => regionLabels[region]).join(', ') : '',
+    item.kind === 'provider' ? item.formats.map((format) => formatLabels[format]).join(', ') : '',
+    item.toVerify ? item.verifyNote || 'Oui' : '',
+    `${siteUrl.replace(/\/+$/, '')}${basketItemPath(item)}`,
+  ];
+}
+
+/** UTF-8 text with a byte order mark (so that Excel reads the accents right), CRLF line ends. */
+export function basketToCsv(items: readonly BasketItemDto[], siteUrl: string): string {
+  return stringify([[...csvColumns], ...items.map((item) => toRow(item, siteUrl))], {
+    bom: true,
+    delimiter: CSV_DELIMITER,
+    record_delimiter: 'windows',
+    // Needed with a custom record delimiter, or a cell holding a lone "\n" is left unquoted.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
+}
+
+/** "panier-de-services-2026-11-28.csv" (date in Montréal). */
+export function csvFileName(now: Date): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return `panier-de-services-${day}.csv`;
+}

@@ -1,0 +1,64 @@
+// Plain objects for the basket page, the printed sheet and the CSV file.
+import type {
+  Availability,
+  CostOption,
+  HelpKind,
+  ProviderKind,
+  ProviderRole,
+  Region,
+  ServiceFormat,
+} from '@/lib/generated/prisma/enums';
+import type { BasketRef } from '@/lib/basket/refs';
+
+/** Who stands behind a solution, with what the sheet needs to reach them. */
+export type BasketContactDto = {
+  slug: string;
+  name: string;
+  roles: ProviderRole[];
+  website: string;
+  email: string;
+  phone: string;
+};
+
+export type BasketSolutionDto = {
+  kind: 'solution';
+  slug: string;
+  name: string;
+  description: string;
+  availability: Availability;
+  kinds: HelpKind[];
+  cost: CostOption;
+  toVerify: boolean;
+  verifyNote: string;
+  providers: BasketContactDto[];
+  /** The needs it answers, in the inventory's order (its page is under the first one). */
+  needs: { slug: string; title: string }[];
+};
+
+export type BasketProviderDto = {
+  kind: 'provider';
+  slug: string;
+  name: string;
+  alternateName: string;
+  providerKind: ProviderKind;
+  description: string;
+  website: string;
+  email: string;
+  phone: string;
+  regions: Region[];
+  cost: CostOption;
+  formats: ServiceFormat[];
+  toVerify: boolean;
+  verifyNote: string;
+  /** What it offers, funds or partners on: the published solutions that name it. */
+  offers: { slug: string; title: string; availability: Availability }[];
+};
+
+export type BasketItemDto = BasketSolutionDto | BasketProviderDto;
+
+export type BasketContents = {
+  /** In the order of the references asked for. */
+  items: BasketItemDto[];
+  /** References that name nothing published (deleted, unpublished, or never existed). */
+  missing: BasketRef[];
+};
