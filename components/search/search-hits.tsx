@@ -1,0 +1,103 @@
+import Link from 'next/link';
+import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { HighlightedText } from '@/components/search/highlighted-text';
+import { Badge } from '@/components/ui/badge';
+import { needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import type { NeedHit, ProviderHit, SolutionHit } from '@/lib/search/types';
+
+// One result of each type: the title links to the entry, the excerpt shows the matched words.
+
+function Excerpt({ text }: { text: string }) {
+  if (!text.trim()) return null;
+  return (
+    <p className="mt-1 text-slate-800">
+      <HighlightedText text={text} />
+    </p>
+  );
+}
+
+export function NeedHitItem({ hit }: { hit: NeedHit }) {
+  return (
+    <li className="rounded-md border border-slate-200 p-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={hit.kind === 'NEED' ? 'brand' : 'neutral'}>{needKindLabels[hit.kind]}</Badge>
+        {hit.theme && <span className="text-sm text-slate-700">Thème : {hit.theme}</span>}
+      </div>
+      <h3 className="mt-2 text-lg font-semibold">
+        <Link href={`/besoins/${hit.slug}`}>
+          <HighlightedText text={hit.title} />
+        </Link>
+      </h3>
+      <Excerpt text={hit.excerpt} />
+    </li>
+  );
+}
+
+export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
+  return (
+    <li className="rounded-md border border-slate-200 p-4">
+      <AvailabilityBadge availability={hit.availability} />
+      <h3 className="mt-2 text-lg font-semibold">
+        <Link href={`/solutions/${hit.slug}`}>
+          <HighlightedText text={hit.title} />
+        </Link>
+      </h3>
+      <Excerpt text={hit.excerpt} />
+      {hit.providers.length > 0 && (
+        <p className="mt-2 text-sm">
+          <span className="font-medium">Qui : </span>
+          {hit.providers.map((provider, index) => (
+            <span key={`${provider.slug}-${provider.role}`}>
+              {index > 0 && ', '}
+              <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+              <span className="text-slate-700"> ({providerRoleLabels[provider.role]})</span>
+            </span>
+          ))}
+        </p>
+      )}
+      {hit.needs.length > 0 && (
+        <p className="mt-1 text-sm">
+          <span className="font-medium">Répond à : </span>
+          {hit.needs.map((need, index) => (
+            <span key={need.slug}>
+              {index > 0 && ', '}
+              <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+            </span>
+          ))}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function ProviderHitItem({ hit }: { hit: ProviderHit }) {
+  const others = hit.solutionCount - hit.solutions.length;
+  return (
+    <li className="rounded-md border border-slate-200 p-4">
+      <Badge>{providerKindLabels[hit.kind]}</Badge>
+      <h3 className="mt-2 text-lg font-semibold">
+        <Link href={`/fournisseurs/${hit.slug}`}>
+          <HighlightedText text={hit.name} />
+        </Link>
+      </h3>
+      {hit.alternateName && (
+        <p className="text-sm text-slate-700">
+          Aussi écrit : <HighlightedText text={hit.alternateName} />
+        </p>
+      )}
+      <Excerpt text={hit.excerpt} />
+      {hit.solutions.length > 0 && (
+        <p className="mt-2 text-sm">
+          <span className="font-medium">Solutions : </span>
+          {hit.solutions.map((solution, index) => (
+            <span key={solution.slug}>
+              {index > 0 && ', '}
+              <Link href={`/solutions/${solution.slug}`}>{solution.title}</Link>
+            </span>
+          ))}
+          {others > 0 && <span className="text-slate-700"> et {others} autre{others > 1 ? 's' : ''}</span>}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+// What a search returns: plain objects, ready for the page. Titles and excerpts carry
+// highlight markers (lib/search/highlight.ts), never HTML.
+import type { Availability, NeedKind, ProviderKind, ProviderRole } from '@/lib/generated/prisma/enums';
+
+export const SEARCH_TYPES = ['needs', 'solutions', 'providers'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/**
+ * How the results were found:
+ * - 'all': entries containing every word (French stemming, accents and case ignored);
+ * - 'any': none had them all, these have at least one;
+ * - 'approximate': no word matched, these have a name or title close to the query (typos);
+ * - 'none': nothing found (or nothing to search).
+ */
+export type SearchMode = 'all' | 'any' | 'approximate' | 'none';
+
+export type SearchCounts = Record<SearchType, number>;
+
+export type NeedHit = {
+  slug: string;
+  kind: NeedKind;
+  /** Title with highlight markers. */
+  title: string;
+  /** Part of the description around the matched words, with highlight markers. */
+  excerpt: string;
+  theme: string | null;
+};
+
+export type SolutionHit = {
+  slug: string;
+  availability: Availability;
+  title: string;
+  excerpt: string;
+  providers: { slug: string; name: string; role: ProviderRole }[];
+  needs: { slug: string; title: string }[];
+};
+
+export type ProviderHit = {
+  slug: string;
+  kind: ProviderKind;
+  name: string;
+  alternateName: string;
+  excerpt: string;
+  /** A few of its published solutions, those that match the query first. */
+  solutions: { slug: string; title: string }[];
+  solutionCount: number;
+};
+
+export type SearchOptions = {
+  /** Only this type, one page of it; otherwise the first results of every type. */
+  type?: SearchType | null;
+  /** 1-based; only with `type`. */
+  page?: number;
+};
+
+export type SearchResults = {
+  /** The normalised query (what was searched, to show back). */
+  query: string;
+  mode: SearchMode;
+  counts: SearchCounts;
+  total: number;
+  type: SearchType | null;
+  page: number;
+  pageSize: number;
+  needs: NeedHit[];
+  solutions: SolutionHit[];
+  providers: ProviderHit[];
+  /** Other queries that find something ("Vouliez-vous dire… ?"), when the query found little. */
+  suggestions: string[];
+};
