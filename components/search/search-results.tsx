@@ -26,7 +26,7 @@ export function SearchTypeNav({ results }: { results: SearchResults }) {
       <ul className="flex flex-wrap gap-2">
         {results.type && (
           <li>
-            <Link href={searchHref({ query: results.query })} className="inline-block rounded border border-slate-300 px-3 py-1">
+            <Link href={searchHref({ query: results.query, filters: results.filters })} className="inline-block rounded border border-slate-300 px-3 py-1">
               Tous les résultats ({results.total})
             </Link>
           </li>
@@ -42,7 +42,7 @@ export function SearchTypeNav({ results }: { results: SearchResults }) {
                 </span>
               ) : (
                 <Link
-                  href={results.type ? searchHref({ query: results.query, type }) : `#${SECTION_IDS[type]}`}
+                  href={results.type ? searchHref({ query: results.query, type, filters: results.filters }) : `#${SECTION_IDS[type]}`}
                   className="inline-block rounded border border-slate-300 px-3 py-1"
                 >
                   {label}
@@ -60,7 +60,7 @@ function Pagination({ results }: { results: SearchResults }) {
   if (!results.type) return null;
   const pageCount = Math.ceil(results.counts[results.type] / results.pageSize);
   if (pageCount <= 1) return null;
-  const href = (page: number) => searchHref({ query: results.query, type: results.type, page });
+  const href = (page: number) => searchHref({ query: results.query, type: results.type, page, filters: results.filters });
   return (
     <nav aria-label="Pages de résultats" className="flex flex-wrap items-center gap-4">
       {results.page > 1 && <Link href={href(Math.min(results.page - 1, pageCount))}>Page précédente</Link>}
@@ -90,12 +90,12 @@ export function SearchResultsList({ results }: { results: SearchResults }) {
             ) : (
               <p>
                 Cette page est au-delà des résultats.{' '}
-                <Link href={searchHref({ query: results.query, type })}>Revenir à la première page</Link>
+                <Link href={searchHref({ query: results.query, type, filters: results.filters })}>Revenir à la première page</Link>
               </p>
             )}
             {!results.type && count > hits.length && (
               <p>
-                <Link href={searchHref({ query: results.query, type })} className="font-medium">
+                <Link href={searchHref({ query: results.query, type, filters: results.filters })} className="font-medium">
                   Voir les {countLabel(type, count)}
                 </Link>
               </p>

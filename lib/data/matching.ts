@@ -28,7 +28,9 @@ export async function listMatchCandidates(): Promise<MatchCandidate[]> {
         where: { provider: { status: PUBLISHED } },
         select: {
           role: true,
-          provider: { select: { slug: true, name: true, regions: true, formats: true, audiences: true, cost: true } },
+          provider: {
+            select: { slug: true, name: true, regions: true, formats: true, audiences: true, languages: true, cost: true },
+          },
         },
       },
     },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { searchDirectory } from '@/lib/search/search';
+import { listMatchingSlugs, searchDirectory } from '@/lib/search/search';
 import type { SearchOptions, SearchResults } from '@/lib/search/types';
 
 /**
@@ -9,4 +9,9 @@ import type { SearchOptions, SearchResults } from '@/lib/search/types';
  */
 export async function searchPublishedDirectory(rawQuery: unknown, options: SearchOptions = {}): Promise<SearchResults> {
   return searchDirectory(getDb(), rawQuery, options);
+}
+
+/** Every solution and provider slug the query finds, before filters (for the filters' counts). */
+export async function listPublishedMatches(rawQuery: unknown): Promise<{ solutions: string[]; providers: string[] }> {
+  return listMatchingSlugs(getDb(), rawQuery);
 }

@@ -19,6 +19,7 @@ export type MatchProvider = {
   regions: Region[];
   formats: ServiceFormat[];
   audiences: Audience[];
+  languages: string[];
   cost: CostOption;
 };
 

@@ -6,7 +6,7 @@ import type { SearchType } from '@/lib/search/types';
 export const SEARCH_PATH = '/recherche';
 
 // French words in URLs, like the site's paths (/besoins, /fournisseurs).
-const TYPE_SLUGS: Record<SearchType, string> = {
+export const TYPE_SLUGS: Record<SearchType, string> = {
   needs: 'besoins',
   solutions: 'solutions',
   providers: 'fournisseurs',
@@ -30,12 +30,26 @@ export function parseSearchParams(params: SearchParams): SearchState {
   return { query, type, page };
 }
 
-/** Link to a search: `searchHref({ query: 'loi 25' })` → "/recherche?q=loi+25". */
-export function searchHref({ query, type = null, page = 1 }: { query: string; type?: SearchType | null; page?: number }): string {
+/**
+ * Link to a search: `searchHref({ query: 'loi 25' })` → "/recherche?q=loi+25". `filters`
+ * are the active filters' query parameters, kept from page to page.
+ */
+export function searchHref({
+  query,
+  type = null,
+  page = 1,
+  filters = [],
+}: {
+  query: string;
+  type?: SearchType | null;
+  page?: number;
+  filters?: readonly (readonly [string, string])[];
+}): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   if (type) params.set('type', TYPE_SLUGS[type]);
   if (type && page > 1) params.set('page', String(page));
+  for (const [name, value] of filters) params.append(name, value);
   const search = params.toString();
   return search ? `${SEARCH_PATH}?${search}` : SEARCH_PATH;
 }

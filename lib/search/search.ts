@@ -14,6 +14,7 @@ import { FRAGMENT_DELIMITER, HIGHLIGHT_MARKERS, HIGHLIGHT_START, HIGHLIGHT_STOP,
 import { hasSearchableText, normalizeQuery, toFullTextQuery } from '@/lib/search/normalize';
 import { suggestQueries } from '@/lib/search/suggest';
 import type {
+  SearchRestriction,
   NeedHit,
   ProviderHit,
   SearchCounts,
@@ -86,6 +87,11 @@ const NEED_NAME = Prisma.sql`lower(immutable_unaccent(e.title))`;
 const SOLUTION_NAME = Prisma.sql`lower(immutable_unaccent(e.title))`;
 const PROVIDER_NAME = Prisma.sql`lower(immutable_unaccent(e.name || ' ' || e."alternateName"))`;
 
+// Filters of /recherche narrow solutions and providers to an allow-list of slugs.
+function allowed(slugs: readonly string[] | undefined): Prisma.Sql {
+  return slugs ? Prisma.sql`e.slug = ANY(${[...slugs]}::text[])` : Prisma.sql`TRUE`;
+}
+
 function matches(mode: SearchMode, name: Prisma.Sql): Prisma.Sql {
   // `<%`: word_similarity(folded, name) >= pg_trgm.word_similarity_threshold (see runQuery);
   // the operator, unlike a comparison with the function, can use the trigram indexes.
@@ -124,13 +130,18 @@ function rank(mode: SearchMode, table: Prisma.Sql, name: Prisma.Sql): Prisma.Sql
   ) + ${textRank}`;
 }
 
-async function countMatches(db: PrismaClient, input: Input, mode: Exclude<SearchMode, 'none'>): Promise<SearchCounts> {
+async function countMatches(
+  db: PrismaClient,
+  input: Input,
+  mode: Exclude<SearchMode, 'none'>,
+  restrict: SearchRestriction = {},
+): Promise<SearchCounts> {
   const [row] = await runQuery<SearchCounts[]>(db, mode, Prisma.sql`
     ${inputCte(input, mode)}
     SELECT
       (SELECT count(*) FROM "Need" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, NEED_NAME)})::int AS needs,
-      (SELECT count(*) FROM "Solution" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)})::int AS solutions,
-      (SELECT count(*) FROM "Provider" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)})::int AS providers`);
+      (SELECT count(*) FROM "Solution" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)} AND ${allowed(restrict.solutions)})::int AS solutions,
+      (SELECT count(*) FROM "Provider" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)} AND ${allowed(restrict.providers)})::int AS providers`);
   return row ?? EMPTY_COUNTS;
 }
 
@@ -162,7 +173,7 @@ function fetchNeeds(db: PrismaClient, input: Input, mode: SearchMode, page: Page
 
 type SolutionRow = SolutionHit & WithDescription;
 
-function fetchSolutions(db: PrismaClient, input: Input, mode: SearchMode, page: Page): Promise<SolutionRow[]> {
+function fetchSolutions(db: PrismaClient, input: Input, mode: SearchMode, page: Page, restrict: SearchRestriction): Promise<SolutionRow[]> {
   return runQuery<SolutionRow[]>(db, mode, Prisma.sql`
     ${inputCte(input, mode)}
     SELECT hit.slug, hit.availability,
@@ -180,7 +191,7 @@ function fetchSolutions(db: PrismaClient, input: Input, mode: SearchMode, page: 
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         ${rank(mode, SOLUTION, SOLUTION_NAME)} AS rank
       FROM "Solution" e, input
-      WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)}
+      WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)} AND ${allowed(restrict.solutions)}
       ORDER BY rank DESC, e.title, e.slug
       LIMIT ${page.limit} OFFSET ${page.offset}
     ) hit, input
@@ -193,7 +204,7 @@ type ProviderRow = ProviderHit & WithDescription;
 // workshop for the Loi 25 need): its solutions that match come first.
 const PROVIDER_SOLUTIONS_SHOWN = 3;
 
-function fetchProviders(db: PrismaClient, input: Input, mode: SearchMode, page: Page): Promise<ProviderRow[]> {
+function fetchProviders(db: PrismaClient, input: Input, mode: SearchMode, page: Page, restrict: SearchRestriction): Promise<ProviderRow[]> {
   return runQuery<ProviderRow[]>(db, mode, Prisma.sql`
     ${inputCte(input, mode)}
     SELECT hit.slug, hit.kind,
@@ -216,7 +227,7 @@ function fetchProviders(db: PrismaClient, input: Input, mode: SearchMode, page: 
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         ${rank(mode, PROVIDER, PROVIDER_NAME)} AS rank
       FROM "Provider" e, input
-      WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)}
+      WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)} AND ${allowed(restrict.providers)}
       ORDER BY rank DESC, e.name, e.slug
       LIMIT ${page.limit} OFFSET ${page.offset}
     ) hit, input
@@ -278,16 +289,20 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   const pageSize = type ? PAGE_SIZE : OVERVIEW_SIZE;
   if (!hasSearchableText(query)) return emptyResults(query, type, page, pageSize);
 
-  const { mode, counts, input } = await findMode(db, { text: query, ftsText: toFullTextQuery(query) });
+  // The mode is chosen on the query alone; filters then narrow what it found.
+  const found = await findMode(db, { text: query, ftsText: toFullTextQuery(query) });
+  const { mode, input } = found;
+  const restrict = options.restrict ?? {};
   const suggestions = mode === 'all' ? [] : await workingSuggestions(db, query);
   if (mode === 'none') return { ...emptyResults(query, type, page, pageSize), suggestions };
+  const counts = options.restrict ? await countMatches(db, input, mode, restrict) : found.counts;
 
   const slice: Page = page > MAX_PAGE ? { limit: 0, offset: 0 } : { limit: pageSize, offset: (page - 1) * pageSize };
   const wants = (wanted: SearchType): boolean => (type === null || type === wanted) && counts[wanted] > 0;
   const [needs, solutions, providers] = await Promise.all([
     wants('needs') ? fetchNeeds(db, input, mode, slice) : [],
-    wants('solutions') ? fetchSolutions(db, input, mode, slice) : [],
-    wants('providers') ? fetchProviders(db, input, mode, slice) : [],
+    wants('solutions') ? fetchSolutions(db, input, mode, slice, restrict) : [],
+    wants('providers') ? fetchProviders(db, input, mode, slice, restrict) : [],
   ]);
 
   return {
@@ -302,6 +317,23 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
     solutions: solutions.map((row) => toHit<SolutionHit>(row)),
     providers: providers.map((row) => toHit<ProviderHit>(row)),
     suggestions,
+  };
+}
+
+/** Slugs of every published solution and provider the query finds (before filters), for filter counts. */
+export async function listMatchingSlugs(db: PrismaClient, rawQuery: unknown): Promise<{ solutions: string[]; providers: string[] }> {
+  const query = normalizeQuery(rawQuery);
+  if (!hasSearchableText(query)) return { solutions: [], providers: [] };
+  const { mode, input } = await findMode(db, { text: query, ftsText: toFullTextQuery(query) });
+  if (mode === 'none') return { solutions: [], providers: [] };
+  const rows = await runQuery<{ type: 'solution' | 'provider'; slug: string }[]>(db, mode, Prisma.sql`
+    ${inputCte(input, mode)}
+    SELECT 'solution' AS type, e.slug FROM "Solution" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)}
+    UNION ALL
+    SELECT 'provider' AS type, e.slug FROM "Provider" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)}`);
+  return {
+    solutions: rows.filter((row) => row.type === 'solution').map((row) => row.slug),
+    providers: rows.filter((row) => row.type === 'provider').map((row) => row.slug),
   };
 }
 

@@ -46,7 +46,11 @@ export type ProviderHit = {
   solutionCount: number;
 };
 
+/** Allow-lists of slugs (the filters' result); a missing list means no restriction. */
+export type SearchRestriction = { solutions?: readonly string[]; providers?: readonly string[] };
+
 export type SearchOptions = {
+  restrict?: SearchRestriction;
   /** Only this type, one page of it; otherwise the first results of every type. */
   type?: SearchType | null;
   /** 1-based; only with `type`. */
@@ -67,4 +71,6 @@ export type SearchResults = {
   providers: ProviderHit[];
   /** Other queries that find something ("Vouliez-vous dire… ?"), when the query found little. */
   suggestions: string[];
+  /** Query parameters of the active filters, for links that keep them. */
+  filters?: readonly (readonly [string, string])[];
 };

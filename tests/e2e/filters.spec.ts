@@ -72,3 +72,32 @@ test.describe("filtres d'une page de besoin", () => {
     await context.close();
   });
 });
+
+test.describe('filtres des résultats de recherche', () => {
+  test('filtrent solutions et fournisseurs, gardent la requête et se transmettent aux pages par type', async ({ page }) => {
+    await page.goto('/recherche?q=loi%2025');
+    const solutionLinks = page.getByRole('main').locator('a[href^="/solutions/"]');
+    const before = await solutionLinks.count();
+    await page.getByText('Filtrer', { exact: true }).click();
+    const legal = await countInLabel(page, /^Juridique/);
+    expect(legal).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: /^Juridique/ }).check();
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await expect(page).toHaveURL(/q=loi\+25.*aide=LEGAL/);
+    await expect(page.getByRole('main').getByRole('searchbox')).toHaveValue('loi 25');
+    const after = await solutionLinks.count();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    // Juripop offers legal advice on Loi 25: it stays.
+    await expect(page.getByRole('main').getByRole('link', { name: 'Juripop', exact: true }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('un filtre qui exclut tout le dit, sans erreur', async ({ page }) => {
+    const response = await page.goto('/recherche?q=loi%2025&aide=HARDWARE');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText('Aucun résultat ne correspond à ces filtres', { exact: false })).toHaveCount(0);
+    // Needs are not filtered: the Loi 25 need is still listed.
+    await expect(page.getByRole('main').locator('a[href="/besoins/conformite-loi-25"]').first()).toBeVisible();
+  });
+});

@@ -9,6 +9,7 @@ const provider = (slug: string, overrides: Partial<MatchProvider> = {}): MatchPr
   regions: [],
   formats: [],
   audiences: [],
+  languages: [],
   cost: 'UNKNOWN',
   ...overrides,
 });

@@ -4,7 +4,8 @@ import { connection } from 'next/server';
 import { FacetFilters } from '@/components/facets/facet-filters';
 import { Badge } from '@/components/ui/badge';
 import { listProviders } from '@/lib/data/providers';
-import { applyFacets, countSelected, expandRegions, parseFacetSelection, type FacetValues } from '@/lib/facets/facets';
+import { providerFacetValues } from '@/lib/facets/entry-facets';
+import { applyFacets, countSelected, parseFacetSelection } from '@/lib/facets/facets';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import { initialLetter } from '@/lib/format';
 import { providerKindLabels } from '@/lib/labels';
@@ -17,18 +18,6 @@ export const metadata: Metadata = pageMetadata({
 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function facetValuesOf(provider: ProviderSummaryDto): FacetValues {
-  return {
-    availability: provider.availabilities,
-    kind: provider.helpKinds,
-    cost: [provider.cost],
-    region: expandRegions(provider.regions),
-    format: provider.formats,
-    audience: provider.audiences,
-    language: provider.languages,
-  };
-}
 
 function groupByLetter(providers: ProviderSummaryDto[]): [string, ProviderSummaryDto[]][] {
   const groups = new Map<string, ProviderSummaryDto[]>();
@@ -44,7 +33,7 @@ export default async function ProvidersPage({ searchParams }: Props) {
   const [allProviders, params] = await Promise.all([listProviders(), searchParams]);
   const selection = parseFacetSelection(params);
   const selectedCount = countSelected(selection);
-  const { items: providers, groups: facetGroups } = applyFacets(allProviders, facetValuesOf, selection);
+  const { items: providers, groups: facetGroups } = applyFacets(allProviders, providerFacetValues, selection);
   const groups = groupByLetter(providers);
 
   return (

@@ -1,24 +1,62 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import { FacetFilters } from '@/components/facets/facet-filters';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchHelp } from '@/components/search/search-help';
 import { SearchResultsList, SearchTypeNav } from '@/components/search/search-results';
 import { SearchSuggestions } from '@/components/search/search-suggestions';
+import { listMatchCandidates } from '@/lib/data/matching';
 import { listNeedSummaries } from '@/lib/data/needs';
-import { searchPublishedDirectory } from '@/lib/data/search';
-import { parseSearchParams, type SearchParams } from '@/lib/search/params';
+import { listProviders } from '@/lib/data/providers';
+import { listPublishedMatches, searchPublishedDirectory } from '@/lib/data/search';
+import { candidateFacetValues, mergeFacetGroups, providerFacetValues, selectionParams } from '@/lib/facets/entry-facets';
+import { applyFacets, countSelected, parseFacetSelection, type FacetSelection } from '@/lib/facets/facets';
+import { SEARCH_PATH, TYPE_SLUGS, parseSearchParams, type SearchParams } from '@/lib/search/params';
 import type { SearchType } from '@/lib/search/types';
 import { modeNotice, quoted, resultsHeading, searchTypeLabels } from '@/lib/search/wording';
 
 type Props = { searchParams: Promise<SearchParams> };
 
 // Shared by generateMetadata and the page within one request (the <title> gives the count).
-const search = cache((query: string, type: SearchType | null, page: number) => searchPublishedDirectory(query, { type, page }));
+// Filters apply to solutions and providers: the query's matches are filtered with the same
+// facets as the lists (counts included), then the search is narrowed to what is left.
+const search = cache(async (query: string, type: SearchType | null, page: number, selectionKey: string) => {
+  const selection = JSON.parse(selectionKey) as FacetSelection;
+  const selectedCount = countSelected(selection);
+  const [matches, candidates, providers] = await Promise.all([listPublishedMatches(query), listMatchCandidates(), listProviders()]);
+  const solutionSlugs = new Set(matches.solutions);
+  const providerSlugs = new Set(matches.providers);
+  const solutionFacets = applyFacets(
+    candidates.filter((candidate) => solutionSlugs.has(candidate.slug)),
+    candidateFacetValues,
+    selection,
+  );
+  const providerFacets = applyFacets(
+    providers.filter((provider) => providerSlugs.has(provider.slug)),
+    providerFacetValues,
+    selection,
+  );
+  const restrict =
+    selectedCount > 0
+      ? { solutions: solutionFacets.items.map((item) => item.slug), providers: providerFacets.items.map((item) => item.slug) }
+      : undefined;
+  const results = await searchPublishedDirectory(query, { type, page, restrict });
+  return {
+    results: { ...results, filters: selectionParams(selection) },
+    groups: mergeFacetGroups(solutionFacets.groups, providerFacets.groups),
+    selectedCount,
+  };
+});
+
+function readState(params: SearchParams) {
+  const { query, type, page } = parseSearchParams(params);
+  return { query, type, page, selectionKey: JSON.stringify(parseFacetSelection(params)) };
+}
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   await connection();
-  const { query, type, page } = parseSearchParams(await searchParams);
+  const { query, type, page, selectionKey } = readState(await searchParams);
   if (!query) {
     return {
       title: 'Rechercher',
@@ -26,7 +64,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
       alternates: { canonical: '/recherche' },
     };
   }
-  const results = await search(query, type, page);
+  const { results } = await search(query, type, page, selectionKey);
   const scope = type ? ` — ${searchTypeLabels[type].toLowerCase()}${page > 1 ? `, page ${page}` : ''}` : '';
   return {
     title: `${resultsHeading(results.total, query)}${scope}`,
@@ -37,7 +75,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   await connection();
-  const { query, type, page } = parseSearchParams(await searchParams);
+  const { query, type, page, selectionKey } = readState(await searchParams);
 
   if (!query) {
     const needs = await listNeedSummaries();
@@ -52,9 +90,11 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  const results = await search(query, type, page);
+  const { results, groups, selectedCount } = await search(query, type, page, selectionKey);
+  const isFilteredOut = results.total === 0 && selectedCount > 0;
   // The list of needs is only shown when the query found nothing.
-  const needs = results.total === 0 ? await listNeedSummaries() : [];
+  const needs = results.total === 0 && !isFilteredOut ? await listNeedSummaries() : [];
+  const preserved: Record<string, string> = { q: results.query, ...(type ? { type: TYPE_SLUGS[type] } : {}) };
   const notice = modeNotice(results.mode);
 
   // break-words: a long query without spaces must wrap, not widen the page.
@@ -66,10 +106,14 @@ export default async function SearchPage({ searchParams }: Props) {
         {notice && <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{notice}</p>}
         <SearchSuggestions suggestions={results.suggestions} />
         {results.total > 0 && <SearchTypeNav results={results} />}
+        <FacetFilters action={SEARCH_PATH} groups={groups} selectedCount={selectedCount} preserve={preserved} />
+        {selectedCount > 0 && <p className="text-sm text-slate-700">Les filtres s&apos;appliquent aux solutions et aux fournisseurs.</p>}
       </header>
 
       {results.total > 0 ? (
         <SearchResultsList results={results} />
+      ) : isFilteredOut ? (
+        <p>Aucun résultat ne correspond à ces filtres. Retirez-en un pour élargir la recherche.</p>
       ) : (
         <div className="space-y-8">
           <p>
