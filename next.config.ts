@@ -35,7 +35,9 @@ const nextConfig: NextConfig = {
   // are cached in the data layer with 'use cache'. Full Cache Components (PPR) is not
   // enabled on purpose: it streams page content behind Suspense, which stays hidden for
   // visitors without JavaScript.
-  experimental: { useCache: true },
+  // authInterrupts: forbidden() renders app/admin/(espace)/forbidden.tsx with status 403
+  // when a member lacks the role a page or action requires (lib/authz.ts requireRole).
+  experimental: { useCache: true, authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

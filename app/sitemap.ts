@@ -19,6 +19,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: url('/solutions'), changeFrequency: 'weekly', priority: 0.8 },
     { url: url('/recherche'), changeFrequency: 'monthly', priority: 0.5 },
     { url: url('/trouver'), changeFrequency: 'monthly', priority: 0.7 },
+    { url: url('/confidentialite'), changeFrequency: 'yearly', priority: 0.2 },
     ...needs.map((need) => ({ url: url(needPath(need.slug)), lastModified: need.updatedAt, priority: 0.7 })),
     ...solutions.map((solution) => ({ url: url(solutionPath(solution.slug)), lastModified: solution.updatedAt, priority: 0.6 })),
     ...providers.map((provider) => ({ url: url(providerPath(provider.slug)), lastModified: provider.updatedAt, priority: 0.6 })),

@@ -38,3 +38,90 @@ export function getSiteUrl(): string {
   cachedSiteUrl ??= siteUrlSchema.parse(process.env.SITE_URL).replace(/\/+$/, '');
   return cachedSiteUrl;
 }
+
+// --- Sign-in (next-auth) -------------------------------------------------------------
+
+/** Used only outside production (next dev, vitest). Never accepted in production. */
+export const DEV_AUTH_SECRET = 'dev-only-secret--not-for-production--repertoire-numerique';
+
+const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
+
+const authEnvSchema = z.object({
+  NEXTAUTH_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .min(32, 'NEXTAUTH_SECRET doit compter au moins 32 caractères (par exemple : openssl rand -base64 32).')
+      .optional(),
+  ),
+  NEXTAUTH_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: 'NEXTAUTH_URL doit être une adresse http(s), par exemple https://repertoire.example.org' }).optional(),
+  ),
+  NODE_ENV: z.string().optional(),
+  NEXT_PHASE: z.string().optional(),
+  /**
+   * How many X-Forwarded-For entries, counted from the right, were added by proxies of
+   * our own after the one that saw the visitor. 0: the site is reached directly or through
+   * one reverse proxy that appends the visitor's address (nginx $proxy_add_x_forwarded_for).
+   */
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+});
+
+export type AuthEnv = {
+  /** Key of the session tokens (JWE) and of next-auth's CSRF tokens. */
+  secret: string;
+  /** Public address next-auth builds its redirects from (NEXTAUTH_URL, else SITE_URL). */
+  url: string;
+  /** https: session cookie with the Secure flag and the __Secure- prefix. */
+  useSecureCookies: boolean;
+  trustedProxyHops: number;
+};
+
+let cachedAuthEnv: AuthEnv | undefined;
+
+/**
+ * Read at request time, never at build time (next build runs with NODE_ENV=production and
+ * no secret). In production a missing secret stops the request with an explicit message:
+ * `npm start` creates one in .data/auth-secret; a host sets NEXTAUTH_SECRET.
+ */
+export function getAuthEnv(): AuthEnv {
+  if (cachedAuthEnv) return cachedAuthEnv;
+  const parsed = authEnvSchema.parse(process.env);
+  const isProduction = parsed.NODE_ENV === 'production' && parsed.NEXT_PHASE !== 'phase-production-build';
+  let secret = parsed.NEXTAUTH_SECRET;
+  if (isProduction && (!secret || secret === DEV_AUTH_SECRET)) {
+    throw new Error(
+      'NEXTAUTH_SECRET est requis en production : une valeur aléatoire d’au moins 32 caractères ' +
+        '(openssl rand -base64 32), la même pour toutes les instances. `npm start` en crée une dans .data/auth-secret.',
+    );
+  }
+  secret ??= DEV_AUTH_SECRET;
+  const url = (parsed.NEXTAUTH_URL ?? getSiteUrl()).replace(/\/+$/, '');
+  // next-auth reads NEXTAUTH_URL itself (redirects, warnings): give it the same value.
+  process.env.NEXTAUTH_URL ??= url;
+  cachedAuthEnv = {
+    secret,
+    url,
+    useSecureCookies: url.startsWith('https://'),
+    trustedProxyHops: parsed.TRUSTED_PROXY_HOPS,
+  };
+  return cachedAuthEnv;
+}
+
+// --- Privacy page (Law 25: the person in charge of personal information) --------------
+
+const privacyEnvSchema = z.object({
+  PRIVACY_OFFICER_NAME: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  PRIVACY_OFFICER_EMAIL: z.preprocess(
+    emptyToUndefined,
+    z.email('PRIVACY_OFFICER_EMAIL doit être une adresse courriel, par exemple confidentialite@example.org').optional(),
+  ),
+});
+
+export type PrivacyOfficer = { name: string | null; email: string | null };
+
+export function getPrivacyOfficer(): PrivacyOfficer {
+  const parsed = privacyEnvSchema.parse(process.env);
+  return { name: parsed.PRIVACY_OFFICER_NAME ?? null, email: parsed.PRIVACY_OFFICER_EMAIL ?? null };
+}

@@ -1,8 +1,10 @@
 // `npm start`: database up (embedded when DATABASE_URL is unset), migrations applied,
 // the inventory loaded into an empty database, the site built when its sources changed,
 // then served on PORT (3000 by default). Ctrl-C stops the site, then the database.
+import path from 'node:path';
+import { readOrCreateLocalSecret } from '../lib/security/local-secret';
 import { installShutdownHandlers } from './lib/embedded-postgres';
-import { assertPortIsFree, ensureBuild, startServer } from './lib/next-app';
+import { assertPortIsFree, ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { prepareDatabase } from './lib/prepare-database';
 
 let stopDatabase: (() => Promise<void>) | undefined;
@@ -17,7 +19,15 @@ async function main(): Promise<void> {
   stopDatabase = database.stop;
 
   ensureBuild();
-  const server = await startServer({ port, host, env: { ...process.env, DATABASE_URL: database.url } });
+  // The production server refuses to run without a session secret: without NEXTAUTH_SECRET,
+  // one is made once and kept in .data/auth-secret (sessions then survive a restart).
+  let authSecret = process.env.NEXTAUTH_SECRET?.trim();
+  if (!authSecret) {
+    const local = readOrCreateLocalSecret(path.join(repoRoot, '.data'));
+    if (local.isNew) console.log('Secret de session créé dans .data/auth-secret (NEXTAUTH_SECRET le remplace s’il est défini).');
+    authSecret = local.secret;
+  }
+  const server = await startServer({ port, host, env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret } });
   installShutdownHandlers(server.stop);
   console.log(`\nLe répertoire est servi sur http://localhost:${port} (Ctrl-C pour arrêter).`);
 

@@ -7,12 +7,14 @@
 // Ends with one line "tests: N passed, N failed" and a non-zero exit code on any failure.
 // TEST_ONLY=vitest or TEST_ONLY=e2e runs one half; extra arguments are passed to the runner as filters.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
+import { ensureAdminWithPassword } from '../lib/security/accounts';
 import { seedInventory } from '../lib/seed/seed-inventory';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
@@ -78,10 +80,15 @@ function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): Counts {
   return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped };
 }
 
+// The browser tests sign in as this admin (tests/e2e/admin-auth.spec.ts): a fresh random
+// password per run, handed to Playwright in E2E_ADMIN_EMAIL / E2E_ADMIN_PASSWORD.
+const e2eAdmin = { email: 'admin@e2e.test', name: 'Admin des tests', password: randomBytes(18).toString('base64url') };
+
 async function seed(url: string): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     await seedInventory(prisma);
+    await ensureAdminWithPassword(prisma, e2eAdmin);
   } finally {
     await prisma.$disconnect();
   }
@@ -140,9 +147,12 @@ async function main(): Promise<number> {
       const e2eUrl = await databaseFor('e2e');
       await seed(e2eUrl);
       ensureBuild();
-      const server = await startServer({ port: await freePort(), host: '127.0.0.1', env: { ...baseEnv, DATABASE_URL: e2eUrl }, quiet: true });
+      // The production server refuses to run without a session secret: one per run.
+      const serverEnv = { ...baseEnv, DATABASE_URL: e2eUrl, NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+      const server = await startServer({ port: await freePort(), host: '127.0.0.1', env: serverEnv, quiet: true });
       cleanups.push(server.stop);
-      add(runPlaywright({ ...baseEnv, BASE_URL: server.url, CHROMIUM_PATH: chromiumPath }, path.join(workDir, 'playwright.json')));
+      const playwrightEnv = { ...baseEnv, BASE_URL: server.url, CHROMIUM_PATH: chromiumPath, E2E_ADMIN_EMAIL: e2eAdmin.email, E2E_ADMIN_PASSWORD: e2eAdmin.password };
+      add(runPlaywright(playwrightEnv, path.join(workDir, 'playwright.json')));
     }
   } catch (error) {
     console.error(`\nLes tests n'ont pas pu être préparés : ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,151 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { getPrivacyOfficer } from '@/lib/env';
+import { LOGIN_ATTEMPT_RETENTION_DAYS } from '@/lib/security/rate-limit';
+import { SESSION_ABSOLUTE_MAX_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/lib/security/session-token';
+import { pageMetadata } from '@/lib/seo/metadata';
+
+export const metadata: Metadata = pageMetadata({
+  title: 'Confidentialité',
+  description:
+    'Quels renseignements personnels le répertoire recueille, pourquoi, combien de temps il les garde, et comment demander à les consulter ou à les effacer (Loi 25).',
+  path: '/confidentialite',
+});
+
+export default async function PrivacyPage() {
+  // The person in charge comes from the environment, read at request time.
+  await connection();
+  const officer = getPrivacyOfficer();
+
+  return (
+    <article className="max-w-3xl space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold text-brand-900">Confidentialité</h1>
+        <p>
+          Le répertoire recueille très peu de renseignements personnels. Cette page dit lesquels, pourquoi, combien de temps il les
+          garde et comment exercer vos droits, comme le prévoit la Loi 25 du Québec (Loi sur la protection des renseignements
+          personnels dans le secteur privé).
+        </p>
+      </header>
+
+      <section aria-labelledby="responsable" className="space-y-2">
+        <h2 id="responsable" className="text-2xl font-semibold">
+          Qui est responsable
+        </h2>
+        {officer.name || officer.email ? (
+          <p>
+            La personne responsable de la protection des renseignements personnels est{' '}
+            {officer.name ? <strong>{officer.name}</strong> : 'la personne désignée par la Table'}
+            {officer.email ? (
+              <>
+                . Écrivez-lui à <a href={`mailto:${officer.email}`}>{officer.email}</a>.
+              </>
+            ) : (
+              '.'
+            )}
+          </p>
+        ) : (
+          <p>
+            La personne responsable de la protection des renseignements personnels est désignée par la Table de concertation qui
+            tient ce répertoire. Ses coordonnées n’ont pas encore été publiées ici : en attendant, adressez vos demandes aux membres
+            de la Table, qui les lui transmettront.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="visiteurs" className="space-y-2">
+        <h2 id="visiteurs" className="text-2xl font-semibold">
+          Si vous consultez le répertoire
+        </h2>
+        <p>Vous n’avez pas de compte à créer et nous ne vous demandons rien.</p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            <strong>Aucun outil de suivi ni de publicité</strong> : pas de statistiques de tiers, pas de pixel, pas de réseau
+            social intégré.
+          </li>
+          <li>
+            <strong>Un seul témoin (cookie) pour vous</strong>, et seulement si vous l’utilisez : <code>panier</code> garde dans
+            votre navigateur la liste des fiches que vous avez mises de côté. Il ne contient que des noms de fiches, n’est pas
+            transmis à d’autres, s’efface quand vous videz votre liste et expire de lui-même après un an.
+          </li>
+          <li>
+            Comme tout site Web, le serveur reçoit l’adresse IP de votre appareil pour vous répondre; le répertoire ne la garde pas,
+            sauf lors d’une tentative de connexion à l’administration (voir plus bas).
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="suggestions" className="space-y-2">
+        <h2 id="suggestions" className="text-2xl font-semibold">
+          Si vous suggérez une ressource ou signalez une erreur
+        </h2>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>Nous recevons le texte de votre suggestion, pour tenir le répertoire à jour.</li>
+          <li>
+            Votre adresse courriel est facultative. Nous la gardons seulement si vous y consentez explicitement, pour vous poser une
+            question ou vous dire ce que nous avons fait de votre suggestion.
+          </li>
+          <li>
+            Nous effaçons l’adresse courriel dès que la suggestion est acceptée ou refusée. Le texte de la suggestion est conservé
+            comme trace de la modification.
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="membres" className="space-y-2">
+        <h2 id="membres" className="text-2xl font-semibold">
+          Si vous êtes membre de la Table et avez un compte
+        </h2>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            <strong>Votre nom et votre adresse courriel</strong>, pour vous connecter et indiquer qui a fait chaque modification.
+          </li>
+          <li>
+            <strong>Votre mot de passe, sous forme chiffrée irréversible</strong> (Argon2id) : personne, même l’équipe technique, ne
+            peut le lire.
+          </li>
+          <li>
+            <strong>L’historique des modifications</strong> (qui, quand, quoi, adresse IP), pour pouvoir revenir en arrière et
+            rendre des comptes. Il est gardé tant que le répertoire existe.
+          </li>
+          <li>
+            <strong>Les tentatives de connexion</strong> (adresse courriel saisie, adresse IP, date, réussite ou échec), pour bloquer
+            les tentatives répétées de deviner un mot de passe. Elles sont effacées après {LOGIN_ATTEMPT_RETENTION_DAYS} jours.
+          </li>
+          <li>
+            <strong>Un témoin de session</strong>, posé seulement quand vous vous connectez, chiffré, qui expire après{' '}
+            {SESSION_MAX_AGE_SECONDS / 60} minutes d’inactivité (et au plus tard {SESSION_ABSOLUTE_MAX_SECONDS / 3600} heures après
+            la connexion).
+          </li>
+        </ul>
+        <p>Un compte désactivé est conservé pour l’historique; sur demande, nous pouvons le supprimer.</p>
+      </section>
+
+      <section aria-labelledby="droits" className="space-y-2">
+        <h2 id="droits" className="text-2xl font-semibold">
+          Consulter, corriger ou effacer vos renseignements
+        </h2>
+        <p>
+          Vous pouvez demander à voir les renseignements que nous avons sur vous, à les faire corriger ou à les faire effacer, et
+          retirer votre consentement. Écrivez à la personne responsable
+          {officer.email ? (
+            <>
+              {' '}
+              (<a href={`mailto:${officer.email}`}>{officer.email}</a>)
+            </>
+          ) : null}{' '}
+          en précisant votre demande. Nous répondons dans les 30 jours. Si la réponse ne vous satisfait pas, vous pouvez vous adresser
+          à la <a href="https://www.cai.gouv.qc.ca/">Commission d’accès à l’information du Québec</a>.
+        </p>
+        <p>
+          Nous ne vendons ni ne communiquons vos renseignements à personne, et ils sont hébergés par l’organisation qui exploite le
+          répertoire.
+        </p>
+        <p>
+          <Link href="/">Revenir à l’accueil</Link>
+        </p>
+      </section>
+    </article>
+  );
+}
