@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOpenDataConfig, type OpenDataConfig } from '@/lib/export/config';
 
 // The only place that reads process.env for the application. Parsed lazily so that
 // `next build` works without a database.
@@ -124,4 +125,13 @@ export type PrivacyOfficer = { name: string | null; email: string | null };
 export function getPrivacyOfficer(): PrivacyOfficer {
   const parsed = privacyEnvSchema.parse(process.env);
   return { name: parsed.PRIVACY_OFFICER_NAME ?? null, email: parsed.PRIVACY_OFFICER_EMAIL ?? null };
+}
+
+// --- Open data (licence of the downloads, API rate limit) ----------------------------
+
+let cachedOpenData: OpenDataConfig | undefined;
+
+export function getOpenDataConfig(): OpenDataConfig {
+  cachedOpenData ??= parseOpenDataConfig(process.env);
+  return cachedOpenData;
 }

@@ -14,6 +14,12 @@ export function SiteFooter() {
         <nav aria-label="Pied de page" className="no-print">
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
             <li>
+              <Link href="/portrait">Portrait pour les bailleurs de fonds</Link>
+            </li>
+            <li>
+              <Link href="/donnees">Données ouvertes</Link>
+            </li>
+            <li>
               <Link href="/confidentialite">Confidentialité</Link>
             </li>
             <li>

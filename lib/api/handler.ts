@@ -1,0 +1,54 @@
+import 'server-only';
+// What every /api/v1 route handler does around its own work: the rate limit, the
+// conditional JSON answer (ETag, 304, Cache-Control, CORS) and errors as problem details.
+import { getAuthEnv, getOpenDataConfig } from '@/lib/env';
+import { clientIpFromHeaders } from '@/lib/security/client-ip';
+import { CORS_HEADERS, PREFLIGHT_HEADERS, conditionalResponse, jsonBody, problemOf, problemResponse } from '@/lib/api/http';
+import { FixedWindowRateLimiter, rateLimitHeaders } from '@/lib/api/rate-limit';
+import type { Problem } from '@/lib/api/schemas';
+
+export type ApiOutcome = { body: unknown } | { problem: Problem };
+
+let limiter: FixedWindowRateLimiter | undefined;
+
+function getLimiter(): FixedWindowRateLimiter {
+  limiter ??= new FixedWindowRateLimiter(getOpenDataConfig().apiRateLimitPerMinute);
+  return limiter;
+}
+
+function trustedProxyHops(): number {
+  try {
+    return getAuthEnv().trustedProxyHops;
+  } catch {
+    // The sign-in settings are incomplete (no secret): the API still answers, and counts
+    // requests by the address next to ours.
+    return 0;
+  }
+}
+
+export async function handleApiGet(request: Request, produce: () => Promise<ApiOutcome>): Promise<Response> {
+  const decision = getLimiter().hit(clientIpFromHeaders(request.headers, trustedProxyHops()));
+  const limitHeaders = rateLimitHeaders(decision);
+  if (!decision.allowed) {
+    return problemResponse(
+      problemOf(429, `Limite de ${decision.limit} requêtes par minute atteinte pour votre adresse. Réessayez dans ${decision.resetSeconds} s, ou téléchargez toutes les données d’un coup : /donnees.`),
+      { ...limitHeaders, 'Retry-After': String(decision.resetSeconds) },
+    );
+  }
+  try {
+    const outcome = await produce();
+    if ('problem' in outcome) return problemResponse({ ...outcome.problem, instance: new URL(request.url).pathname }, limitHeaders);
+    return conditionalResponse(request, jsonBody(outcome.body), {
+      contentType: 'application/json; charset=utf-8',
+      headers: { ...CORS_HEADERS, ...limitHeaders },
+    });
+  } catch (error) {
+    console.error('API /api/v1 :', error);
+    return problemResponse(problemOf(500, 'Le serveur n’a pas pu répondre à cette requête. Réessayez dans un moment.'), limitHeaders);
+  }
+}
+
+/** OPTIONS — CORS preflight: any site may read the API with GET. */
+export function preflightResponse(): Response {
+  return new Response(null, { status: 204, headers: { ...PREFLIGHT_HEADERS, Allow: 'GET, HEAD, OPTIONS' } });
+}

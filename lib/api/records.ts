@@ -1,0 +1,144 @@
+// The published dataset as the records of the API and of the JSON download (lib/api/schemas.ts):
+// snake_case names, codes for enums, links between entries by slug, absolute page URLs.
+import type { Dataset, DatasetNeed, DatasetSolution } from '@/lib/export/types';
+import type { ProviderRole } from '@/lib/generated/prisma/enums';
+import type { NeedRecord, ProviderRecord, SolutionRecord, ThemeRecord } from '@/lib/api/schemas';
+import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
+
+export type Records = {
+  themes: ThemeRecord[];
+  needs: NeedRecord[];
+  solutions: SolutionRecord[];
+  providers: ProviderRecord[];
+};
+
+// Who offers it comes first, then who funds it, then partners (as on the site).
+const ROLE_ORDER: Record<ProviderRole, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2 };
+const byRole = (a: ProviderRole, b: ProviderRole) => ROLE_ORDER[a] - ROLE_ORDER[b];
+
+function indexBySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.slug, item]));
+}
+
+function defined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}
+
+/** Every record of the dataset; `siteUrl` makes the page URLs absolute. */
+export function toRecords(dataset: Dataset, siteUrl: string): Records {
+  const themes = indexBySlug(dataset.themes);
+  const needs = indexBySlug(dataset.needs);
+  const solutions = indexBySlug(dataset.solutions);
+  const providers = indexBySlug(dataset.providers);
+
+  const needRef = (need: DatasetNeed) => ({ slug: need.slug, title: need.title, kind: need.kind });
+  const solutionRef = (solution: DatasetSolution) => ({ slug: solution.slug, title: solution.title, availability: solution.availability });
+
+  const themeRecords: ThemeRecord[] = dataset.themes.map((theme) => ({
+    slug: theme.slug,
+    name: theme.name,
+    description: theme.description,
+    position: theme.position,
+    needs: dataset.needs.filter((need) => need.themeSlug === theme.slug).map(needRef),
+    updated_at: theme.updatedAt,
+  }));
+
+  const needRecords: NeedRecord[] = dataset.needs.map((need) => {
+    const linked = need.solutionSlugs.map((slug) => solutions.get(slug)).filter(defined);
+    const related = [
+      ...dataset.needLinks
+        .filter((link) => link.fromSlug === need.slug)
+        .map((link) => ({ other: needs.get(link.toSlug), note: link.note, direction: 'to' as const })),
+      ...dataset.needLinks
+        .filter((link) => link.toSlug === need.slug)
+        .map((link) => ({ other: needs.get(link.fromSlug), note: link.note, direction: 'from' as const })),
+    ]
+      .filter((link): link is typeof link & { other: DatasetNeed } => link.other !== undefined)
+      .sort((a, b) => a.other.position - b.other.position)
+      .map(({ other, note, direction }) => ({ ...needRef(other), note, direction }));
+    const theme = need.themeSlug ? themes.get(need.themeSlug) : undefined;
+    return {
+      slug: need.slug,
+      kind: need.kind,
+      title: need.title,
+      description: need.description,
+      note: need.note,
+      position: need.position,
+      theme: theme ? { slug: theme.slug, name: theme.name } : null,
+      existing_solution_count: linked.filter((solution) => solution.availability === 'EXISTING').length,
+      proposed_solution_count: linked.filter((solution) => solution.availability === 'PROPOSED').length,
+      solutions: linked.map(solutionRef),
+      related,
+      verified_at: need.verifiedAt,
+      to_verify: need.toVerify,
+      verify_note: need.verifyNote,
+      updated_at: need.updatedAt,
+      url: absoluteUrl(siteUrl, needPath(need.slug)),
+    };
+  });
+
+  // Sub-points in the order they were written (as on the site).
+  const childrenOf = new Map<string, DatasetSolution[]>();
+  for (const solution of [...dataset.solutions].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    if (!solution.parentSlug) continue;
+    childrenOf.set(solution.parentSlug, [...(childrenOf.get(solution.parentSlug) ?? []), solution]);
+  }
+
+  const solutionRecords: SolutionRecord[] = dataset.solutions.map((solution) => {
+    const roles = new Map<string, ProviderRole[]>();
+    for (const link of solution.providers) roles.set(link.providerSlug, [...(roles.get(link.providerSlug) ?? []), link.role]);
+    const providerEntries = [...roles.entries()]
+      .map(([slug, providerRoles]) => ({ provider: providers.get(slug), roles: [...new Set(providerRoles)].sort(byRole) }))
+      .filter((entry): entry is { provider: NonNullable<typeof entry.provider>; roles: ProviderRole[] } => entry.provider !== undefined)
+      // Stable sort: the dataset already lists providers A–Z.
+      .sort((a, b) => byRole(a.roles[0]!, b.roles[0]!));
+    const parent = solution.parentSlug ? solutions.get(solution.parentSlug) : undefined;
+    return {
+      slug: solution.slug,
+      title: solution.title,
+      description: solution.description,
+      availability: solution.availability,
+      kinds: solution.kinds,
+      cost: solution.cost,
+      parent: parent ? solutionRef(parent) : null,
+      children: (childrenOf.get(solution.slug) ?? []).map(solutionRef),
+      needs: solution.needSlugs.map((slug) => needs.get(slug)).filter(defined).map(needRef),
+      providers: providerEntries.map(({ provider, roles: providerRoles }) => ({ slug: provider.slug, name: provider.name, roles: providerRoles })),
+      verified_at: solution.verifiedAt,
+      to_verify: solution.toVerify,
+      verify_note: solution.verifyNote,
+      updated_at: solution.updatedAt,
+      url: absoluteUrl(siteUrl, solutionPath(solution.slug)),
+    };
+  });
+
+  const providerRecords: ProviderRecord[] = dataset.providers.map((provider) => ({
+    slug: provider.slug,
+    name: provider.name,
+    alternate_name: provider.alternateName,
+    kind: provider.kind,
+    description: provider.description,
+    website: provider.website,
+    email: provider.email,
+    phone: provider.phone,
+    regions: provider.regions,
+    audiences: provider.audiences,
+    cost: provider.cost,
+    formats: provider.formats,
+    languages: provider.languages,
+    solutions: dataset.solutions
+      .map((solution) => ({
+        solution,
+        roles: [...new Set(solution.providers.filter((link) => link.providerSlug === provider.slug).map((link) => link.role))].sort(byRole),
+      }))
+      .filter(({ roles }) => roles.length > 0)
+      .map(({ solution, roles }) => ({ ...solutionRef(solution), roles })),
+    verified_at: provider.verifiedAt,
+    to_verify: provider.toVerify,
+    verify_note: provider.verifyNote,
+    updated_at: provider.updatedAt,
+    url: absoluteUrl(siteUrl, providerPath(provider.slug)),
+  }));
+
+  return { themes: themeRecords, needs: needRecords, solutions: solutionRecords, providers: providerRecords };
+}

@@ -1,0 +1,258 @@
+// The one description of what /api/v1 and the JSON download return. The response types are
+// inferred from these zod schemas, the records are built to satisfy them (lib/api/records.ts),
+// and the OpenAPI document (lib/api/openapi.ts) is generated from them: the contract tests
+// that validate real responses against that document check this very file.
+import { z } from 'zod';
+import {
+  Audience,
+  Availability,
+  CostOption,
+  HelpKind,
+  NeedKind,
+  ProviderKind,
+  ProviderRole,
+  Region,
+  ServiceFormat,
+} from '@/lib/generated/prisma/enums';
+import {
+  audienceLabels,
+  availabilityLabels,
+  costLabels,
+  formatLabels,
+  helpKindLabels,
+  needKindLabels,
+  providerKindLabels,
+  providerRoleLabels,
+  regionLabels,
+} from '@/lib/labels';
+
+export type SchemaMeta = { id: string; title?: string; description?: string };
+
+/** Every named schema of the API, by id (the OpenAPI document's components.schemas). */
+export const apiRegistry = z.registry<SchemaMeta>();
+
+/** "EXISTING : Existe déjà ; PROPOSED : Proposée" — the French wording of each code. */
+function codesDescription(intro: string, labels: Record<string, string>): string {
+  return `${intro} Codes : ${Object.entries(labels)
+    .map(([code, label]) => `${code} (${label})`)
+    .join(', ')}.`;
+}
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .meta({ description: 'Identifiant stable de la fiche dans les adresses (minuscules, chiffres et traits d’union).' });
+const dateTime = z.iso.datetime().meta({ description: 'Date et heure ISO 8601 en UTC.' });
+
+export const NeedKindSchema = z
+  .enum(NeedKind)
+  .register(apiRegistry, { id: 'NeedKind', description: codesDescription('Besoin ou enjeu.', needKindLabels) });
+export const AvailabilitySchema = z.enum(Availability).register(apiRegistry, {
+  id: 'Availability',
+  description: codesDescription('La solution existe déjà ou est seulement proposée.', availabilityLabels),
+});
+export const HelpKindSchema = z
+  .enum(HelpKind)
+  .register(apiRegistry, { id: 'HelpKind', description: codesDescription('Type d’aide.', helpKindLabels) });
+export const CostSchema = z
+  .enum(CostOption)
+  .register(apiRegistry, { id: 'Cost', description: codesDescription('Coût.', costLabels) });
+export const ProviderKindSchema = z
+  .enum(ProviderKind)
+  .register(apiRegistry, { id: 'ProviderKind', description: codesDescription('Organisme ou programme.', providerKindLabels) });
+export const ProviderRoleSchema = z.enum(ProviderRole).register(apiRegistry, {
+  id: 'ProviderRole',
+  description: codesDescription('Rôle du fournisseur pour une solution.', providerRoleLabels),
+});
+export const RegionSchema = z.enum(Region).register(apiRegistry, {
+  id: 'Region',
+  description: codesDescription('Région administrative du Québec desservie (ou tout le Québec, ou en ligne).', regionLabels),
+});
+export const AudienceSchema = z
+  .enum(Audience)
+  .register(apiRegistry, { id: 'Audience', description: codesDescription('Public visé.', audienceLabels) });
+export const ServiceFormatSchema = z
+  .enum(ServiceFormat)
+  .register(apiRegistry, { id: 'ServiceFormat', description: codesDescription('Format.', formatLabels) });
+
+const verification = {
+  verified_at: dateTime.nullable().meta({ description: 'Dernière vérification par une personne ; null si jamais vérifiée.' }),
+  to_verify: z.boolean().meta({ description: 'La fiche est signalée à vérifier ou à compléter.' }),
+  verify_note: z.string().meta({ description: 'Ce qu’il reste à vérifier (vide si rien).' }),
+  updated_at: dateTime.meta({ description: 'Dernière modification de la fiche.' }),
+};
+
+const pageUrl = z.url().meta({ description: 'Page publique de la fiche dans le répertoire.' });
+
+export const ThemeRefSchema = z.object({ slug, name: z.string() }).register(apiRegistry, { id: 'ThemeRef' });
+export const NeedRefSchema = z.object({ slug, title: z.string(), kind: NeedKindSchema }).register(apiRegistry, { id: 'NeedRef' });
+export const SolutionRefSchema = z
+  .object({ slug, title: z.string(), availability: AvailabilitySchema })
+  .register(apiRegistry, { id: 'SolutionRef' });
+
+export const ThemeSchema = z
+  .object({
+    slug,
+    name: z.string(),
+    description: z.string(),
+    position: z.number().int(),
+    needs: z.array(NeedRefSchema).meta({ description: 'Besoins et enjeux publiés de ce thème, dans l’ordre de l’inventaire.' }),
+    updated_at: verification.updated_at,
+  })
+  .register(apiRegistry, { id: 'Theme', description: 'Un thème qui regroupe des besoins (taxonomie).' });
+
+export const RelatedNeedSchema = z
+  .object({
+    slug,
+    title: z.string(),
+    kind: NeedKindSchema,
+    note: z.string().meta({ description: 'Formulation « Lié à… » de l’inventaire.' }),
+    direction: z
+      .enum(['to', 'from'])
+      .meta({ description: 'to : ce besoin se dit lié à l’autre ; from : l’autre se dit lié à celui-ci.' }),
+  })
+  .register(apiRegistry, { id: 'RelatedNeed' });
+
+export const NeedSchema = z
+  .object({
+    slug,
+    kind: NeedKindSchema,
+    title: z.string(),
+    description: z.string().meta({ description: 'Formulation complète, telle que la Table l’a écrite.' }),
+    note: z.string().meta({ description: 'Remarque de la Table (vide si aucune).' }),
+    position: z.number().int().meta({ description: 'Rang dans l’inventaire.' }),
+    theme: ThemeRefSchema.nullable(),
+    existing_solution_count: z.number().int().min(0),
+    proposed_solution_count: z.number().int().min(0),
+    solutions: z.array(SolutionRefSchema).meta({ description: 'Solutions publiées rattachées à ce besoin, dans l’ordre de l’inventaire.' }),
+    related: z.array(RelatedNeedSchema),
+    ...verification,
+    url: pageUrl,
+  })
+  .register(apiRegistry, { id: 'Need', description: 'Un besoin ou un enjeu numérique nommé par le milieu communautaire.' });
+
+export const SolutionProviderSchema = z
+  .object({ slug, name: z.string(), roles: z.array(ProviderRoleSchema).min(1) })
+  .register(apiRegistry, { id: 'SolutionProvider' });
+
+export const SolutionSchema = z
+  .object({
+    slug,
+    title: z.string(),
+    description: z.string(),
+    availability: AvailabilitySchema,
+    kinds: z.array(HelpKindSchema),
+    cost: CostSchema,
+    parent: SolutionRefSchema.nullable().meta({ description: 'La solution que celle-ci détaille (sous-point), s’il y a lieu.' }),
+    children: z.array(SolutionRefSchema).meta({ description: 'Ses sous-points.' }),
+    needs: z
+      .array(NeedRefSchema)
+      .meta({ description: 'Besoins auxquels elle est rattachée directement (un sous-point sans besoin propre relève de ceux de sa solution parente).' }),
+    providers: z.array(SolutionProviderSchema).meta({ description: 'Qui l’offre, la finance ou y participe (offre d’abord).' }),
+    ...verification,
+    url: pageUrl,
+  })
+  .register(apiRegistry, { id: 'Solution', description: 'Une solution, existante ou proposée, à un ou plusieurs besoins.' });
+
+export const ProviderSolutionSchema = z
+  .object({ slug, title: z.string(), availability: AvailabilitySchema, roles: z.array(ProviderRoleSchema).min(1) })
+  .register(apiRegistry, { id: 'ProviderSolution' });
+
+export const ProviderSchema = z
+  .object({
+    slug,
+    name: z.string(),
+    alternate_name: z.string().meta({ description: 'Autre graphie ou sigle (vide si aucun).' }),
+    kind: ProviderKindSchema,
+    description: z.string(),
+    website: z.string().meta({ description: 'Site Web (vide si inconnu).' }),
+    email: z.string().meta({ description: 'Courriel (vide si inconnu).' }),
+    phone: z.string().meta({ description: 'Téléphone (vide si inconnu).' }),
+    regions: z.array(RegionSchema),
+    audiences: z.array(AudienceSchema),
+    cost: CostSchema,
+    formats: z.array(ServiceFormatSchema),
+    languages: z.array(z.string()).meta({ description: 'Codes de langue ISO 639-1, p. ex. fr, en.' }),
+    solutions: z.array(ProviderSolutionSchema),
+    ...verification,
+    url: pageUrl,
+  })
+  .register(apiRegistry, { id: 'Provider', description: 'Un organisme ou un programme qui offre, finance ou accompagne des solutions.' });
+
+const pageFields = {
+  total: z.number().int().min(0).meta({ description: 'Nombre total de résultats (toutes pages).' }),
+  page: z.number().int().min(1).meta({ description: 'Numéro de la page (à partir de 1).' }),
+  per_page: z.number().int().min(1).max(100).meta({ description: 'Résultats par page demandés.' }),
+  total_pages: z.number().int().min(0),
+};
+
+function pageOf<T extends z.ZodType>(item: T, id: string, what: string) {
+  return z.object({ ...pageFields, items: z.array(item) }).register(apiRegistry, { id, description: `Une page de ${what}.` });
+}
+
+export const NeedPageSchema = pageOf(NeedSchema, 'NeedPage', 'besoins et enjeux');
+export const SolutionPageSchema = pageOf(SolutionSchema, 'SolutionPage', 'solutions');
+export const ProviderPageSchema = pageOf(ProviderSchema, 'ProviderPage', 'fournisseurs');
+export const ThemePageSchema = pageOf(ThemeSchema, 'ThemePage', 'thèmes');
+
+export const LicenceSchema = z
+  .object({ name: z.string(), url: z.url().nullable() })
+  .register(apiRegistry, { id: 'Licence', description: 'Licence des données.' });
+
+export const ApiIndexSchema = z
+  .object({
+    name: z.string(),
+    version: z.literal('v1'),
+    documentation: z.url(),
+    openapi: z.url(),
+    licence: LicenceSchema,
+    last_modified: dateTime.nullable(),
+    resources: z.object({ needs: z.url(), solutions: z.url(), providers: z.url(), themes: z.url() }),
+  })
+  .register(apiRegistry, { id: 'ApiIndex', description: 'Point d’entrée de l’API.' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ description: 'URI qui identifie le genre d’erreur.' }),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ parameter: z.string(), detail: z.string() }))
+      .optional()
+      .meta({ description: 'Paramètres refusés, un par ligne (erreurs 400).' }),
+  })
+  .register(apiRegistry, { id: 'Problem', description: 'Erreur au format « problem details » (RFC 9457), en français.' });
+
+export const DatasetMetaSchema = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    source: z.string(),
+    site_url: z.url(),
+    documentation: z.url(),
+    licence: LicenceSchema,
+    last_modified: dateTime.nullable(),
+    format_version: z.literal(1),
+  })
+  .register(apiRegistry, { id: 'DatasetMeta' });
+
+export const DatasetSchema = z
+  .object({
+    meta: DatasetMetaSchema,
+    themes: z.array(ThemeSchema),
+    needs: z.array(NeedSchema),
+    solutions: z.array(SolutionSchema),
+    providers: z.array(ProviderSchema),
+  })
+  .register(apiRegistry, { id: 'Dataset', description: 'Tout le répertoire publié en un fichier (téléchargement JSON).' });
+
+export type ThemeRecord = z.infer<typeof ThemeSchema>;
+export type NeedRecord = z.infer<typeof NeedSchema>;
+export type SolutionRecord = z.infer<typeof SolutionSchema>;
+export type ProviderRecord = z.infer<typeof ProviderSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ApiIndex = z.infer<typeof ApiIndexSchema>;
+export type DatasetExport = z.infer<typeof DatasetSchema>;
+export type PageOf<T> = { total: number; page: number; per_page: number; total_pages: number; items: T[] };

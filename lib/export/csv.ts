@@ -1,0 +1,201 @@
+// The CSV downloads of /donnees. Same conventions as the basket's CSV (lib/basket/csv.ts):
+// UTF-8 with a byte order mark (Excel then reads the accents right), ";" between columns
+// (Excel in French splits a double-clicked file on ";"), CRLF line ends, csv-stringify for
+// the quoting, and cells that a spreadsheet would run as a formula ("=…", "+…", "-…", "@…")
+// prefixed with an apostrophe (OWASP's advice against CSV injection).
+//
+// One file per entity, with the API's field names and codes (lib/api/schemas.ts) so that the
+// files, the JSON and the API say the same thing; the relations between entries are in
+// liens.csv. inventaire.csv is the flat, readable view: one line per need and solution, in
+// French words.
+import { stringify } from 'csv-stringify/sync';
+import { CSV_DELIMITER } from '@/lib/basket/csv';
+import type { Dataset, DatasetSolution } from '@/lib/export/types';
+import type { ProviderRole } from '@/lib/generated/prisma/enums';
+import {
+  availabilityLabels,
+  costLabels,
+  helpKindLabels,
+  needKindLabels,
+  providerRoleLabels,
+} from '@/lib/labels';
+import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
+
+export { CSV_DELIMITER };
+
+/** Several codes or slugs in one cell of the entity files. */
+export const LIST_SEPARATOR = '|';
+/** Several names in one cell of inventaire.csv: one per line, as in the basket's file. */
+const LINES = '\n';
+
+export const CSV_FILES = ['besoins', 'solutions', 'fournisseurs', 'themes', 'liens', 'inventaire'] as const;
+export type CsvFile = (typeof CSV_FILES)[number];
+
+type Cell = string | number | boolean | null;
+type Table = { columns: readonly string[]; rows: Cell[][] };
+
+const list = (values: readonly string[]) => values.join(LIST_SEPARATOR);
+
+export const CSV_COLUMNS = {
+  besoins: [
+    'slug', 'kind', 'title', 'description', 'note', 'position', 'theme',
+    'existing_solution_count', 'proposed_solution_count',
+    'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
+  ],
+  solutions: [
+    'slug', 'title', 'description', 'availability', 'kinds', 'cost', 'parent',
+    'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
+  ],
+  fournisseurs: [
+    'slug', 'name', 'alternate_name', 'kind', 'description', 'website', 'email', 'phone',
+    'regions', 'audiences', 'cost', 'formats', 'languages',
+    'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
+  ],
+  themes: ['slug', 'name', 'description', 'position', 'updated_at'],
+  liens: ['relation', 'from', 'to', 'role', 'position', 'note'],
+  inventaire: [
+    'Besoin ou enjeu', 'Type', 'Thème', 'Solution', 'Statut', 'Sous-point de', "Types d'aide", 'Coût',
+    'Fournisseurs', 'À vérifier', 'Fiche du besoin', 'Fiche de la solution',
+  ],
+} as const satisfies Record<CsvFile, readonly string[]>;
+
+/** Relations of liens.csv. */
+export const LINK_RELATIONS = {
+  needSolution: 'besoin-solution',
+  solutionProvider: 'solution-fournisseur',
+  needNeed: 'besoin-besoin',
+} as const;
+
+function table(dataset: Dataset, file: CsvFile, siteUrl: string): Table {
+  const url = (path: string) => absoluteUrl(siteUrl, path);
+  const counts = (slugs: string[]) => {
+    const solutions = new Map(dataset.solutions.map((solution) => [solution.slug, solution]));
+    const linked = slugs.map((slug) => solutions.get(slug)).filter((s): s is DatasetSolution => s !== undefined);
+    return [linked.filter((s) => s.availability === 'EXISTING').length, linked.filter((s) => s.availability === 'PROPOSED').length];
+  };
+
+  switch (file) {
+    case 'besoins':
+      return {
+        columns: CSV_COLUMNS.besoins,
+        rows: dataset.needs.map((need) => [
+          need.slug, need.kind, need.title, need.description, need.note, need.position, need.themeSlug ?? '',
+          ...counts(need.solutionSlugs),
+          need.verifiedAt ?? '', need.toVerify, need.verifyNote, need.updatedAt, url(needPath(need.slug)),
+        ]),
+      };
+    case 'solutions':
+      return {
+        columns: CSV_COLUMNS.solutions,
+        rows: dataset.solutions.map((solution) => [
+          solution.slug, solution.title, solution.description, solution.availability, list(solution.kinds), solution.cost,
+          solution.parentSlug ?? '',
+          solution.verifiedAt ?? '', solution.toVerify, solution.verifyNote, solution.updatedAt, url(solutionPath(solution.slug)),
+        ]),
+      };
+    case 'fournisseurs':
+      return {
+        columns: CSV_COLUMNS.fournisseurs,
+        rows: dataset.providers.map((provider) => [
+          provider.slug, provider.name, provider.alternateName, provider.kind, provider.description,
+          provider.website, provider.email, provider.phone,
+          list(provider.regions), list(provider.audiences), provider.cost, list(provider.formats), list(provider.languages),
+          provider.verifiedAt ?? '', provider.toVerify, provider.verifyNote, provider.updatedAt, url(providerPath(provider.slug)),
+        ]),
+      };
+    case 'themes':
+      return {
+        columns: CSV_COLUMNS.themes,
+        rows: dataset.themes.map((theme) => [theme.slug, theme.name, theme.description, theme.position, theme.updatedAt]),
+      };
+    case 'liens':
+      return { columns: CSV_COLUMNS.liens, rows: linkRows(dataset) };
+    case 'inventaire':
+      return { columns: CSV_COLUMNS.inventaire, rows: inventoryRows(dataset, siteUrl) };
+  }
+}
+
+function linkRows(dataset: Dataset): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const need of dataset.needs) {
+    need.solutionSlugs.forEach((slug, index) => rows.push([LINK_RELATIONS.needSolution, need.slug, slug, '', index + 1, '']));
+  }
+  for (const solution of dataset.solutions) {
+    for (const link of solution.providers) rows.push([LINK_RELATIONS.solutionProvider, solution.slug, link.providerSlug, link.role, '', '']);
+  }
+  for (const link of dataset.needLinks) rows.push([LINK_RELATIONS.needNeed, link.fromSlug, link.toSlug, '', '', link.note]);
+  return rows;
+}
+
+/** "Centraide Québec", "Fondation X (finance)": a role other than "offers" is said. */
+function providerNames(solution: DatasetSolution, names: Map<string, string>): string {
+  const roles = new Map<string, ProviderRole[]>();
+  for (const link of solution.providers) roles.set(link.providerSlug, [...(roles.get(link.providerSlug) ?? []), link.role]);
+  return [...roles.entries()]
+    .map(([slug, providerRoles]) => {
+      const name = names.get(slug) ?? slug;
+      return providerRoles.includes('OFFERS') ? name : `${name} (${providerRoles.map((role) => providerRoleLabels[role]).join(', ')})`;
+    })
+    .join(LINES);
+}
+
+// One line per (need, solution) pair in the inventory's order; a need without any solution
+// still has its line (the gap shows), and so has a solution linked to no need.
+function inventoryRows(dataset: Dataset, siteUrl: string): Cell[][] {
+  const solutions = new Map(dataset.solutions.map((solution) => [solution.slug, solution]));
+  const themes = new Map(dataset.themes.map((theme) => [theme.slug, theme.name]));
+  const providerNamesBySlug = new Map(dataset.providers.map((provider) => [provider.slug, provider.name]));
+  const rows: Cell[][] = [];
+  const solutionCells = (solution: DatasetSolution): Cell[] => [
+    solution.title,
+    availabilityLabels[solution.availability],
+    solution.parentSlug ? (solutions.get(solution.parentSlug)?.title ?? '') : '',
+    solution.kinds.map((kind) => helpKindLabels[kind]).join(', '),
+    solution.cost === 'UNKNOWN' ? '' : costLabels[solution.cost],
+    providerNames(solution, providerNamesBySlug),
+  ];
+  const toVerify = (...entries: { toVerify: boolean; verifyNote: string }[]) =>
+    entries
+      .filter((entry) => entry.toVerify)
+      .map((entry) => entry.verifyNote || 'Oui')
+      .join(LINES);
+
+  const linked = new Set<string>();
+  for (const need of dataset.needs) {
+    const needCells: Cell[] = [need.title, needKindLabels[need.kind], need.themeSlug ? (themes.get(need.themeSlug) ?? '') : ''];
+    const needUrl = absoluteUrl(siteUrl, needPath(need.slug));
+    const own = need.solutionSlugs.map((slug) => solutions.get(slug)).filter((s): s is DatasetSolution => s !== undefined);
+    if (own.length === 0) {
+      rows.push([...needCells, '', '', '', '', '', '', toVerify(need), needUrl, '']);
+      continue;
+    }
+    for (const solution of own) {
+      linked.add(solution.slug);
+      rows.push([...needCells, ...solutionCells(solution), toVerify(need, solution), needUrl, absoluteUrl(siteUrl, solutionPath(solution.slug))]);
+    }
+  }
+  for (const solution of dataset.solutions) {
+    if (linked.has(solution.slug)) continue;
+    rows.push(['', '', '', ...solutionCells(solution), toVerify(solution), '', absoluteUrl(siteUrl, solutionPath(solution.slug))]);
+  }
+  return rows;
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  return String(cell);
+}
+
+/** The file as text: BOM, ";" separators, CRLF, formulas neutralised. */
+export function datasetToCsv(dataset: Dataset, file: CsvFile, siteUrl: string): string {
+  const { columns, rows } = table(dataset, file, siteUrl);
+  return stringify([[...columns], ...rows.map((row) => row.map(cellText))], {
+    bom: true,
+    delimiter: CSV_DELIMITER,
+    record_delimiter: 'windows',
+    // Needed with a custom record delimiter, or a cell holding a lone "\n" is left unquoted.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
+}
