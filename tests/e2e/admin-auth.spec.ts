@@ -15,7 +15,10 @@ const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? '';
 const GENERIC_ERROR = /Adresse courriel ou mot de passe incorrect/;
 const RATE_LIMITED = /Trop de tentatives de connexion/;
 
-test.skip(!adminEmail || !adminPassword, 'E2E_ADMIN_EMAIL / E2E_ADMIN_PASSWORD are set by scripts/test.ts');
+// Without them the tests must fail, not be skipped: a skipped test would pass unnoticed.
+test.beforeAll(() => {
+  if (!adminEmail || !adminPassword) throw new Error('E2E_ADMIN_EMAIL / E2E_ADMIN_PASSWORD are set by scripts/test.ts: run npm test.');
+});
 
 let addressCounter = 0;
 /** A distinct visitor address per context (TEST-NET-2 range, never routed). */
