@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { HighlightedText } from '@/components/search/highlighted-text';
 import { Badge } from '@/components/ui/badge';
 import { needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import { stripHighlights } from '@/lib/search/highlight';
 import type { NeedHit, ProviderHit, SolutionHit } from '@/lib/search/types';
 
 // One result of each type: the title links to the entry, the excerpt shows the matched words.
@@ -35,13 +37,16 @@ export function NeedHitItem({ hit }: { hit: NeedHit }) {
 
 export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
   return (
-    <li className="rounded-md border border-slate-200 p-4">
+    <li className="rounded-md border border-slate-200 p-4" id={`solution-${hit.slug}`}>
       <AvailabilityBadge availability={hit.availability} />
-      <h3 className="mt-2 text-lg font-semibold">
-        <Link href={`/solutions/${hit.slug}`}>
-          <HighlightedText text={hit.title} />
-        </Link>
-      </h3>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-2">
+        <h3 className="text-lg font-semibold">
+          <Link href={`/solutions/${hit.slug}`}>
+            <HighlightedText text={hit.title} />
+          </Link>
+        </h3>
+        <BasketButton kind="solution" slug={hit.slug} name={stripHighlights(hit.title)} anchor={`solution-${hit.slug}`} />
+      </div>
       <Excerpt text={hit.excerpt} />
       {hit.providers.length > 0 && (
         <p className="mt-2 text-sm">
@@ -73,13 +78,16 @@ export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
 export function ProviderHitItem({ hit }: { hit: ProviderHit }) {
   const others = hit.solutionCount - hit.solutions.length;
   return (
-    <li className="rounded-md border border-slate-200 p-4">
+    <li className="rounded-md border border-slate-200 p-4" id={`fournisseur-${hit.slug}`}>
       <Badge>{providerKindLabels[hit.kind]}</Badge>
-      <h3 className="mt-2 text-lg font-semibold">
-        <Link href={`/fournisseurs/${hit.slug}`}>
-          <HighlightedText text={hit.name} />
-        </Link>
-      </h3>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-2">
+        <h3 className="text-lg font-semibold">
+          <Link href={`/fournisseurs/${hit.slug}`}>
+            <HighlightedText text={hit.name} />
+          </Link>
+        </h3>
+        <BasketButton kind="provider" slug={hit.slug} name={stripHighlights(hit.name)} anchor={`fournisseur-${hit.slug}`} />
+      </div>
       {hit.alternateName && (
         <p className="text-sm text-slate-700">
           Aussi écrit : <HighlightedText text={hit.alternateName} />

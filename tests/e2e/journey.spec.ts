@@ -46,3 +46,16 @@ test('chercher, filtrer, garder, partager et imprimer', async ({ page, browser }
   for (const name of names) await expect(other.getByRole('main').getByRole('heading', { name, exact: true })).toBeVisible();
   await elsewhere.close();
 });
+
+test('garder une solution directement depuis les résultats de recherche, sans JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/recherche?q=techsup');
+  await page.getByRole('button', { name: 'Ajouter au panier : TechSoup Canada' }).click();
+  // Back on the same results, at the provider, now in the basket.
+  await expect(page).toHaveURL(/\/recherche\?q=techsup#fournisseur-techsoup-canada$/);
+  await expect(page.getByRole('button', { name: 'Retirer du panier : TechSoup Canada' })).toBeVisible();
+  await page.goto('/panier');
+  await expect(page.getByRole('main').getByRole('heading', { name: 'TechSoup Canada', exact: true })).toBeVisible();
+  await context.close();
+});
