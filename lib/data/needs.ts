@@ -1,6 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
+import { toVerificationDto } from '@/lib/data/verification-dto';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 import type { NeedDto, NeedSummaryDto, RelatedNeedDto, SolutionDto } from '@/lib/data/types';
@@ -58,9 +59,7 @@ function toSolutionDto(row: SolutionRow, children: SolutionDto[] = []): Solution
     availability: row.availability,
     kinds: row.kinds,
     cost: row.cost,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    toVerify: row.toVerify,
-    verifyNote: row.verifyNote,
+    ...toVerificationDto(row),
     providers: row.providers
       .map((link) => ({ ...link.provider, role: link.role }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr-CA')),
@@ -99,9 +98,7 @@ function toNeedDto(row: NeedRow): NeedDto {
     note: row.note,
     position: row.position,
     theme: row.theme && row.theme.status === PUBLISHED ? { slug: row.theme.slug, name: row.theme.name } : null,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    toVerify: row.toVerify,
-    verifyNote: row.verifyNote,
+    ...toVerificationDto(row),
     updatedAt: row.updatedAt.toISOString(),
     solutions: toSolutionTree(row),
     related: toRelated(row),

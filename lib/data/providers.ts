@@ -1,6 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
+import { toVerificationDto } from '@/lib/data/verification-dto';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 import { foldForSorting } from '@/lib/format';
@@ -125,9 +126,7 @@ async function findPublishedProvider(slug: string): Promise<ProviderDto | null> 
     cost: row.cost,
     formats: row.formats,
     languages: row.languages,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    toVerify: row.toVerify,
-    verifyNote: row.verifyNote,
+    ...toVerificationDto(row),
     updatedAt: row.updatedAt.toISOString(),
     solutions,
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
+import { toVerificationDto } from '@/lib/data/verification-dto';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 import { foldForSorting } from '@/lib/format';
@@ -107,9 +108,7 @@ function toSolutionDetailDto(row: SolutionDetailRow): SolutionDetailDto {
     availability: row.availability,
     kinds: row.kinds,
     cost: row.cost,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    toVerify: row.toVerify,
-    verifyNote: row.verifyNote,
+    ...toVerificationDto(row),
     updatedAt: row.updatedAt.toISOString(),
     providers: toProviders(row),
     needs: toNeedRefs(needsFromParent ? (row.parent?.needs ?? []) : row.needs),
