@@ -10,11 +10,24 @@ const VARIANTS = {
 } as const;
 
 /** A submit button that says it is working while its form is being sent (with JavaScript). */
-export function SubmitButton({ children, variant = 'primary' }: { children: ReactNode; variant?: keyof typeof VARIANTS }) {
+export function SubmitButton({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: ReactNode;
+  variant?: keyof typeof VARIANTS;
+  /** For forms with several buttons: sent with the form, e.g. name="intent" value="verify". */
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       aria-disabled={pending || undefined}
       onClick={(event) => {
         if (pending) event.preventDefault();

@@ -9,7 +9,8 @@ export function SiteFooter() {
           renforcement des capacités numériques des organismes communautaires (avril 2023).
         </p>
         <p>
-          Une information est à corriger ? Écrivez aux membres de la Table qui tiennent le répertoire à jour.
+          Une ressource manque ? <Link href="/suggerer">Suggérez-la</Link>. Une information est à corriger ? Suivez le lien
+          « Signaler une erreur » de la fiche : les membres de la Table qui tiennent le répertoire à jour le liront.
         </p>
         <nav aria-label="Pied de page" className="no-print">
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
@@ -18,6 +19,9 @@ export function SiteFooter() {
             </li>
             <li>
               <Link href="/donnees">Données ouvertes</Link>
+            </li>
+            <li>
+              <Link href="/suggerer">Suggérer une ressource</Link>
             </li>
             <li>
               <Link href="/confidentialite">Confidentialité</Link>

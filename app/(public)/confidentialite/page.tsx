@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { SUGGESTION_RATE_LIMITS, SUGGESTION_RETENTION_MONTHS } from '@/lib/data/suggestions';
 import { getPrivacyOfficer } from '@/lib/env';
 import { LOGIN_ATTEMPT_RETENTION_DAYS } from '@/lib/security/rate-limit';
 import { SESSION_ABSOLUTE_MAX_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/lib/security/session-token';
@@ -71,7 +72,8 @@ export default async function PrivacyPage() {
           </li>
           <li>
             Comme tout site Web, le serveur reçoit l’adresse IP de votre appareil pour vous répondre; le répertoire ne la garde pas,
-            sauf lors d’une tentative de connexion à l’administration (voir plus bas).
+            sauf lors d’une tentative de connexion à l’administration, et sous forme d’empreinte lors d’une suggestion (voir plus
+            bas).
           </li>
         </ul>
       </section>
@@ -80,17 +82,33 @@ export default async function PrivacyPage() {
         <h2 id="suggestions" className="text-2xl font-semibold">
           Si vous suggérez une ressource ou signalez une erreur
         </h2>
+        <p>
+          Le formulaire <Link href="/suggerer">Suggérer une ressource</Link> (et le lien « Signaler une erreur » de chaque fiche) ne
+          demande pas de compte. Voici ce que nous recevons et gardons :
+        </p>
         <ul className="list-disc space-y-1 pl-6">
-          <li>Nous recevons le texte de votre suggestion, pour tenir le répertoire à jour.</li>
           <li>
-            Votre adresse courriel est facultative. Nous la gardons seulement si vous y consentez explicitement, pour vous poser une
-            question ou vous dire ce que nous avons fait de votre suggestion.
+            <strong>Le texte de votre envoi</strong> (nom de la ressource, ce qu’elle offre, site Web, région, ou ce qui est à
+            corriger), pour tenir le répertoire à jour. Seuls les membres de la Table le lisent. N’y mettez pas de renseignements
+            personnels.
           </li>
           <li>
-            Nous effaçons l’adresse courriel dès que la suggestion est acceptée ou refusée. Le texte de la suggestion est conservé
-            comme trace de la modification.
+            <strong>Votre adresse courriel, seulement si vous la donnez et cochez la case de consentement</strong>, pour vous poser
+            une question ou vous dire ce que nous avons fait de votre suggestion. Sans la case cochée, le formulaire refuse
+            l’adresse. Nous l’effaçons dès que la suggestion est acceptée ou refusée.
+          </li>
+          <li>
+            <strong>Une empreinte de votre adresse IP</strong>, calculée avec une clé secrète du serveur : elle ne permet pas de
+            retrouver l’adresse, seulement de compter les envois d’un même appareil pour bloquer les envois automatiques (au plus{' '}
+            {SUGGESTION_RATE_LIMITS.perHour} par heure et {SUGGESTION_RATE_LIMITS.perDay} par jour).
           </li>
         </ul>
+        <p>
+          <strong>Combien de temps :</strong> une suggestion est gardée jusqu’à ce qu’un membre la traite, puis supprimée (avec son
+          empreinte) {SUGGESTION_RETENTION_MONTHS} mois après la décision. Si elle est acceptée, ce qu’elle a changé dans le
+          répertoire (une fiche en brouillon, ou une note « à vérifier » sur une fiche) fait partie de l’historique des
+          modifications; le journal garde aussi qui a décidé, quand, et le nom de la ressource, mais jamais votre adresse courriel.
+        </p>
       </section>
 
       <section aria-labelledby="membres" className="space-y-2">

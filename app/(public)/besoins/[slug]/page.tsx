@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { FacetFilters } from '@/components/facets/facet-filters';
 import { NeedMeta } from '@/components/inventory/need-header';
 import { RelatedNeeds } from '@/components/inventory/related-needs';
+import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { SolutionItem } from '@/components/inventory/solution-item';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getNeedBySlug } from '@/lib/data/needs';
@@ -72,6 +73,7 @@ export default async function NeedPage({ params, searchParams }: Props) {
           {providerCount > 1 ? 's' : ''} ou programme{providerCount > 1 ? 's' : ''} nommé{providerCount > 1 ? 's' : ''}.
         </p>
         <VerificationInfo verification={need} />
+        <ReportErrorLink type="besoin" slug={need.slug} name={need.title} />
       </header>
 
       {need.solutions.length > 1 && (

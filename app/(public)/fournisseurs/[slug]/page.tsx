@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { ProviderFacts } from '@/components/inventory/provider-facts';
+import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getProviderBySlug } from '@/lib/data/providers';
@@ -50,6 +51,7 @@ export default async function ProviderPage({ params }: Props) {
         {provider.description && <p className="max-w-3xl text-lg">{provider.description}</p>}
         <BasketButton kind="provider" slug={provider.slug} name={provider.name} />
         <VerificationInfo verification={provider} />
+        <ReportErrorLink type="fournisseur" slug={provider.slug} name={provider.name} />
       </header>
 
       <section aria-labelledby="titre-coordonnees" className="space-y-3">

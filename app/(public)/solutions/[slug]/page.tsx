@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { hasKnownFacts, ProviderFacts } from '@/components/inventory/provider-facts';
+import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getSolutionBySlug } from '@/lib/data/solutions';
@@ -73,6 +74,7 @@ export default async function SolutionPage({ params }: Props) {
           <footer className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</footer>
         </blockquote>
         <VerificationInfo verification={solution} now={now} />
+        <ReportErrorLink type="solution" slug={solution.slug} name={solution.title} />
       </header>
 
       <section aria-labelledby="titre-en-bref" className="space-y-3">
