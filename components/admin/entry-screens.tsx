@@ -1,0 +1,195 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DiffView } from '@/components/admin/diff-view';
+import { RemoveForms, RestoreForm } from '@/components/admin/entry-actions-forms';
+import { HISTORY_PAGE_SIZE, isRestorable, listEntryHistory, getHistoryRecord } from '@/lib/data/admin/history';
+import { getEntryImpact } from '@/lib/data/admin/remove';
+import { planRestore } from '@/lib/data/admin/restore';
+import { getDb } from '@/lib/db';
+import { diffSnapshots } from '@/lib/history/diff';
+import { ENTRY_TYPE_LABELS, verbLabel } from '@/lib/history/fields';
+import { loadEntrySnapshot, type EntrySnapshot, type EntryType } from '@/lib/history/snapshot';
+
+// The pages every kind of entry shares: its history, one version to restore, and the
+// archive/delete confirmation. The page files call requireUser() and pass the entry here.
+
+const dateTime = new Intl.DateTimeFormat('fr-CA', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Toronto' });
+
+function titleOf(snapshot: EntrySnapshot): string {
+  return 'title' in snapshot ? snapshot.title : snapshot.name;
+}
+
+async function loadCurrent(entityType: EntryType, id: string) {
+  const current = await loadEntrySnapshot(getDb(), entityType, id);
+  if (!current) notFound();
+  return current;
+}
+
+function BackLinks({ entityType, id, title }: { entityType: EntryType; id: string; title: string }) {
+  const path = `/admin/${ENTRY_TYPE_LABELS[entityType].path}`;
+  return (
+    <p>
+      <Link href={`${path}/${id}`}>← Modifier « {title} »</Link>
+    </p>
+  );
+}
+
+export async function HistoryScreen({ entityType, id, page }: { entityType: EntryType; id: string; page: number }) {
+  const current = await loadCurrent(entityType, id);
+  const { total, records } = await listEntryHistory(getDb(), entityType, id, page);
+  const path = `/admin/${ENTRY_TYPE_LABELS[entityType].path}/${id}/historique`;
+  const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+  const title = titleOf(current);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <BackLinks entityType={entityType} id={id} title={title} />
+        <h1 className="text-3xl font-bold break-words text-brand-900">Historique : {title}</h1>
+        <p>
+          Version actuelle : {current.version}. {total} {total > 1 ? 'changements enregistrés' : 'changement enregistré'}, du plus récent au plus ancien.
+        </p>
+      </header>
+      {records.length === 0 ? (
+        <p>Aucun changement enregistré depuis la mise en place de l’historique (les fiches de l’inventaire 2023 commencent sans historique).</p>
+      ) : (
+        <ol className="space-y-6">
+          {records.map((record, index) => {
+            const changes = diffSnapshots(entityType, record.before as never, record.after as never);
+            const isCurrent = record.after?.version === current.version;
+            return (
+              <li key={record.id} className="space-y-3 rounded border border-slate-300 p-4">
+                <h2 className="text-lg font-semibold">
+                  {verbLabel(record.action)}
+                  {record.after ? ` — version ${record.after.version}` : ''}
+                  {isCurrent ? ' (version actuelle)' : ''}
+                </h2>
+                <p className="text-slate-800">
+                  <time dateTime={record.createdAt}>{dateTime.format(new Date(record.createdAt))}</time>, par {record.actorName ?? 'une personne dont le compte a été supprimé, ou la ligne de commande'}
+                </p>
+                <details open={changes.length <= 4}>
+                  <summary className="cursor-pointer font-medium">
+                    {changes.length} {changes.length > 1 ? 'champs modifiés' : 'champ modifié'}
+                  </summary>
+                  <div className="mt-3">
+                    <DiffView changes={changes} />
+                  </div>
+                </details>
+                {isRestorable(record, entityType) && !isCurrent && (
+                  <p>
+                    <Link href={`${path}/${record.id}`}>
+                      Restaurer cette version<span className="sr-only"> (version {record.after?.version} du {dateTime.format(new Date(record.createdAt))})</span>
+                    </Link>
+                  </p>
+                )}
+                {/* The oldest record is the only trace of the version before it (e.g. as imported in 2023). */}
+                {record.before && index === records.length - 1 && page === pageCount && (
+                  <p>
+                    <Link href={`${path}/${record.id}?version=avant`}>
+                      Restaurer la version d’avant ce changement<span className="sr-only"> (version {record.before.version})</span>
+                    </Link>
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Pages de l’historique" className="flex flex-wrap gap-4">
+          {page > 1 && <Link href={`${path}?page=${page - 1}`}>← Plus récents</Link>}
+          <span>
+            Page {page} sur {pageCount}
+          </span>
+          {page < pageCount && <Link href={`${path}?page=${page + 1}`}>Plus anciens →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+export async function RestoreScreen({ entityType, id, recordId, side }: { entityType: EntryType; id: string; recordId: string; side: 'after' | 'before' }) {
+  const current = await loadCurrent(entityType, id);
+  const db = getDb();
+  const [record, plan] = await Promise.all([getHistoryRecord(db, entityType, id, recordId), planRestore(db, entityType, id, recordId, side)]);
+  if (!record || !plan) notFound();
+  const title = titleOf(current);
+  // What restoring changes: from the entry as it is now to the version, minus what the
+  // restore keeps (slug, verification date).
+  const keep = { ...plan.snapshot, ...('verifiedAt' in current ? { verifiedAt: current.verifiedAt } : {}), slug: current.slug };
+  const changes = diffSnapshots(entityType, current as never, keep as never);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <BackLinks entityType={entityType} id={id} title={title} />
+        <h1 className="text-3xl font-bold break-words text-brand-900">Restaurer une version : {title}</h1>
+        <p>
+          {side === 'before'
+            ? `Version ${plan.snapshot.version}, telle qu’elle était avant : ${verbLabel(record.action).toLowerCase()} du ${dateTime.format(new Date(record.createdAt))}`
+            : `Version ${plan.snapshot.version} — ${verbLabel(record.action)} du ${dateTime.format(new Date(record.createdAt))}`}
+          {side === 'after' && record.actorName ? `, par ${record.actorName}` : ''}.
+        </p>
+      </header>
+      <section aria-labelledby="titre-changements" className="space-y-3">
+        <h2 id="titre-changements" className="text-xl font-semibold">
+          Ce que la restauration va changer
+        </h2>
+        <DiffView changes={changes} beforeLabel="Maintenant" afterLabel="Après restauration" />
+        <p className="text-sm text-slate-700">L’adresse de la fiche et sa date de vérification restent celles d’aujourd’hui.</p>
+      </section>
+      {plan.skipped.length > 0 && (
+        <section aria-labelledby="titre-ignores" className="space-y-2 rounded border-l-4 border-amber-700 bg-amber-50 p-4">
+          <h2 id="titre-ignores" className="font-semibold">
+            Ces liens ne seront pas rétablis : les fiches ont été supprimées depuis
+          </h2>
+          <ul className="list-disc pl-6">
+            {plan.skipped.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>La restauration crée une nouvelle version; l’historique garde toutes les précédentes.</p>
+      <RestoreForm target={{ entityType, id, version: current.version }} recordId={recordId} side={side} />
+    </div>
+  );
+}
+
+export async function RemoveScreen({ entityType, id }: { entityType: EntryType; id: string }) {
+  const current = await loadCurrent(entityType, id);
+  const impact = await getEntryImpact(getDb(), entityType, id);
+  const title = titleOf(current);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <BackLinks entityType={entityType} id={id} title={title} />
+        <h1 className="text-3xl font-bold break-words text-brand-900">
+          {current.status === 'ARCHIVED' ? 'Supprimer' : 'Archiver ou supprimer'} : {title}
+        </h1>
+      </header>
+      <section aria-labelledby="titre-impact" className="space-y-3">
+        <h2 id="titre-impact" className="text-xl font-semibold">
+          Ce que cela touche
+        </h2>
+        {impact.length === 0 ? (
+          <p>Cette fiche n’est liée à aucune autre.</p>
+        ) : (
+          impact.map((group) => (
+            <div key={group.label} className="space-y-1">
+              <h3 className="font-semibold">
+                {group.label} ({group.items.length})
+              </h3>
+              <ul className="list-disc pl-6">
+                {group.items.map((item) => (
+                  <li key={item.id}>
+                    <Link href={item.path}>{item.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </section>
+      <RemoveForms target={{ entityType, id, version: current.version }} isArchived={current.status === 'ARCHIVED'} name={title} />
+    </div>
+  );
+}

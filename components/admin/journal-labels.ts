@@ -1,0 +1,19 @@
+import { auditActionLabel } from '@/components/admin/labels';
+import { ENTRY_TYPE_LABELS, verbLabel } from '@/lib/history/fields';
+import { isEntryType } from '@/lib/history/snapshot';
+
+/** "need.update" -> "Besoin : Modification"; member actions keep their own wording. */
+export function journalActionLabel(action: string, entityType: string): string {
+  if (isEntryType(entityType)) {
+    const type = ENTRY_TYPE_LABELS[entityType].one;
+    return `${type.charAt(0).toUpperCase()}${type.slice(1)} : ${verbLabel(action)}`;
+  }
+  return auditActionLabel(action);
+}
+
+/** Where an audit row leads: the entry's history, or the member's page. */
+export function journalHref(entityType: string, entityId: string): string | null {
+  if (isEntryType(entityType)) return `/admin/${ENTRY_TYPE_LABELS[entityType].path}/${entityId}/historique`;
+  if (entityType === 'User') return `/admin/membres/${entityId}`;
+  return null;
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+// What every admin write of an entry shares: unique slugs, the outcome shape, the
+// optimistic-concurrency refusal, and the verb recorded in the history.
+//
+// Each write runs in one transaction that reads the "before" snapshot, updates the row only
+// where { id, version } still match (so the second of two concurrent saves updates nothing
+// and is refused), rewrites the links, reads the "after" snapshot and records both with
+// recordEntryChange (lib/history/snapshot.ts). The server action then calls
+// updateTag(INVENTORY_TAG).
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { AuditActor } from '@/lib/security/audit';
+import type { EntrySnapshot, EntryType, EntryVerb } from '@/lib/history/snapshot';
+import { slugFromTitle } from '@/lib/validation/entry';
+
+export type Db = PrismaClient;
+export type Tx = Prisma.TransactionClient;
+
+/** Who saved the version that is now current, for the conflict panel. */
+export type LastChange = { actorName: string | null; at: string } | null;
+
+export type WriteOutcome<Field extends string = string> =
+  | { ok: true; id: string; slug: string; version: number; verb: EntryVerb; skipped?: string[] }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; errors: Partial<Record<Field, string[]>> }
+  | { ok: false; reason: 'conflict'; current: EntrySnapshot; lastChange: LastChange };
+
+/** Thrown inside a transaction to roll it back, turned into an outcome outside. */
+export class WriteRefusal extends Error {
+  constructor(readonly outcome: Exclude<WriteOutcome, { ok: true }>) {
+    super(outcome.reason);
+  }
+}
+
+/** Runs `write` in a transaction; a WriteRefusal rolls back and becomes the outcome. */
+export async function inTransaction<Field extends string>(
+  db: Db,
+  write: (tx: Tx) => Promise<WriteOutcome<Field>>,
+): Promise<WriteOutcome<Field>> {
+  try {
+    return await db.$transaction(write, { timeout: 15_000 });
+  } catch (error) {
+    if (error instanceof WriteRefusal) return error.outcome as WriteOutcome<Field>;
+    throw error;
+  }
+}
+
+type SlugTable = 'need' | 'solution' | 'provider' | 'theme';
+
+/** The title's slug, or the same with -2, -3… when another entry of the table has it. */
+export async function uniqueSlug(tx: Pick<Tx, SlugTable>, table: SlugTable, title: string): Promise<string> {
+  const base = slugFromTitle(title);
+  const where = { slug: { startsWith: base } };
+  const select = { slug: true } as const;
+  const rows: { slug: string }[] =
+    table === 'need'
+      ? await tx.need.findMany({ where, select })
+      : table === 'solution'
+        ? await tx.solution.findMany({ where, select })
+        : table === 'provider'
+          ? await tx.provider.findMany({ where, select })
+          : await tx.theme.findMany({ where, select });
+  const taken = new Set(rows.map((row) => row.slug));
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) {
+    const candidate = `${base}-${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** True for Prisma's unique-constraint error on `slug` (two creations at the same moment). */
+export function isSlugCollision(error: unknown): boolean {
+  const known = error as { code?: string; meta?: { target?: unknown; modelName?: string } };
+  return known?.code === 'P2002' && JSON.stringify(known.meta ?? {}).includes('slug');
+}
+
+/** Creations retry once with a fresh slug when another creation took it in between. */
+export async function withSlugRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isSlugCollision(error)) throw error;
+    return run();
+  }
+}
+
+export async function lastChangeOf(tx: Pick<Tx, 'auditLog'>, entityType: EntryType, entityId: string): Promise<LastChange> {
+  const row = await tx.auditLog.findFirst({
+    where: { entityType, entityId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { createdAt: true, actor: { select: { name: true } } },
+  });
+  return row ? { actorName: row.actor?.name ?? null, at: row.createdAt.toISOString() } : null;
+}
+
+/** Refuses the write: the entry changed since the form was opened. */
+export async function conflict(tx: Pick<Tx, 'auditLog'>, entityType: EntryType, entityId: string, current: EntrySnapshot): Promise<never> {
+  throw new WriteRefusal({ ok: false, reason: 'conflict', current, lastChange: await lastChangeOf(tx, entityType, entityId) });
+}
+
+/** The history verb of a save: verification and status changes have their own. */
+export function verbOfSave(before: { status: string } | null, after: { status: string }, isVerify: boolean): EntryVerb {
+  if (!before) return 'create';
+  if (isVerify) return 'verify';
+  if (before.status !== after.status) {
+    if (after.status === 'PUBLISHED') return 'publish';
+    if (after.status === 'ARCHIVED') return 'archive';
+    return 'unpublish';
+  }
+  return 'update';
+}
+
+export type WriteContext = AuditActor & {
+  /** Overrides the verb worked out from the change (e.g. 'restore'). */
+  verb?: EntryVerb;
+};
+
+/** Verification fields as written: "mark as verified" sets the date and clears the flag. */
+export function verificationData(input: { toVerify: boolean; verifyNote: string }, isVerify: boolean, now = new Date()) {
+  return isVerify ? { verifiedAt: now, toVerify: false, verifyNote: input.verifyNote } : { toVerify: input.toVerify, verifyNote: input.verifyNote };
+}

@@ -1,0 +1,230 @@
+// The admin write layer against the real (vitest) database: creation with unique slugs,
+// updates with optimistic concurrency, history records, restore, archive/delete, and
+// hostile input stored inert.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { saveNeed } from '@/lib/data/admin/needs';
+import { saveProvider } from '@/lib/data/admin/providers';
+import { removeEntry } from '@/lib/data/admin/remove';
+import { planRestore, restoreEntry } from '@/lib/data/admin/restore';
+import { saveSolution } from '@/lib/data/admin/solutions';
+import { saveTheme } from '@/lib/data/admin/themes';
+import { listEntryHistory } from '@/lib/data/admin/history';
+import { diffSnapshots } from '@/lib/history/diff';
+import type { NeedSnapshot } from '@/lib/history/snapshot';
+import { parseNeedForm, type NeedInput } from '@/lib/validation/need';
+import { parseProviderForm } from '@/lib/validation/provider';
+import { clearMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
+
+function needInput(overrides: Partial<NeedInput> = {}): NeedInput {
+  return {
+    title: 'Besoin de test',
+    kind: 'NEED',
+    description: 'Une description assez longue pour les tests.',
+    note: '',
+    themeId: null,
+    position: null,
+    status: 'DRAFT',
+    toVerify: false,
+    verifyNote: '',
+    solutions: [],
+    addSolutionSlugs: [],
+    links: [],
+    addLinkSlugs: [],
+    ...overrides,
+  };
+}
+
+function form(entries: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(entries)) for (const item of [value].flat()) data.append(name, item);
+  return data;
+}
+
+describe.skipIf(!databaseUrl)('admin entry writes', () => {
+  const prisma = createTestClient();
+  let member: TestMember;
+  let other: TestMember;
+  const as = (who: TestMember) => ({ actorId: who.id, ip: '203.0.113.9' });
+
+  beforeAll(async () => {
+    await clearMemberTables(prisma);
+  });
+  beforeEach(async () => {
+    await prisma.needSolution.deleteMany();
+    await prisma.needLink.deleteMany();
+    await prisma.solutionProvider.deleteMany();
+    await prisma.need.deleteMany();
+    await prisma.solution.deleteMany();
+    await prisma.provider.deleteMany();
+    await prisma.theme.deleteMany();
+    await clearMemberTables(prisma);
+    member = await createMember(prisma, { role: 'EDITOR' });
+    other = await createMember(prisma, { role: 'EDITOR' });
+  });
+  afterAll(async () => {
+    await prisma.auditLog.deleteMany();
+    await prisma.$disconnect();
+  });
+
+  it('creates needs with unique slugs and records the creation', async () => {
+    const first = await saveNeed(prisma, { input: needInput({ title: 'Éducation d’œuvre : le numérique!' }) }, as(member));
+    const second = await saveNeed(prisma, { input: needInput({ title: 'Éducation d’œuvre — le numérique' }) }, as(member));
+    const third = await saveNeed(prisma, { input: needInput({ title: 'Éducation d’œuvre le numérique' }) }, as(member));
+    expect(first).toMatchObject({ ok: true, slug: 'education-d-oeuvre-le-numerique', version: 1, verb: 'create' });
+    expect(second).toMatchObject({ ok: true, slug: 'education-d-oeuvre-le-numerique-2' });
+    expect(third).toMatchObject({ ok: true, slug: 'education-d-oeuvre-le-numerique-3' });
+    const history = await prisma.auditLog.findMany({ where: { entityType: 'Need' } });
+    expect(history).toHaveLength(3);
+    expect(history[0]).toMatchObject({ action: 'need.create', actorId: member.id, before: null });
+    expect((history[0]!.after as NeedSnapshot).title).toMatch(/^Éducation/);
+  });
+
+  it('updates with the right version, refuses a stale one and keeps the saved row', async () => {
+    const created = await saveNeed(prisma, { input: needInput() }, as(member));
+    if (!created.ok) throw new Error('create failed');
+    const updated = await saveNeed(prisma, { id: created.id, version: 1, input: needInput({ title: 'Titre de A', status: 'PUBLISHED' }) }, as(member));
+    expect(updated).toMatchObject({ ok: true, version: 2, verb: 'publish' });
+
+    const stale = await saveNeed(prisma, { id: created.id, version: 1, input: needInput({ title: 'Titre de B' }) }, as(other));
+    expect(stale.ok).toBe(false);
+    if (stale.ok || stale.reason !== 'conflict') throw new Error('expected a conflict');
+    expect(stale.current).toMatchObject({ title: 'Titre de A', version: 2 });
+    expect(stale.lastChange?.actorName).toMatch(/^Membre/);
+    expect(await prisma.need.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ title: 'Titre de A', version: 2 });
+    expect(await prisma.auditLog.count({ where: { entityId: created.id } })).toBe(2);
+  });
+
+  it('lets exactly one of two simultaneous saves of the same version through', async () => {
+    const created = await saveNeed(prisma, { input: needInput() }, as(member));
+    if (!created.ok) throw new Error('create failed');
+    const results = await Promise.all([
+      saveNeed(prisma, { id: created.id, version: 1, input: needInput({ title: 'Première' }) }, as(member)),
+      saveNeed(prisma, { id: created.id, version: 1, input: needInput({ title: 'Seconde' }) }, as(other)),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.reason === 'conflict')).toHaveLength(1);
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: created.id } })).version).toBe(2);
+  });
+
+  it('marks as verified, links solutions and needs, and records a readable diff', async () => {
+    const solution = await saveSolution(
+      prisma,
+      {
+        input: {
+          title: 'Clinique juridique', description: 'Aide.', availability: 'EXISTING', kinds: ['LEGAL'], cost: 'FREE', parentId: null,
+          status: 'PUBLISHED', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
+        },
+      },
+      as(member),
+    );
+    const neighbour = await saveNeed(prisma, { input: needInput({ title: 'Voisin' }) }, as(member));
+    const created = await saveNeed(prisma, { input: needInput({ toVerify: true }) }, as(member));
+    if (!solution.ok || !neighbour.ok || !created.ok) throw new Error('setup failed');
+    const verified = await saveNeed(
+      prisma,
+      {
+        id: created.id,
+        version: 1,
+        isVerify: true,
+        input: needInput({ toVerify: true, description: 'Une description plus longue pour les tests.', addSolutionSlugs: ['clinique-juridique'], links: [{ id: neighbour.id, note: 'voir aussi' }] }),
+      },
+      as(member),
+    );
+    expect(verified).toMatchObject({ ok: true, verb: 'verify' });
+    const row = await prisma.need.findUniqueOrThrow({ where: { id: created.id }, include: { solutions: true, linksFrom: true } });
+    expect(row.toVerify).toBe(false);
+    expect(row.verifiedAt).not.toBeNull();
+    expect(row.solutions.map((link) => link.solutionId)).toEqual([solution.id]);
+    expect(row.linksFrom).toMatchObject([{ toId: neighbour.id, note: 'voir aussi' }]);
+
+    const { records } = await listEntryHistory(prisma, 'Need', created.id);
+    const changes = diffSnapshots('Need', records[0]!.before as never, records[0]!.after as never);
+    expect(changes.map((change) => change.label)).toEqual(expect.arrayContaining(['Description', 'Solutions', 'Besoins liés', 'Vérifié le', 'À vérifier']));
+    const description = changes.find((change) => change.field === 'description')!;
+    expect(description.parts?.filter((part) => part.change === 'added').map((part) => part.value.trim())).toEqual(['plus']);
+    expect(changes.find((change) => change.field === 'solutions')?.added).toEqual(['Clinique juridique (ordre 10)']);
+
+    const badSlug = await saveNeed(prisma, { id: created.id, version: 2, input: needInput({ addSolutionSlugs: ['nexiste-pas'] }) }, as(member));
+    expect(badSlug).toMatchObject({ ok: false, reason: 'invalid', errors: { addSolutionSlugs: [expect.stringContaining('nexiste-pas')] } });
+  });
+
+  it('restores an older version through the version check, skipping links to deleted entries', async () => {
+    const solution = await saveSolution(
+      prisma,
+      {
+        input: {
+          title: 'Solution éphémère', description: 'Aide.', availability: 'PROPOSED', kinds: [], cost: 'UNKNOWN', parentId: null,
+          status: 'PUBLISHED', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
+        },
+      },
+      as(member),
+    );
+    if (!solution.ok) throw new Error('setup failed');
+    const created = await saveNeed(prisma, { input: needInput({ title: 'Original', solutions: [{ id: solution.id, position: 1 }] }) }, as(member));
+    if (!created.ok) throw new Error('create failed');
+    await saveNeed(prisma, { id: created.id, version: 1, input: needInput({ title: 'Changé' }) }, as(other));
+    await removeEntry(prisma, 'Solution', solution.id, 1, 'delete', as(member));
+    const createRecord = await prisma.auditLog.findFirstOrThrow({ where: { entityId: created.id, action: 'need.create' } });
+
+    const plan = await planRestore(prisma, 'Need', created.id, createRecord.id);
+    expect(plan?.skipped).toEqual(['la solution « Solution éphémère »']);
+
+    const stale = await restoreEntry(prisma, 'Need', created.id, createRecord.id, 1, as(member));
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
+
+    const restored = await restoreEntry(prisma, 'Need', created.id, createRecord.id, 2, as(member));
+    expect(restored).toMatchObject({ ok: true, verb: 'restore', version: 3, skipped: ['la solution « Solution éphémère »'] });
+    expect(await prisma.need.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ title: 'Original', version: 3 });
+    const last = await prisma.auditLog.findFirstOrThrow({ where: { entityId: created.id }, orderBy: { createdAt: 'desc' } });
+    expect(last).toMatchObject({ action: 'need.restore', actorId: member.id });
+  });
+
+  it('archives and deletes with a history record, after a version check', async () => {
+    const theme = await saveTheme(prisma, { input: { name: 'Thème', description: '', position: null, status: 'PUBLISHED' } }, as(member));
+    if (!theme.ok) throw new Error('setup failed');
+    const created = await saveNeed(prisma, { input: needInput({ themeId: theme.id, status: 'PUBLISHED' }) }, as(member));
+    if (!created.ok) throw new Error('create failed');
+    expect(await removeEntry(prisma, 'Need', created.id, 5, 'archive', as(member))).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(await removeEntry(prisma, 'Need', created.id, 1, 'archive', as(member))).toMatchObject({ ok: true, verb: 'archive' });
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('ARCHIVED');
+    expect(await removeEntry(prisma, 'Theme', theme.id, 1, 'delete', as(member))).toMatchObject({ ok: true });
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: created.id } })).themeId).toBeNull();
+    const deletion = await prisma.auditLog.findFirstOrThrow({ where: { entityId: theme.id, action: 'theme.delete' } });
+    expect(deletion.after).toBeNull();
+    expect(deletion.before).toMatchObject({ name: 'Thème' });
+  });
+
+  it('stores hostile text inert and refuses oversized or control characters', async () => {
+    const hostile = `<script>alert(1)</script>'; DROP TABLE "Need"; --`;
+    const created = await saveNeed(prisma, { input: needInput({ title: hostile, description: `<img src=x onerror=alert(1)>` }) }, as(member));
+    expect(created).toMatchObject({ ok: true, slug: 'script-alert-1-script-drop-table-need' });
+    if (!created.ok) return;
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: created.id } })).title).toBe(hostile);
+    expect(await prisma.need.count()).toBe(1);
+
+    const tooLong = parseNeedForm(form({ title: 'T', kind: 'NEED', description: 'x'.repeat(20_001), status: 'DRAFT', position: '' }));
+    expect(tooLong.success).toBe(false);
+    if (!tooLong.success) expect(tooLong.errors.description?.[0]).toContain('trop long');
+    const control = parseNeedForm(form({ title: 'Titre\u0000', kind: 'NEED', description: 'ok', status: 'BOGUS' }));
+    expect(control.success).toBe(false);
+    if (!control.success) expect(Object.keys(control.errors).sort()).toEqual(['status', 'title']);
+    const multiLine = parseNeedForm(form({ title: 'Titre', kind: 'NEED', description: 'ligne 1\nligne 2', status: 'DRAFT', solutionId: ['pas un id'] }));
+    expect(multiLine.success).toBe(false);
+  });
+
+  it('validates provider contact formats and saves lists', async () => {
+    const bad = parseProviderForm(form({ name: 'Org', kind: 'ORGANIZATION', cost: 'FREE', status: 'DRAFT', website: 'pas une adresse', email: 'pas-un-courriel', phone: '123', regions: 'NOWHERE' }));
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(Object.keys(bad.errors).sort()).toEqual(['email', 'phone', 'regions', 'website']);
+    const good = parseProviderForm(
+      form({ name: 'Org', kind: 'PROGRAM', cost: 'FREE', status: 'PUBLISHED', website: 'organisme.org', email: 'Info@Organisme.org', phone: '514 555-1234 poste 12', regions: ['MONTREAL', 'LAVAL'], languages: 'fr', otherLanguages: 'EN, es' }),
+    );
+    expect(good.success).toBe(true);
+    if (!good.success) return;
+    expect(good.data).toMatchObject({ website: 'https://organisme.org', email: 'info@organisme.org', languages: ['fr', 'en', 'es'] });
+    const saved = await saveProvider(prisma, { input: good.data }, as(member));
+    expect(saved).toMatchObject({ ok: true, slug: 'org', verb: 'create' });
+    const again = await saveProvider(prisma, { input: good.data }, as(member));
+    expect(again).toMatchObject({ ok: true, slug: 'org-2' });
+  });
+});
