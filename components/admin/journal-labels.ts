@@ -11,9 +11,10 @@ export function journalActionLabel(action: string, entityType: string): string {
   return auditActionLabel(action);
 }
 
-/** Where an audit row leads: the entry's history, or the member's page. */
+/** Where an audit row leads: the entry's history, the member's page or the suggestion. */
 export function journalHref(entityType: string, entityId: string): string | null {
   if (isEntryType(entityType)) return `/admin/${ENTRY_TYPE_LABELS[entityType].path}/${entityId}/historique`;
   if (entityType === 'User') return `/admin/membres/${entityId}`;
+  if (entityType === 'Suggestion') return `/admin/suggestions/${entityId}`;
   return null;
 }

@@ -19,6 +19,9 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.role-change': 'Rôle modifié',
   'member.deactivate': 'Membre désactivé',
   'member.reactivate': 'Membre réactivé',
+  'suggestion.accept': 'Suggestion acceptée',
+  'suggestion.reject': 'Suggestion refusée',
+  'suggestion.note': 'Note sur une suggestion',
 };
 
 /** Unknown actions (added later) are shown as their code rather than hidden. */
