@@ -8,6 +8,9 @@ import { pageMetadata, SITE_DESCRIPTION } from '@/lib/seo/metadata';
 
 export const metadata: Metadata = pageMetadata({ description: SITE_DESCRIPTION, path: '/' });
 
+// The first needs of the inventory; past that, /besoins lists them page by page.
+const HOME_NEEDS = 24;
+
 export default async function HomePage() {
   await connection();
   const [stats, needs] = await Promise.all([getInventoryStats(), listNeedSummaries()]);
@@ -80,7 +83,7 @@ export default async function HomePage() {
           <p>Le répertoire ne contient encore aucun besoin publié.</p>
         ) : (
           <ul className="grid gap-2 sm:grid-cols-2">
-            {needs.map((need) => (
+            {needs.slice(0, HOME_NEEDS).map((need) => (
               <li key={need.slug}>
                 <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
                 <span className="text-sm text-slate-700">
@@ -91,6 +94,11 @@ export default async function HomePage() {
               </li>
             ))}
           </ul>
+        )}
+        {needs.length > HOME_NEEDS && (
+          <p>
+            <Link href="/besoins">Voir les {needs.length} besoins et enjeux, avec leurs solutions</Link>
+          </p>
         )}
       </section>
     </div>

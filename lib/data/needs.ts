@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { toVerificationDto } from '@/lib/data/verification-dto';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
+import { keepDecoded } from '@/lib/data/inventory-memo';
 import type { NeedDto, NeedSummaryDto, RelatedNeedDto, SolutionDto } from '@/lib/data/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -118,6 +119,28 @@ export async function listNeedsWithSolutions(): Promise<NeedDto[]> {
   return rows.map(toNeedDto);
 }
 
+/**
+ * One page of the published inventory in the source's order, for /besoins (at 500 needs
+ * the whole inventory would weigh tens of megabytes). `page` past the end gives the last page.
+ */
+export async function listNeedsWithSolutionsPage(page: number, pageSize: number): Promise<{ needs: NeedDto[]; total: number; page: number }> {
+  'use cache';
+  cacheTag(INVENTORY_TAG);
+  cacheLife('hours');
+  const db = getDb();
+  const total = await db.need.count({ where: { status: PUBLISHED } });
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const shownPage = Math.min(Math.max(1, Math.floor(page)), lastPage);
+  const rows = await db.need.findMany({
+    where: { status: PUBLISHED },
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    skip: (shownPage - 1) * pageSize,
+    take: pageSize,
+    include: needInclude,
+  });
+  return { needs: rows.map(toNeedDto), total, page: shownPage };
+}
+
 export async function getNeedBySlug(slug: string): Promise<NeedDto | null> {
   // Anything that is not a slug is answered before touching the cache or the database.
   if (!isValidSlug(slug)) return null;
@@ -132,8 +155,12 @@ async function findPublishedNeed(slug: string): Promise<NeedDto | null> {
   return row ? toNeedDto(row) : null;
 }
 
-/** Titles and solution counts, for the home page. */
-export async function listNeedSummaries(): Promise<NeedSummaryDto[]> {
+/** Titles and solution counts, for the home page, search and the guided match. */
+export function listNeedSummaries(): Promise<NeedSummaryDto[]> {
+  return keepDecoded('need-summaries', readNeedSummaries);
+}
+
+async function readNeedSummaries(): Promise<NeedSummaryDto[]> {
   'use cache';
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { toVerificationDto } from '@/lib/data/verification-dto';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
+import { keepDecoded } from '@/lib/data/inventory-memo';
 import { foldForSorting } from '@/lib/format';
 import type { ProviderDto, ProviderSolutionDto, ProviderSummaryDto } from '@/lib/data/types';
 import type { ProviderRole } from '@/lib/generated/prisma/enums';
@@ -15,8 +16,12 @@ const needsOfSolution = {
   include: { need: { select: { slug: true, title: true, kind: true, position: true } } },
 } as const;
 
-/** Published providers A–Z (accents ignored), for /fournisseurs. */
-export async function listProviders(): Promise<ProviderSummaryDto[]> {
+/** Published providers A–Z (accents ignored), for /fournisseurs and the search filters. */
+export function listProviders(): Promise<ProviderSummaryDto[]> {
+  return keepDecoded('providers', readProviders);
+}
+
+async function readProviders(): Promise<ProviderSummaryDto[]> {
   'use cache';
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');

@@ -6,7 +6,22 @@ import type { MatchCandidate } from '@/lib/matching/types';
 
 const unique = <T,>(values: T[]) => [...new Set(values)];
 
-export function providerFacetValues(provider: ProviderSummaryDto): FacetValues {
+// The lists are kept decoded between requests (lib/data/inventory-memo.ts): the same objects
+// come back, so their facet values are computed once, not on every request (10,000 providers).
+// Values are shared: nothing may modify them.
+function memoizedBy<T extends object>(compute: (item: T) => FacetValues): (item: T) => FacetValues {
+  const known = new WeakMap<T, FacetValues>();
+  return (item) => {
+    let values = known.get(item);
+    if (!values) {
+      values = compute(item);
+      known.set(item, values);
+    }
+    return values;
+  };
+}
+
+export const providerFacetValues = memoizedBy((provider: ProviderSummaryDto): FacetValues => {
   return {
     availability: provider.availabilities,
     kind: provider.helpKinds,
@@ -16,10 +31,10 @@ export function providerFacetValues(provider: ProviderSummaryDto): FacetValues {
     audience: provider.audiences,
     language: provider.languages,
   };
-}
+});
 
 /** A solution as the guided match sees it: its own kind, cost and status, its providers' places. */
-export function candidateFacetValues(candidate: MatchCandidate): FacetValues {
+export const candidateFacetValues = memoizedBy((candidate: MatchCandidate): FacetValues => {
   const providerCosts = candidate.providers.map((provider) => provider.cost).filter((cost) => cost !== 'UNKNOWN');
   return {
     availability: [candidate.availability],
@@ -30,7 +45,7 @@ export function candidateFacetValues(candidate: MatchCandidate): FacetValues {
     audience: unique(candidate.providers.flatMap((provider) => provider.audiences)),
     language: unique(candidate.providers.flatMap((provider) => provider.languages)),
   };
-}
+});
 
 /** Adds up the counts of two lists filtered with the same selection (e.g. solutions and providers). */
 export function mergeFacetGroups(...lists: FacetGroup[][]): FacetGroup[] {

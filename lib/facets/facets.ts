@@ -92,43 +92,71 @@ export function countSelected(selection: FacetSelection): number {
   return Object.values(selection).reduce((sum, values) => sum + (values?.length ?? 0), 0);
 }
 
-function valuesOf(values: FacetValues, key: FacetKey): string[] {
-  const own = values[key] ?? [];
-  return own.length > 0 ? own : [UNKNOWN];
+function valuesOf(values: FacetValues, key: FacetKey): readonly string[] {
+  const own = values[key];
+  return own && own.length > 0 ? own : [UNKNOWN];
 }
 
-function matches(values: FacetValues, selection: FacetSelection, except?: FacetKey): boolean {
-  return FACET_KEYS.every((key) => {
-    if (key === except) return true;
-    const chosen = selection[key];
-    if (!chosen || chosen.length === 0) return true;
+/** The facets whose choice this entry does not satisfy: none = kept; exactly one = counted in that facet. */
+function unmetFacets(values: FacetValues, chosenFacets: readonly [FacetKey, string[]][]): FacetKey[] {
+  const unmet: FacetKey[] = [];
+  for (const [key, chosen] of chosenFacets) {
     const own = valuesOf(values, key);
-    return chosen.some((value) => own.includes(value));
-  });
+    if (!chosen.some((value) => own.includes(value))) {
+      unmet.push(key);
+      // Two unmet facets: neither the list nor any count includes this entry.
+      if (unmet.length > 1) break;
+    }
+  }
+  return unmet;
 }
 
-/** Filters `items` by `selection` and counts every option of the facets in `keys`. */
+/**
+ * Filters `items` by `selection` and counts every option of the facets in `keys`.
+ * One pass over the items (it runs on 10,000 providers per request): each entry is kept when it
+ * meets every chosen facet, and counts in a facet's options when it meets all the others.
+ */
 export function applyFacets<T>(
   items: readonly T[],
   valuesOfItem: (item: T) => FacetValues,
   selection: FacetSelection,
   keys: readonly FacetKey[] = FACET_KEYS,
 ): { items: T[]; groups: FacetGroup[] } {
-  const indexed = items.map((item) => ({ item, values: valuesOfItem(item) }));
-  const kept = indexed.filter(({ values }) => matches(values, selection)).map(({ item }) => item);
+  const chosenFacets = FACET_KEYS.flatMap((key): [FacetKey, string[]][] => {
+    const chosen = selection[key];
+    return chosen && chosen.length > 0 ? [[key, chosen]] : [];
+  });
+  const counts = new Map<FacetKey, Map<string, number>>(keys.map((key) => [key, new Map()]));
+  const count = (key: FacetKey, values: FacetValues): void => {
+    const byValue = counts.get(key);
+    if (!byValue) return;
+    const own = valuesOf(values, key);
+    own.forEach((value, index) => {
+      // Each value once per entry, even when listed twice.
+      if (own.indexOf(value) === index) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+    });
+  };
+
+  const kept: T[] = [];
+  for (const item of items) {
+    const values = valuesOfItem(item);
+    const unmet = unmetFacets(values, chosenFacets);
+    if (unmet.length === 0) {
+      kept.push(item);
+      for (const key of keys) count(key, values);
+    } else if (unmet.length === 1) {
+      count(unmet[0]!, values);
+    }
+  }
 
   const groups = keys.map((key): FacetGroup => {
     const facet: FacetDefinition = FACETS[key];
-    const counts = new Map<string, number>();
-    for (const { values } of indexed) {
-      if (!matches(values, selection, key)) continue;
-      for (const value of new Set(valuesOf(values, key))) counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
+    const facetCounts = counts.get(key) ?? new Map<string, number>();
     const chosen = selection[key] ?? [];
-    const order = facet.values ?? [...counts.keys()].sort((a, b) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : a.localeCompare(b)));
+    const order = facet.values ?? [...facetCounts.keys()].sort((a, b) => (a === UNKNOWN ? 1 : b === UNKNOWN ? -1 : a.localeCompare(b)));
     const options = order
-      .filter((value) => (counts.get(value) ?? 0) > 0 || chosen.includes(value))
-      .map((value) => ({ value, label: facet.labelOf(value), count: counts.get(value) ?? 0, isSelected: chosen.includes(value) }));
+      .filter((value) => (facetCounts.get(value) ?? 0) > 0 || chosen.includes(value))
+      .map((value) => ({ value, label: facet.labelOf(value), count: facetCounts.get(value) ?? 0, isSelected: chosen.includes(value) }));
     return { key, param: facet.param, label: facet.label, options };
   });
 

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { NeedMeta } from '@/components/inventory/need-header';
+import { Pagination } from '@/components/inventory/pagination';
 import { RelatedNeeds } from '@/components/inventory/related-needs';
 import { SolutionItem } from '@/components/inventory/solution-item';
-import { listNeedsWithSolutions } from '@/lib/data/needs';
+import { listNeedsWithSolutionsPage } from '@/lib/data/needs';
 import { getSiteUrl } from '@/lib/env';
+import { pageCountOf, pageHref, parsePage } from '@/lib/facets/pagination';
 import { needsItemListJsonLd } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -16,9 +18,20 @@ export const metadata: Metadata = pageMetadata({
   path: '/besoins',
 });
 
-export default async function NeedsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Each need comes with all its solutions: 15 needs per page keeps a page light at 500 needs.
+const PAGE_SIZE = 15;
+// Bounds the page numbers that reach the cache (anything larger shows the last page anyway).
+const MAX_PAGE = 10_000;
+
+export default async function NeedsPage({ searchParams }: Props) {
   await connection();
-  const needs = await listNeedsWithSolutions();
+  const params = await searchParams;
+  const { needs, total, page } = await listNeedsWithSolutionsPage(parsePage(params.page, MAX_PAGE), PAGE_SIZE);
+  const pageCount = pageCountOf(total, PAGE_SIZE);
+  const firstNumber = (page - 1) * PAGE_SIZE + 1;
+  const hrefFor = (target: number) => pageHref('/besoins', [], target);
 
   return (
     <div className="space-y-8">
@@ -30,9 +43,14 @@ export default async function NeedsPage() {
           <strong>proposées</strong> (pas encore offertes), avec les organismes qui les portent. L&apos;ordre est celui
           de l&apos;inventaire de la Table.
         </p>
+        {pageCount > 1 && (
+          <p>
+            Besoins {firstNumber} à {firstNumber + needs.length - 1} sur {total}, page {page} de {pageCount}.
+          </p>
+        )}
         {needs.length > 0 && (
           <nav aria-label="Sommaire des besoins">
-            <ol className="list-decimal space-y-1 pl-6">
+            <ol start={firstNumber} className="list-decimal space-y-1 pl-6">
               {needs.map((need) => (
                 <li key={need.slug}>
                   <a href={`#${need.slug}`}>{need.title}</a>
@@ -68,6 +86,8 @@ export default async function NeedsPage() {
           {need.note && <p className="text-sm text-slate-800"><span className="font-medium">Remarque de la Table : </span>{need.note}</p>}
         </section>
       ))}
+
+      <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} label="Pages de l'inventaire" />
     </div>
   );
 }

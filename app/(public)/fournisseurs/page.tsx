@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { FacetFilters } from '@/components/facets/facet-filters';
+import { Pagination } from '@/components/inventory/pagination';
 import { Badge } from '@/components/ui/badge';
 import { listProviders } from '@/lib/data/providers';
-import { providerFacetValues } from '@/lib/facets/entry-facets';
+import { providerFacetValues, selectionParams } from '@/lib/facets/entry-facets';
 import { applyFacets, countSelected, parseFacetSelection } from '@/lib/facets/facets';
+import { pageCountOf, pageHref, parsePage } from '@/lib/facets/pagination';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import { initialLetter } from '@/lib/format';
 import { providerKindLabels } from '@/lib/labels';
@@ -18,6 +20,9 @@ export const metadata: Metadata = pageMetadata({
 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// At 10,000 providers the whole list would weigh megabytes: 50 per page.
+const PAGE_SIZE = 50;
 
 function groupByLetter(providers: ProviderSummaryDto[]): [string, ProviderSummaryDto[]][] {
   const groups = new Map<string, ProviderSummaryDto[]>();
@@ -34,7 +39,18 @@ export default async function ProvidersPage({ searchParams }: Props) {
   const selection = parseFacetSelection(params);
   const selectedCount = countSelected(selection);
   const { items: providers, groups: facetGroups } = applyFacets(allProviders, providerFacetValues, selection);
-  const groups = groupByLetter(providers);
+  const pageCount = pageCountOf(providers.length, PAGE_SIZE);
+  const page = parsePage(params.page, pageCount);
+  const shown = providers.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const groups = groupByLetter(shown);
+  const filterParams = selectionParams(selection);
+  const hrefFor = (target: number, hash = '') => pageHref('/fournisseurs', filterParams, target, hash);
+  // Each letter links to the page where its first provider is.
+  const letters = new Map<string, number>();
+  providers.forEach((provider, index) => {
+    const letter = initialLetter(provider.name);
+    if (!letters.has(letter)) letters.set(letter, Math.floor(index / PAGE_SIZE) + 1);
+  });
 
   return (
     <div className="space-y-8">
@@ -50,12 +66,21 @@ export default async function ProvidersPage({ searchParams }: Props) {
             {providers.length} sur {allProviders.length} correspondent à vos filtres.
           </p>
         )}
-        {groups.length > 0 && (
+        {pageCount > 1 && (
+          <p>
+            Fournisseurs {(page - 1) * PAGE_SIZE + 1} à {(page - 1) * PAGE_SIZE + shown.length} sur {providers.length}, page{' '}
+            {page} de {pageCount}.
+          </p>
+        )}
+        {letters.size > 0 && (
           <nav aria-label="Lettres">
             <ul className="flex flex-wrap gap-2">
-              {groups.map(([letter]) => (
+              {[...letters].map(([letter, letterPage]) => (
                 <li key={letter}>
-                  <a href={`#lettre-${letter}`} className="inline-block min-w-8 rounded border border-slate-300 px-2 py-1 text-center">
+                  <a
+                    href={letterPage === page ? `#lettre-${letter}` : hrefFor(letterPage, `#lettre-${letter}`)}
+                    className="inline-block min-w-8 rounded border border-slate-300 px-2 py-1 text-center"
+                  >
                     {letter}
                   </a>
                 </li>
@@ -100,6 +125,8 @@ export default async function ProvidersPage({ searchParams }: Props) {
           </ul>
         </section>
       ))}
+
+      <Pagination page={page} pageCount={pageCount} hrefFor={(target) => hrefFor(target)} label="Pages de la liste des fournisseurs" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { SearchForm } from '@/components/search/search-form';
 import { SearchHelp } from '@/components/search/search-help';
 import { SearchResultsList, SearchTypeNav } from '@/components/search/search-results';
 import { SearchSuggestions } from '@/components/search/search-suggestions';
+import { keepDecoded } from '@/lib/data/inventory-memo';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listNeedSummaries } from '@/lib/data/needs';
 import { listProviders } from '@/lib/data/providers';
@@ -24,7 +25,11 @@ type Props = { searchParams: Promise<SearchParams> };
 const search = cache(async (query: string, type: SearchType | null, page: number, selectionKey: string) => {
   const selection = JSON.parse(selectionKey) as FacetSelection;
   const selectedCount = countSelected(selection);
-  const [matches, candidates, providers] = await Promise.all([listPublishedMatches(query), listMatchCandidates(), listProviders()]);
+  const [matches, candidates, providers] = await Promise.all([
+    listPublishedMatches(query),
+    keepDecoded('match-candidates', listMatchCandidates),
+    listProviders(),
+  ]);
   const solutionSlugs = new Set(matches.solutions);
   const providerSlugs = new Set(matches.providers);
   const solutionFacets = applyFacets(
