@@ -5,25 +5,36 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { getSiteUrl } from '@/lib/env';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
+import { keepDecoded } from '@/lib/data/inventory-memo';
 import { loadPublishedDataset } from '@/lib/export/load-dataset';
 import type { Dataset } from '@/lib/export/types';
 import { toRecords, type Records } from '@/lib/api/records';
 import { searchDirectory, MAX_PAGE } from '@/lib/search/search';
 import type { SearchType } from '@/lib/search/types';
 
-export async function getPublishedDataset(): Promise<Dataset> {
+async function readPublishedDataset(): Promise<Dataset> {
   'use cache';
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');
   return loadPublishedDataset(getDb());
 }
 
-/** The dataset as API records (snake_case, absolute page URLs). */
-export async function getOpenDataRecords(): Promise<Records> {
+async function readOpenDataRecords(): Promise<Records> {
   'use cache';
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');
-  return toRecords(await getPublishedDataset(), getSiteUrl());
+  return toRecords(await readPublishedDataset(), getSiteUrl());
+}
+
+// Both are the whole directory: decoding them from the cache on every API call cost seconds
+// at 10,000 providers (docs/benchmark.md), so they are kept decoded until the next edit.
+export function getPublishedDataset(): Promise<Dataset> {
+  return keepDecoded('published-dataset', readPublishedDataset);
+}
+
+/** The dataset as API records (snake_case, absolute page URLs). */
+export function getOpenDataRecords(): Promise<Records> {
+  return keepDecoded('open-data-records', readOpenDataRecords);
 }
 
 /**
