@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
 // Security headers for every response. Next injects inline bootstrap scripts, hence
@@ -23,6 +24,15 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
+// HSTS only when the visitor reached us over https: the reverse proxy that terminates TLS
+// says so with X-Forwarded-Proto (docs/deploy.md). Browsers ignore HSTS received over plain
+// http, so a forged header does no harm; sent on a local http address it would be useless.
+const strictTransportSecurity = { key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' };
+
+// 'use cache' entries: shared by every instance through Redis when REDIS_URL is set at run
+// time, else kept in memory per process as Next does by default (lib/cache/redis-cache-handler.mjs).
+const cacheHandlerPath = path.join(process.cwd(), 'lib', 'cache', 'redis-cache-handler.mjs');
+
 const nextConfig: NextConfig = {
   output: 'standalone',
   // npm test builds into its own folder so that it never replaces the build npm start serves.
@@ -37,9 +47,16 @@ const nextConfig: NextConfig = {
   // visitors without JavaScript.
   // authInterrupts: forbidden() renders app/admin/(espace)/forbidden.tsx with status 403
   // when a member lacks the role a page or action requires (lib/authz.ts requireRole).
-  experimental: { useCache: true, authInterrupts: true },
+  // serverActions.bodySizeLimit: the admin import accepts files up to 5 MB (lib/import/words.ts)
+  // and its « Appliquer » step posts the text back; above Next's 1 MB default a person would
+  // get Next's bare error instead of the French message.
+  experimental: { useCache: true, authInterrupts: true, serverActions: { bodySizeLimit: '12mb' } },
+  cacheHandlers: { default: cacheHandlerPath, remote: cacheHandlerPath },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [strictTransportSecurity] },
+    ];
   },
 };
 
