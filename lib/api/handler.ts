@@ -3,6 +3,7 @@ import 'server-only';
 // conditional JSON answer (ETag, 304, Cache-Control, CORS) and errors as problem details.
 import { getAuthEnv, getOpenDataConfig } from '@/lib/env';
 import { clientIpFromHeaders } from '@/lib/security/client-ip';
+import { isDatabaseUnreachableError } from '@/lib/db-outage';
 import { CORS_HEADERS, PREFLIGHT_HEADERS, conditionalResponse, jsonBody, problemOf, problemResponse } from '@/lib/api/http';
 import { FixedWindowRateLimiter, rateLimitHeaders } from '@/lib/api/rate-limit';
 import type { Problem } from '@/lib/api/schemas';
@@ -43,6 +44,14 @@ export async function handleApiGet(request: Request, produce: () => Promise<ApiO
       headers: { ...CORS_HEADERS, ...limitHeaders },
     });
   } catch (error) {
+    // The database down is temporary and not the caller's fault: 503 with a time to retry,
+    // as the HTML pages answer (lib/db-outage.ts).
+    if (isDatabaseUnreachableError(error)) {
+      return problemResponse(problemOf(503, 'La base de données ne répond pas pour le moment. Réessayez dans 30 secondes.'), {
+        ...limitHeaders,
+        'Retry-After': '30',
+      });
+    }
     console.error('API /api/v1 :', error);
     return problemResponse(problemOf(500, 'Le serveur n’a pas pu répondre à cette requête. Réessayez dans un moment.'), limitHeaders);
   }

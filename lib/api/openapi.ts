@@ -116,6 +116,7 @@ const commonResponses = {
     'Retry-After': { description: 'Secondes à attendre.', schema: { type: 'integer' } },
   }),
   '500': problem('Erreur du serveur.'),
+  '503': problem('Base de données momentanément injoignable ; réessayer après le délai de Retry-After.'),
 };
 
 const ifNoneMatch = {

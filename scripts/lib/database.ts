@@ -12,7 +12,11 @@ export type Database = {
 };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EMBEDDED_DATA_DIR = path.join(repoRoot, '.data', 'postgres');
+// EMBEDDED_PG_DATA_DIR moves it, e.g. for the resilience tests that run `npm start` without
+// touching the developer's own data.
+const EMBEDDED_DATA_DIR = process.env.EMBEDDED_PG_DATA_DIR?.trim()
+  ? path.resolve(process.env.EMBEDDED_PG_DATA_DIR.trim())
+  : path.join(repoRoot, '.data', 'postgres');
 const EMBEDDED_DEFAULT_PORT = 5433;
 const EMBEDDED_DATABASE = 'repertoire';
 
