@@ -4,10 +4,10 @@
 // without JavaScript (the page comes back with the errors and what was typed); with
 // JavaScript, useActionState does the same without a full reload.
 import { useActionState } from 'react';
+import { TextAreaField } from '@/components/admin/entry-fields';
 import { FieldErrors, FormField } from '@/components/admin/form-field';
 import { FormMessage } from '@/components/admin/form-message';
 import { SubmitButton } from '@/components/admin/submit-button';
-import { TextAreaField } from '@/components/suggestions/text-area-field';
 import { submitSuggestionAction, type SuggestionFormState } from '@/lib/actions/suggestions';
 import type { ReportType } from '@/lib/validation/suggestion';
 
@@ -48,6 +48,8 @@ export function SuggestionForm({ report = null, regions, messageMaxLength, honey
             label="Qu’est-ce qui est inexact ou manquant ?"
             hint={`Par exemple : une adresse qui a changé, un programme terminé, un service qui manque. ${messageMaxLength.toLocaleString('fr-CA')} caractères au plus.`}
             required
+            rows={6}
+            className="max-w-2xl"
             defaultValue={values.message ?? ''}
             errors={errors.message}
           />
@@ -69,6 +71,8 @@ export function SuggestionForm({ report = null, regions, messageMaxLength, honey
               label="Ce qu’elle offre"
               hint={`Ses services, à qui elle s’adresse, ce qu’elle coûte, ce que vous en savez. ${messageMaxLength.toLocaleString('fr-CA')} caractères au plus.`}
               required
+              rows={6}
+              className="max-w-2xl"
               defaultValue={values.message ?? ''}
               errors={errors.message}
             />

@@ -37,7 +37,15 @@ import {
 export type SuggestionFormState = FormState<SuggestionField>;
 
 /** A decision's state may carry a link to the draft or entry it created or changed. */
-export type DecisionState = FormState<'decisionNote' | 'verifyNote' | 'target'> & { result?: { href: string; label: string } };
+type DecisionField = 'decisionNote' | 'verifyNote' | 'target';
+export type DecisionState = FormState<DecisionField> & { result?: { href: string; label: string } };
+
+const decisionFields: readonly DecisionField[] = ['decisionNote', 'verifyNote', 'target'];
+
+/** What the member typed, given back on a refusal: React resets the form after an action. */
+function decisionValues(formData: FormData) {
+  return typedValues(formData, decisionFields, { maxLength: SUGGESTION_LIMITS.decisionNote * 2 });
+}
 
 const THANKS_PATH = '/suggerer/merci';
 
@@ -122,10 +130,10 @@ export async function acceptSuggestionAction(_previous: DecisionState, formData:
     verifyNote: field(formData, 'verifyNote'),
   });
   if (!parsed.success) {
-    return { status: 'error', message: 'La suggestion n’a pas été acceptée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error) };
+    return { status: 'error', message: 'La suggestion n’a pas été acceptée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error), values: decisionValues(formData) };
   }
   const result = await acceptSuggestion(getDb(), parsed.data, await actorOf(user.id));
-  if (!result.ok) return { status: 'error', message: REFUSALS[result.reason] };
+  if (!result.ok) return { status: 'error', message: REFUSALS[result.reason], values: decisionValues(formData) };
   if (result.changesPublicPages) updateTag(INVENTORY_TAG);
   refresh();
   const href = adminEntryPath(result.result.entityType, result.result.id);
@@ -147,10 +155,10 @@ export async function rejectSuggestionAction(_previous: DecisionState, formData:
   const user = await requireUser();
   const parsed = rejectSuggestionSchema.safeParse({ suggestionId: field(formData, 'suggestionId'), decisionNote: field(formData, 'decisionNote') });
   if (!parsed.success) {
-    return { status: 'error', message: 'La suggestion n’a pas été refusée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error) };
+    return { status: 'error', message: 'La suggestion n’a pas été refusée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error), values: decisionValues(formData) };
   }
   const result = await rejectSuggestion(getDb(), parsed.data, await actorOf(user.id));
-  if (!result.ok) return { status: 'error', message: REFUSALS[result.reason] };
+  if (!result.ok) return { status: 'error', message: REFUSALS[result.reason], values: decisionValues(formData) };
   refresh();
   return { status: 'success', message: 'Suggestion refusée. L’adresse courriel a été effacée.' };
 }
@@ -159,10 +167,10 @@ export async function noteSuggestionAction(_previous: DecisionState, formData: F
   const user = await requireUser();
   const parsed = noteSuggestionSchema.safeParse({ suggestionId: field(formData, 'suggestionId'), decisionNote: field(formData, 'decisionNote') });
   if (!parsed.success) {
-    return { status: 'error', message: 'La note n’a pas été enregistrée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error) };
+    return { status: 'error', message: 'La note n’a pas été enregistrée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error), values: decisionValues(formData) };
   }
   const result = await noteSuggestion(getDb(), parsed.data, await actorOf(user.id));
-  if (!result.ok) return { status: 'error', message: REFUSALS[result.reason] };
+  if (!result.ok) return { status: 'error', message: REFUSALS[result.reason], values: decisionValues(formData) };
   refresh();
   return { status: 'success', message: result.changed ? 'Note enregistrée.' : 'La note n’a pas changé.' };
 }

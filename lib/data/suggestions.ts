@@ -12,11 +12,13 @@ import 'server-only';
 //  - accepting writes the entry through the history contract (lib/history/snapshot.ts):
 //    version bump + recordEntryChange, in the same transaction as the decision and its
 //    audit entry ("suggestion.accept" / "suggestion.reject", without the email);
-//  - decided suggestions are deleted SUGGESTION_RETENTION_MONTHS after their decision
-//    (stated on /confidentialite), at each new suggestion and each new decision.
+//  - decided suggestions are deleted SUGGESTION_RETENTION_MONTHS after their decision, and
+//    the email of one still pending is erased PENDING_EMAIL_RETENTION_MONTHS after it was
+//    sent (stated on /confidentialite; pruneSuggestions).
 import { createHmac } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { Region, SuggestionKind, SuggestionStatus } from '@/lib/generated/prisma/enums';
+import { uniqueSlug } from '@/lib/data/admin/write';
 import { loadEntrySnapshot, recordEntryChange, type EntryType } from '@/lib/history/snapshot';
 import { formatDate } from '@/lib/format';
 import { regionLabels } from '@/lib/labels';
@@ -31,6 +33,9 @@ export type SuggestionRateLimits = typeof SUGGESTION_RATE_LIMITS;
 
 /** Decided suggestions are deleted this many months after the decision. */
 export const SUGGESTION_RETENTION_MONTHS = 12;
+
+/** The email of a suggestion nobody decided is erased this many months after it was sent. */
+export const PENDING_EMAIL_RETENTION_MONTHS = 6;
 
 export const SUGGESTION_AUDIT_ACTIONS = {
   accept: 'suggestion.accept',
@@ -118,7 +123,7 @@ export async function createSuggestion(
       },
       select: { id: true },
     });
-    await pruneDecided(tx, now);
+    await pruneSuggestions(tx, now);
     return { ok: true, id: row.id } as const;
   });
 }
@@ -177,20 +182,34 @@ function toSummary(row: SummaryRow): SuggestionSummaryDto {
   };
 }
 
-/** Pending ones first, oldest first (a queue); then decided ones, latest decision first. */
-export async function listSuggestions(db: Db, { status, take = 200 }: { status?: SuggestionStatusValue; take?: number } = {}): Promise<SuggestionSummaryDto[]> {
-  const pending = status === undefined || status === 'PENDING'
-    ? await db.suggestion.findMany({ where: { status: 'PENDING' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take, select: summarySelect })
-    : [];
+/** Rows per page of the admin queue. */
+export const SUGGESTIONS_PAGE_SIZE = 50;
+
+/**
+ * One page of the queue: pending ones first, oldest first (a queue); then decided ones,
+ * latest decision first. `skip` counts across both parts, so pages follow each other.
+ */
+export async function listSuggestions(
+  db: Db,
+  { status, skip = 0, take = SUGGESTIONS_PAGE_SIZE }: { status?: SuggestionStatusValue; skip?: number; take?: number } = {},
+): Promise<SuggestionSummaryDto[]> {
+  const withPending = status === undefined || status === 'PENDING';
   const decidedStatuses: SuggestionStatus[] = status === undefined ? ['ACCEPTED', 'REJECTED'] : status === 'PENDING' ? [] : [status];
-  const decided = decidedStatuses.length
-    ? await db.suggestion.findMany({
-        where: { status: { in: decidedStatuses } },
-        orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
-        take: Math.max(0, take - pending.length),
-        select: summarySelect,
-      })
+  const pending = withPending
+    ? await db.suggestion.findMany({ where: { status: 'PENDING' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take, select: summarySelect })
     : [];
+  let decided: SummaryRow[] = [];
+  if (decidedStatuses.length && pending.length < take) {
+    // The decided part starts after every pending one: how many pending rows lie before it.
+    const pendingBefore = withPending ? await db.suggestion.count({ where: { status: 'PENDING' } }) : 0;
+    decided = await db.suggestion.findMany({
+      where: { status: { in: decidedStatuses } },
+      orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
+      skip: Math.max(0, skip - pendingBefore),
+      take: take - pending.length,
+      select: summarySelect,
+    });
+  }
   return [...pending, ...decided].map(toSummary);
 }
 
@@ -300,30 +319,6 @@ function isRecordNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
 }
 
-/** "Éducaloi — Clinique" → "educaloi-clinique"; the same rule as the seed's keys. */
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || fallback;
-}
-
-async function freeSlug(tx: Tx, target: DraftTarget, base: string): Promise<string> {
-  const where = { slug: { startsWith: base } };
-  const taken = new Set(
-    target === 'Provider'
-      ? (await tx.provider.findMany({ where, select: { slug: true } })).map((row) => row.slug)
-      : (await tx.solution.findMany({ where, select: { slug: true } })).map((row) => row.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
-}
-
 /** A suggestion still pending becomes decided; a second member deciding at once gets "already-decided". */
 async function claimPending(tx: Tx, id: string, data: Prisma.SuggestionUpdateManyMutationInput): Promise<SuggestionRow> {
   const before = await tx.suggestion.findUnique({ where: { id } });
@@ -335,10 +330,24 @@ async function claimPending(tx: Tx, id: string, data: Prisma.SuggestionUpdateMan
   return before;
 }
 
-async function pruneDecided(tx: Tx, now: Date): Promise<void> {
+function monthsBefore(now: Date, months: number): Date {
   const cutoff = new Date(now);
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - SUGGESTION_RETENTION_MONTHS);
-  await tx.suggestion.deleteMany({ where: { status: { not: 'PENDING' }, decidedAt: { lt: cutoff } } });
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  return cutoff;
+}
+
+/**
+ * The retention stated on /confidentialite: decided suggestions are deleted
+ * SUGGESTION_RETENTION_MONTHS after their decision; a suggestion still pending
+ * PENDING_EMAIL_RETENTION_MONTHS after it was sent loses its email (it stays in the queue).
+ * Runs at each new suggestion, each decision and each opening of the admin queue.
+ */
+export async function pruneSuggestions(tx: Pick<Tx, 'suggestion'>, now = new Date()): Promise<void> {
+  await tx.suggestion.deleteMany({ where: { status: { not: 'PENDING' }, decidedAt: { lt: monthsBefore(now, SUGGESTION_RETENTION_MONTHS) } } });
+  await tx.suggestion.updateMany({
+    where: { status: 'PENDING', email: { not: null }, createdAt: { lt: monthsBefore(now, PENDING_EMAIL_RETENTION_MONTHS) } },
+    data: { email: null },
+  });
 }
 
 function draftDescription(suggestion: SuggestionRow, target: DraftTarget): string {
@@ -357,7 +366,8 @@ async function createDraft(
   target: DraftTarget,
   actor: AuditActor,
 ): Promise<{ entityType: ReportEntityType; id: string; title: string }> {
-  const slug = await freeSlug(tx, target, slugify(suggestion.title, target === 'Provider' ? 'fournisseur' : 'solution'));
+  // The same slug rule as the admin forms (lib/validation/entry.ts slugFromTitle, -2, -3… when taken).
+  const slug = await uniqueSlug(tx, target === 'Provider' ? 'provider' : 'solution', suggestion.title);
   const description = draftDescription(suggestion, target);
   const id =
     target === 'Provider'
@@ -457,7 +467,7 @@ export async function acceptSuggestion(
       before: suggestionSnapshot(before),
       after: suggestionSnapshot(after),
     });
-    await pruneDecided(tx, now);
+    await pruneSuggestions(tx, now);
     // A draft is not public; a published entry marked "à vérifier" shows it at once.
     return { ok: true, kind: before.kind, result, changesPublicPages: isReport } as const;
   });
@@ -486,7 +496,7 @@ export async function rejectSuggestion(
       before: suggestionSnapshot(before),
       after: suggestionSnapshot(after),
     });
-    await pruneDecided(tx, now);
+    await pruneSuggestions(tx, now);
     return { ok: true } as const;
   });
 }

@@ -146,6 +146,8 @@ test.describe('suggérer une ressource', () => {
 
 test.describe('file des suggestions (administration)', () => {
   test('un admin accepte une nouvelle ressource et trouve le brouillon', async ({ browser, baseURL, page }) => {
+    // Two browsers, a sign-in and three axe runs: over 30 s when the machine is busy.
+    test.slow();
     // A visitor, in their own browser, suggests a resource.
     const visitor = await freshPage(browser, baseURL, { javaScriptEnabled: false });
     const resourceName = `Ressource des tests ${unique()}`;
@@ -221,6 +223,57 @@ test.describe('file des suggestions (administration)', () => {
     await page.goto('/admin/suggestions?statut=refusees');
     await expect(page.getByRole('link', { name: resourceName })).toBeVisible();
     await page.context().close();
+  });
+
+  test('une décision refusée garde la note et le choix; la note publique d’un signalement part vide', async ({ browser, baseURL, page }) => {
+    const visitor = await freshPage(browser, baseURL, { javaScriptEnabled: false });
+    const resourceName = `Note trop longue ${unique()}`;
+    await visitor.goto('/suggerer');
+    await visitor.getByLabel('Nom de la ressource').fill(resourceName);
+    await visitor.getByLabel('Ce qu’elle offre').fill('Un service de soutien informatique.');
+    await Promise.all([visitor.waitForURL(/\/suggerer\/merci$/), visitor.getByRole('button', { name: 'Envoyer la suggestion' }).click()]);
+    // And an error report, whose text must not become the public note by default.
+    const reportText = `Le courriel de la personne-ressource est périmé ${unique()}`;
+    await visitor.goto(`/suggerer?type=fournisseur&slug=${provider.key}`);
+    await visitor.getByLabel('Qu’est-ce qui est inexact ou manquant ?').fill(reportText);
+    await Promise.all([visitor.waitForURL(/\/suggerer\/merci/), visitor.getByRole('button', { name: 'Envoyer le signalement' }).click()]);
+    await visitor.context().close();
+
+    await signInAsAdmin(page);
+    await page.goto('/admin/suggestions?statut=a-traiter');
+    await expect(page.getByText('Ce que le public envoie')).toBeVisible();
+    await page.getByRole('link', { name: resourceName }).click();
+    await expect(page.getByRole('heading', { level: 1, name: resourceName })).toBeVisible();
+
+    // Too long: refused, and what was typed and chosen is still there (React resets forms after an action).
+    const tooLong = `${'Une note beaucoup trop longue. '.repeat(70)}`;
+    await page.getByRole('radio', { name: /Solution/ }).check();
+    await page.getByLabel('Note interne (facultatif)').fill(tooLong);
+    await submit(page, 'Accepter et créer le brouillon');
+    await expect(page.getByRole('alert').filter({ hasText: 'n’a pas été acceptée' })).toBeVisible();
+    await expect(page.locator('#accepter-note-erreur')).toContainText('trop longue');
+    await expect(page.getByLabel('Note interne (facultatif)')).toHaveValue(tooLong);
+    await expect(page.getByRole('radio', { name: /Solution/ })).toBeChecked();
+
+    await page.getByLabel('Raison du refus (facultatif)').fill(tooLong);
+    await submit(page, 'Refuser la suggestion');
+    await expect(page.locator('#refuser-note-erreur')).toContainText('trop longue');
+    await expect(page.getByLabel('Raison du refus (facultatif)')).toHaveValue(tooLong);
+    await expect(page.getByRole('button', { name: 'Refuser la suggestion' })).toBeVisible();
+
+    // The error report: the visitor's text is quoted beside an empty public note.
+    await page.goto('/admin/suggestions?statut=a-traiter');
+    // Other tests report errors on the same entry: open this one by its text, newest first.
+    const hrefs = await page.getByRole('link', { name: `Erreur signalée : ${provider.name}` }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    for (const href of hrefs.reverse()) {
+      await page.goto(href);
+      if (await page.getByRole('blockquote').filter({ hasText: reportText }).count()) break;
+    }
+    await expect(page.getByRole('blockquote').filter({ hasText: reportText })).toBeVisible();
+    const publicNote = page.getByLabel('Note « à vérifier » ajoutée à la fiche (publique)');
+    await expect(publicNote).toHaveValue('');
+    await expect(publicNote).toHaveAccessibleDescription(/Cette note est publique/);
+    await expectNoAxeViolations(page);
   });
 
   test('un visiteur non connecté est envoyé à la connexion', async ({ page }) => {

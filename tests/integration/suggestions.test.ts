@@ -7,6 +7,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionClaims } from '@/lib/security/session-token';
+import { slugFromTitle } from '@/lib/validation/entry';
 import { errorReportSchema, newResourceSchema, SUGGESTION_LIMITS } from '@/lib/validation/suggestion';
 import { clearMemberTables, createMember, createTestClient, databaseUrl } from './helpers/members';
 
@@ -370,6 +371,58 @@ describe.skipIf(!databaseUrl)('suggestions (database)', () => {
       expect(await prisma.suggestion.findUnique({ where: { id: recent.id } })).not.toBeNull();
     });
 
+    it('drafts get the slugs of the admin forms (slugFromTitle, then -2), long titles included', async () => {
+      const title = `Test suggestion ${'Centre d’accompagnement numérique & communautaire '.repeat(3)}`;
+      const slugs: string[] = [];
+      for (const [index, target] of (['Provider', 'Provider', 'Solution'] as const).entries()) {
+        const created = await suggestions.createSuggestion(prisma, resource({ title }), hashOf(`198.51.100.${40 + index}`));
+        if (!created.ok) throw new Error('not stored');
+        const accepted = await suggestions.acceptSuggestion(prisma, { suggestionId: created.id, decisionNote: '', target, verifyNote: '' }, actor);
+        if (!accepted.ok) throw new Error(accepted.reason);
+        const row =
+          target === 'Provider'
+            ? await prisma.provider.findUniqueOrThrow({ where: { id: accepted.result.id } })
+            : await prisma.solution.findUniqueOrThrow({ where: { id: accepted.result.id } });
+        slugs.push(row.slug);
+      }
+      const base = slugFromTitle(title);
+      expect(base.length).toBeGreaterThan(80);
+      expect(slugs).toEqual([base, `${base}-2`, base]);
+    });
+
+    it('erases the email of a suggestion still pending after 6 months, and keeps the suggestion', async () => {
+      const month = 31 * 24 * HOUR;
+      const stale = await prisma.suggestion.create({
+        data: { kind: 'NEW_RESOURCE', title: 'Oubliée', message: 'x', senderHash: 'h', email: 'ada@exemple.org', emailConsent: true, createdAt: new Date(Date.now() - 7 * month) },
+      });
+      const fresh = await prisma.suggestion.create({
+        data: { kind: 'NEW_RESOURCE', title: 'Récente', message: 'x', senderHash: 'h', email: 'bob@exemple.org', emailConsent: true, createdAt: new Date(Date.now() - 5 * month) },
+      });
+      // A new suggestion runs the same pruning as a decision.
+      expect(await suggestions.createSuggestion(prisma, resource(), hashOf('198.51.100.50'))).toMatchObject({ ok: true });
+      expect(await prisma.suggestion.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: 'PENDING', email: null, title: 'Oubliée' });
+      expect((await prisma.suggestion.findUniqueOrThrow({ where: { id: fresh.id } })).email).toBe('bob@exemple.org');
+    });
+
+    it('lists the queue page by page: pending ones first, then decided ones, without gaps or repeats', async () => {
+      const base = Date.now() - 60 * 24 * HOUR;
+      for (let index = 0; index < 5; index += 1) {
+        await prisma.suggestion.create({ data: { kind: 'NEW_RESOURCE', title: `P${index}`, message: 'x', senderHash: 'h', createdAt: new Date(base + index * HOUR) } });
+        await prisma.suggestion.create({
+          data: { kind: 'NEW_RESOURCE', title: `D${index}`, message: 'x', senderHash: 'h', status: 'REJECTED', createdAt: new Date(base), decidedAt: new Date(base + index * HOUR) },
+        });
+      }
+      const pages = [];
+      for (let skip = 0; skip < 12; skip += 4) pages.push((await suggestions.listSuggestions(prisma, { skip, take: 4 })).map((row) => row.title));
+      expect(pages).toEqual([
+        ['P0', 'P1', 'P2', 'P3'],
+        ['P4', 'D4', 'D3', 'D2'],
+        ['D1', 'D0'],
+      ]);
+      expect((await suggestions.listSuggestions(prisma, { status: 'REJECTED', skip: 3, take: 4 })).map((row) => row.title)).toEqual(['D1', 'D0']);
+      expect((await suggestions.listSuggestions(prisma, { status: 'PENDING', skip: 4, take: 4 })).map((row) => row.title)).toEqual(['P4']);
+    });
+
     it('the member actions require a session; an EDITOR may accept, and a public change refreshes the cache', async () => {
       const need = await prisma.need.create({ data: { slug: `${SLUG_PREFIX}besoin-2`, kind: 'ISSUE', title: 'Test enjeu', description: 'D', position: 9_998 } });
       const created = await suggestions.createSuggestion(
@@ -395,6 +448,18 @@ describe.skipIf(!databaseUrl)('suggestions (database)', () => {
         form({ suggestionId: created.id, decisionNote: 'x'.repeat(SUGGESTION_LIMITS.decisionNote + 1) }),
       );
       expect(tooLong.errors?.decisionNote?.[0]).toMatch(/trop longue/);
+      // React resets the form after the action: what was typed comes back to fill it again.
+      expect(tooLong.values?.decisionNote).toBe('x'.repeat(SUGGESTION_LIMITS.decisionNote + 1));
+      const refusedReject = await actions.rejectSuggestionAction({ status: 'idle' }, form({ suggestionId: created.id, decisionNote: 'Déjà traitée.' }));
+      expect(refusedReject).toMatchObject({ status: 'error', values: { decisionNote: 'Déjà traitée.' } });
+      const other = await suggestions.createSuggestion(prisma, resource(), hashOf('198.51.100.12'));
+      if (!other.ok) throw new Error('not stored');
+      const refusedAccept = await actions.acceptSuggestionAction(
+        { status: 'idle' },
+        form({ suggestionId: other.id, target: 'Solution', decisionNote: 'y'.repeat(SUGGESTION_LIMITS.decisionNote + 1) }),
+      );
+      expect(refusedAccept).toMatchObject({ status: 'error', values: { target: 'Solution', decisionNote: 'y'.repeat(SUGGESTION_LIMITS.decisionNote + 1) } });
+      expect(refusedAccept.errors?.decisionNote?.[0]).toMatch(/trop longue/);
       expect(await actions.noteSuggestionAction({ status: 'idle' }, form({ suggestionId: created.id, decisionNote: 'Corrigé.' }))).toMatchObject({ status: 'success' });
     });
   });

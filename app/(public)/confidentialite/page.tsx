@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { SUGGESTION_RATE_LIMITS, SUGGESTION_RETENTION_MONTHS } from '@/lib/data/suggestions';
+import { PENDING_EMAIL_RETENTION_MONTHS, SUGGESTION_RATE_LIMITS, SUGGESTION_RETENTION_MONTHS } from '@/lib/data/suggestions';
 import { getPrivacyOfficer } from '@/lib/env';
 import { LOGIN_ATTEMPT_RETENTION_DAYS } from '@/lib/security/rate-limit';
 import { SESSION_ABSOLUTE_MAX_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/lib/security/session-token';
@@ -95,7 +95,8 @@ export default async function PrivacyPage() {
           <li>
             <strong>Votre adresse courriel, seulement si vous la donnez et cochez la case de consentement</strong>, pour vous poser
             une question ou vous dire ce que nous avons fait de votre suggestion. Sans la case cochée, le formulaire refuse
-            l’adresse. Nous l’effaçons dès que la suggestion est acceptée ou refusée.
+            l’adresse. Nous l’effaçons dès que la suggestion est acceptée ou refusée, ou au plus tard{' '}
+            {PENDING_EMAIL_RETENTION_MONTHS} mois après votre envoi si personne ne l’a encore traitée.
           </li>
           <li>
             <strong>Une empreinte de votre adresse IP</strong>, calculée avec une clé secrète du serveur : elle ne permet pas de
@@ -105,7 +106,10 @@ export default async function PrivacyPage() {
         </ul>
         <p>
           <strong>Combien de temps :</strong> une suggestion est gardée jusqu’à ce qu’un membre la traite, puis supprimée (avec son
-          empreinte) {SUGGESTION_RETENTION_MONTHS} mois après la décision. Si elle est acceptée, ce qu’elle a changé dans le
+          empreinte) {SUGGESTION_RETENTION_MONTHS} mois après la décision. Si elle n’est pas encore traitée{' '}
+          {PENDING_EMAIL_RETENTION_MONTHS} mois après l’envoi, elle reste dans la file des membres, mais sans votre adresse
+          courriel. Ces effacements se font automatiquement, à la première activité qui suit l’échéance : un nouvel envoi, une
+          décision ou la consultation de la file par un membre. Si elle est acceptée, ce qu’elle a changé dans le
           répertoire (une fiche en brouillon, ou une note « à vérifier » sur une fiche) fait partie de l’historique des
           modifications; le journal garde aussi qui a décidé, quand, et le nom de la ressource, mais jamais votre adresse courriel.
         </p>

@@ -5,14 +5,27 @@ import { ENTRY_TYPE_LABELS } from '@/components/suggestions/entry-paths';
 import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';
-import { countSuggestionsByStatus, listSuggestions } from '@/lib/data/suggestions';
+import { countSuggestionsByStatus, listSuggestions, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { STATUS_PARAMS, type ReportEntityType } from '@/lib/validation/suggestion';
 
 export const metadata: Metadata = { title: 'Suggestions du public' };
 
-type Props = { searchParams: Promise<{ statut?: string | string[] }> };
+type Props = { searchParams: Promise<{ statut?: string | string[]; page?: string | string[] }> };
+
+/** ?page= as a page number from 1; anything else is the first page. */
+function pageNumber(param: string | string[] | undefined): number {
+  return typeof param === 'string' && /^[1-9][0-9]{0,5}$/.test(param) ? Number(param) : 1;
+}
+
+function queueHref(statut: string | null, page: number): string {
+  const params = new URLSearchParams();
+  if (statut) params.set('statut', statut);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `/admin/suggestions?${query}` : '/admin/suggestions';
+}
 
 const FILTERS = [
   { param: null, label: 'Toutes' },
@@ -24,13 +37,20 @@ const FILTERS = [
 export default async function SuggestionsPage({ searchParams }: Props) {
   await connection();
   await requireUser();
-  const { statut } = await searchParams;
+  const { statut, page: pageParam } = await searchParams;
   const current = typeof statut === 'string' && Object.hasOwn(STATUS_PARAMS, statut) ? statut : null;
   const status = current ? STATUS_PARAMS[current] : undefined;
   const db = getDb();
-  const [suggestions, counts] = await Promise.all([listSuggestions(db, { status }), countSuggestionsByStatus(db)]);
+  // The retention of /confidentialite also applies when nobody sends or decides for a while.
+  await pruneSuggestions(db);
+  const counts = await countSuggestionsByStatus(db);
   const total = counts.PENDING + counts.ACCEPTED + counts.REJECTED;
   const countOf = (param: string | null) => (param ? counts[STATUS_PARAMS[param]!] : total);
+  const currentCount = countOf(current);
+  const pageCount = Math.max(1, Math.ceil(currentCount / SUGGESTIONS_PAGE_SIZE));
+  // A page past the end (a link kept while suggestions were deleted) shows the last one.
+  const page = Math.min(pageNumber(pageParam), pageCount);
+  const suggestions = await listSuggestions(db, { status, skip: (page - 1) * SUGGESTIONS_PAGE_SIZE });
   const currentLabel = FILTERS.find((filter) => filter.param === current)?.label ?? 'Toutes';
 
   return (
@@ -38,7 +58,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">Suggestions du public</h1>
         <p>
-          Ce que les visiteurs envoient depuis <Link href="/suggerer">Suggérer une ressource</Link> et les liens « Signaler une
+          Ce que le public envoie depuis <Link href="/suggerer">Suggérer une ressource</Link> et les liens « Signaler une
           erreur » des fiches. Les suggestions à traiter viennent en premier, de la plus ancienne à la plus récente.
         </p>
       </header>
@@ -64,8 +84,13 @@ export default async function SuggestionsPage({ searchParams }: Props) {
 
       <section aria-labelledby="titre-liste" className="space-y-3">
         <h2 id="titre-liste" className="text-2xl font-semibold">
-          {currentLabel} : {suggestions.length} {suggestions.length > 1 ? 'suggestions' : 'suggestion'}
+          {currentLabel} : {currentCount} {currentCount > 1 ? 'suggestions' : 'suggestion'}
         </h2>
+        {pageCount > 1 && (
+          <p className="text-slate-700">
+            Page {page} sur {pageCount} ({SUGGESTIONS_PAGE_SIZE} suggestions par page).
+          </p>
+        )}
         {suggestions.length === 0 ? (
           <p className="text-slate-700">Aucune suggestion ici pour l’instant.</p>
         ) : (
@@ -99,6 +124,26 @@ export default async function SuggestionsPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
+        )}
+        {pageCount > 1 && (
+          <nav aria-label="Pages de la liste">
+            <ul className="flex flex-wrap gap-4">
+              {page > 1 && (
+                <li>
+                  <Link href={queueHref(current, page - 1)} rel="prev">
+                    <span aria-hidden="true">← </span>Page précédente
+                  </Link>
+                </li>
+              )}
+              {page < pageCount && (
+                <li>
+                  <Link href={queueHref(current, page + 1)} rel="next">
+                    Page suivante<span aria-hidden="true"> →</span>
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
         )}
       </section>
     </div>

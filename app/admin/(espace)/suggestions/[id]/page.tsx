@@ -6,11 +6,11 @@ import { adminEntryPath, ENTRY_TYPE_LABELS, publicEntryPath } from '@/components
 import { ENTRY_STATUS_LABELS, SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { SuggestionDecision } from '@/components/suggestions/suggestion-decision';
 import { requireUser } from '@/lib/authz';
-import { getSuggestion, type EntryLinkDto } from '@/lib/data/suggestions';
+import { getSuggestion, PENDING_EMAIL_RETENTION_MONTHS, type EntryLinkDto } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { regionLabels } from '@/lib/labels';
-import { SUGGESTION_LIMITS, suggestionIdSchema } from '@/lib/validation/suggestion';
+import { suggestionIdSchema } from '@/lib/validation/suggestion';
 
 export const metadata: Metadata = { title: 'Suggestion' };
 
@@ -90,10 +90,12 @@ export default async function SuggestionPage({ params }: Props) {
           {suggestion.email ? (
             <>
               <a href={`mailto:${suggestion.email}`}>{suggestion.email}</a>{' '}
-              <span className="text-sm text-slate-700">(avec consentement; effacé à la décision)</span>
+              <span className="text-sm text-slate-700">
+                (avec consentement; effacé à la décision, ou {PENDING_EMAIL_RETENTION_MONTHS} mois après l’envoi)
+              </span>
             </>
           ) : suggestion.status === 'PENDING' ? (
-            'Aucun'
+            `Aucun, ou effacé ${PENDING_EMAIL_RETENTION_MONTHS} mois après l’envoi`
           ) : (
             'Aucun, ou effacé à la décision'
           )}
@@ -135,7 +137,7 @@ export default async function SuggestionPage({ params }: Props) {
           kind: suggestion.kind,
           isPending: suggestion.status === 'PENDING',
           decisionNote: suggestion.decisionNote,
-          proposedVerifyNote: suggestion.message.slice(0, SUGGESTION_LIMITS.verifyNote),
+          visitorMessage: suggestion.message,
           entryTitle: suggestion.entry?.title ?? null,
         }}
       />
