@@ -3,6 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 // Started by scripts/test.ts, which serves the production build against a seeded
 // throwaway database and passes its address in BASE_URL. The browser is the system
 // Chromium: nothing is downloaded.
+const desktop = { ...devices['Desktop Chrome'], channel: undefined };
+const mobile = { ...devices['Pixel 7'], channel: undefined };
+const WRITERS = /admin-(editing|import|journey)\.spec\.ts$/;
+
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
@@ -28,8 +32,12 @@ export default defineConfig({
       ],
     },
   },
+  // Specs that change public entries (edit, publish, import) run after every spec that reads or
+  // counts the seeded entries, so that a reader never lands in a writer's short window.
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, grepInvert: /@mobile/ },
-    { name: 'mobile', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@mobile/ },
+    { name: 'desktop', use: { ...desktop }, grepInvert: /@mobile/, testIgnore: WRITERS },
+    { name: 'mobile', use: { ...mobile }, grep: /@mobile/, testIgnore: WRITERS },
+    { name: 'writers-desktop', use: { ...desktop }, grepInvert: /@mobile/, testMatch: WRITERS, dependencies: ['desktop', 'mobile'] },
+    { name: 'writers-mobile', use: { ...mobile }, grep: /@mobile/, testMatch: WRITERS, dependencies: ['desktop', 'mobile'] },
   ],
 });
