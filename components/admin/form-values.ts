@@ -21,3 +21,14 @@ export function formValues(state: Pick<EntryFormState, 'typed'>) {
     },
   };
 }
+
+/**
+ * The version an entry form sends back: the one the person last acknowledged. After a
+ * conflict, that is the version shown in the conflict panel; after any later refusal (a
+ * field to correct), the one the form had just sent, not the one the page was opened on,
+ * or the next save would be refused as a conflict again.
+ */
+export function acknowledgedVersion(state: Pick<EntryFormState, 'typed' | 'conflict'>, opened: number): string {
+  if (state.conflict) return String(state.conflict.version);
+  return state.typed?.version?.[0] ?? String(opened);
+}

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { ConflictPanel } from '@/components/admin/conflict-panel';
 import { FormField, FormSection, SelectField, TextAreaField } from '@/components/admin/entry-fields';
 import { ErrorSummary } from '@/components/admin/error-summary';
-import { formValues } from '@/components/admin/form-values';
+import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveNeedAction } from '@/lib/actions/needs';
 import { idleFormState, type EntryFormState } from '@/lib/validation/form-state';
@@ -67,7 +67,7 @@ export function NeedForm({ need, themes, solutions, needs }: NeedFormProps) {
       {state.status === 'error' && state.message && <ErrorSummary message={state.message} errors={errors} fields={FIELDS} stateKey={state} />}
       {state.conflict && <ConflictPanel conflict={state.conflict} />}
       {need && <input type="hidden" name="id" value={need.id} />}
-      {need && <input type="hidden" name="version" value={state.conflict?.version ?? need.version} />}
+      {need && <input type="hidden" name="version" value={acknowledgedVersion(state, need.version)} />}
 
       <div className="space-y-5">
         <FormField
@@ -162,7 +162,7 @@ export function NeedForm({ need, themes, solutions, needs }: NeedFormProps) {
                   </span>
                   <span className="flex items-center gap-2">
                     <label htmlFor={`solution-ordre-${link.id}`} className="text-sm">
-                      Ordre
+                      Ordre<span className="sr-only"> de « {link.title} »</span>
                     </label>
                     <input
                       id={`solution-ordre-${link.id}`}

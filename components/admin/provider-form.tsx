@@ -5,7 +5,7 @@ import { ConflictPanel } from '@/components/admin/conflict-panel';
 import { STATUS_OPTIONS, VerificationFields } from '@/components/admin/entry-common';
 import { CheckboxGroup, FormField, FormSection, SelectField, TextAreaField } from '@/components/admin/entry-fields';
 import { ErrorSummary } from '@/components/admin/error-summary';
-import { formValues } from '@/components/admin/form-values';
+import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveProviderAction } from '@/lib/actions/providers';
 import { audienceLabels, costLabels, formatLabels, languageLabel, providerKindLabels, regionLabels } from '@/lib/labels';
@@ -65,7 +65,7 @@ export function ProviderForm({ provider }: { provider: ProviderFormValues | null
       {state.status === 'error' && state.message && <ErrorSummary message={state.message} errors={errors} fields={FIELDS} stateKey={state} />}
       {state.conflict && <ConflictPanel conflict={state.conflict} />}
       {provider && <input type="hidden" name="id" value={provider.id} />}
-      {provider && <input type="hidden" name="version" value={state.conflict?.version ?? provider.version} />}
+      {provider && <input type="hidden" name="version" value={acknowledgedVersion(state, provider.version)} />}
       <div className="space-y-5">
         <FormField id={FIELDS.name[0]} name="name" label="Nom" required defaultValue={values.text('name', provider?.name)} errors={errors.name} className="max-w-2xl" />
         <FormField id={FIELDS.alternateName[0]} name="alternateName" label="Autre nom ou sigle (facultatif)" defaultValue={values.text('alternateName', provider?.alternateName)} errors={errors.alternateName} />

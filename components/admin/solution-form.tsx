@@ -5,7 +5,7 @@ import { ConflictPanel } from '@/components/admin/conflict-panel';
 import { STATUS_OPTIONS, VerificationFields } from '@/components/admin/entry-common';
 import { CheckboxGroup, FormField, FormSection, SelectField, TextAreaField } from '@/components/admin/entry-fields';
 import { ErrorSummary } from '@/components/admin/error-summary';
-import { formValues } from '@/components/admin/form-values';
+import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveSolutionAction } from '@/lib/actions/solutions';
 import { availabilityLabels, costLabels, helpKindLabels, providerRoleLabels } from '@/lib/labels';
@@ -61,7 +61,7 @@ export function SolutionForm({ solution, needs, solutions, providers }: { soluti
       {state.status === 'error' && state.message && <ErrorSummary message={state.message} errors={errors} fields={FIELDS} stateKey={state} />}
       {state.conflict && <ConflictPanel conflict={state.conflict} />}
       {solution && <input type="hidden" name="id" value={solution.id} />}
-      {solution && <input type="hidden" name="version" value={state.conflict?.version ?? solution.version} />}
+      {solution && <input type="hidden" name="version" value={acknowledgedVersion(state, solution.version)} />}
       <div className="space-y-5">
         <FormField id={FIELDS.title[0]} name="title" label="Titre" required defaultValue={values.text('title', solution?.title)} errors={errors.title} className="max-w-2xl" />
         <TextAreaField id={FIELDS.description[0]} name="description" label="Description" rows={6} required defaultValue={values.text('description', solution?.description)} errors={errors.description} />

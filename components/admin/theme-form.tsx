@@ -5,7 +5,7 @@ import { ConflictPanel } from '@/components/admin/conflict-panel';
 import { STATUS_OPTIONS } from '@/components/admin/entry-common';
 import { FormField, SelectField, TextAreaField } from '@/components/admin/entry-fields';
 import { ErrorSummary } from '@/components/admin/error-summary';
-import { formValues } from '@/components/admin/form-values';
+import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveThemeAction } from '@/lib/actions/themes';
 import { idleFormState, type EntryFormState } from '@/lib/validation/form-state';
@@ -27,7 +27,7 @@ export function ThemeForm({ theme }: { theme: { id: string; version: number; nam
       {state.status === 'error' && state.message && <ErrorSummary message={state.message} errors={errors} fields={FIELDS} stateKey={state} />}
       {state.conflict && <ConflictPanel conflict={state.conflict} />}
       {theme && <input type="hidden" name="id" value={theme.id} />}
-      {theme && <input type="hidden" name="version" value={state.conflict?.version ?? theme.version} />}
+      {theme && <input type="hidden" name="version" value={acknowledgedVersion(state, theme.version)} />}
       <FormField id={FIELDS.name[0]} name="name" label="Nom" required defaultValue={values.text('name', theme?.name)} errors={errors.name} className="max-w-2xl" />
       <TextAreaField id={FIELDS.description[0]} name="description" label="Description (facultatif)" rows={4} defaultValue={values.text('description', theme?.description)} errors={errors.description} />
       <FormField

@@ -1,36 +1,13 @@
 'use server';
 
-// Providers from the admin forms: requireUser() -> zod -> one transaction with its history
-// record (lib/data/admin/providers.ts) -> updateTag -> redirect.
-import { updateTag } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getRequestIp } from '@/lib/auth';
+// Providers from the admin forms: requireUser(), then the shared save (lib/actions/save-entry.ts).
 import { requireUser } from '@/lib/authz';
-import { INVENTORY_TAG } from '@/lib/data/cache-tags';
-import { INVALID_FORM_MESSAGE, refusalState } from '@/lib/data/admin/form-outcome';
 import { previewProviderSnapshot, saveProvider } from '@/lib/data/admin/providers';
-import { getDb } from '@/lib/db';
-import { ENTRY_ECHO_MAX_LENGTH, entryIdSchema, intentSchema, versionSchema } from '@/lib/validation/entry';
-import { typedLists, type EntryFormState } from '@/lib/validation/form-state';
+import { saveEntryAction } from '@/lib/actions/save-entry';
+import type { EntryFormState } from '@/lib/validation/form-state';
 import { parseProviderForm, type ProviderField } from '@/lib/validation/provider';
 
 export async function saveProviderAction(_previous: EntryFormState<ProviderField>, formData: FormData): Promise<EntryFormState<ProviderField>> {
   const user = await requireUser();
-  const typed = typedLists(formData, { maxLength: ENTRY_ECHO_MAX_LENGTH });
-  const rawId = formData.get('id');
-  const id = rawId ? entryIdSchema.safeParse(rawId) : null;
-  const version = id ? versionSchema.safeParse(formData.get('version')) : null;
-  if ((id && !id.success) || (version && !version.success)) {
-    return { status: 'error', message: 'Cette fiche est introuvable. Rechargez la page. Votre texte est conservé ci-dessous.', typed };
-  }
-  const parsed = parseProviderForm(formData);
-  if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: parsed.errors, typed };
-  const outcome = await saveProvider(
-    getDb(),
-    { id: id?.data, version: version?.data, input: parsed.data, isVerify: intentSchema.parse(formData.get('intent')) === 'verify' },
-    { actorId: user.id, ip: await getRequestIp() },
-  );
-  if (!outcome.ok) return refusalState('Provider', outcome, typed, outcome.reason === 'conflict' ? previewProviderSnapshot(parsed.data) : null);
-  updateTag(INVENTORY_TAG);
-  redirect(`/admin/fournisseurs/${outcome.id}?etat=${outcome.verb}`);
+  return saveEntryAction(user, formData, { entityType: 'Provider', parse: parseProviderForm, save: saveProvider, preview: (_db, input) => previewProviderSnapshot(input) });
 }

@@ -146,6 +146,14 @@ test('une modification concurrente est refusée, le texte tapé est gardé et l�
   await expect(panel).toContainText(`${title} (version B)`);
   await expectNoAxeViolations(page);
 
+  // A field to correct after the conflict keeps the version acknowledged: once corrected,
+  // the save goes through instead of being refused as a conflict again.
+  await page.getByLabel('Titre', { exact: true }).fill('');
+  await submit(page, 'Enregistrer');
+  await expect(page.getByRole('alert').filter({ hasText: 'corrigez les champs indiqués' })).toBeVisible();
+  await expect(page.getByText('Erreur : Entrez un titre.')).toBeVisible();
+  await page.getByLabel('Titre', { exact: true }).fill(title);
+
   // Saving again, knowingly, replaces the other version.
   await submit(page, 'Enregistrer');
   await expect(page.getByRole('status')).toContainText('Modifications enregistrées');
@@ -183,7 +191,8 @@ test('un formulaire se remplit et s’envoie au clavier seulement; les erreurs p
 });
 
 test('les pages de l’administration des fiches passent axe-core', async ({ page }) => {
-  test.slow();
+  // Fourteen axe runs, some on long forms: seconds each when the machine is busy.
+  test.setTimeout(180_000);
   await signIn(page);
   const editPath = await createDraftNeed(page, `Besoin axe e2e ${Date.now()}`);
   for (const path of [
@@ -207,6 +216,13 @@ test('les pages de l’administration des fiches passent axe-core', async ({ pag
     if (process.env.SCREENSHOT_DIR && path === editPath) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/desktop-need.png`, fullPage: true });
     await expectNoAxeViolations(page);
   }
+});
+
+// Apart from the test above: each axe run takes seconds on a loaded machine (long forms).
+test('les fiches existantes s’ouvrent dans des formulaires qui passent axe-core, et l’archivage dit ce qu’il touche', async ({ page }) => {
+  test.slow();
+  await signIn(page);
+  const editPath = await createDraftNeed(page, `Besoin axe archivé e2e ${Date.now()}`);
   // A seeded solution, provider and theme open in their forms.
   for (const list of ['/admin/solutions', '/admin/fournisseurs', '/admin/themes']) {
     await page.goto(list);
@@ -217,8 +233,21 @@ test('les pages de l’administration des fiches passent axe-core', async ({ pag
   // The confirmation says what archiving affects, then archives.
   await page.goto(`${editPath}/retirer`);
   await expect(page.getByRole('heading', { level: 2, name: 'Ce que cela touche' })).toBeVisible();
-  await submit(page, /^Archiver « Besoin axe/);
+  await submit(page, /^Archiver « Besoin axe archivé/);
   await expect(page.getByRole('status')).toContainText('Fiche archivée');
+});
+
+test('le formulaire d’un besoin nomme la solution de chaque champ « Ordre »', async ({ page }) => {
+  test.slow();
+  await signIn(page);
+  const withSolutions = seedNeeds.find((candidate) => candidate.solutions.length > 1)!;
+  await page.goto('/admin/besoins');
+  await page.getByRole('main').getByRole('link', { name: withSolutions.title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(withSolutions.title);
+  const orderFields = page.locator('input[name^="solutionPosition."]');
+  await expect(page.getByRole('textbox', { name: `Ordre de « ${withSolutions.solutions[0]!.title} »`, exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Ordre de « .+ »$/ })).toHaveCount(await orderFields.count());
+  await expectNoAxeViolations(page);
 });
 
 test('l’administration des fiches tient sur un téléphone @mobile', async ({ page }) => {

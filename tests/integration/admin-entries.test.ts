@@ -10,9 +10,10 @@ import { saveSolution } from '@/lib/data/admin/solutions';
 import { saveTheme } from '@/lib/data/admin/themes';
 import { listEntryHistory } from '@/lib/data/admin/history';
 import { diffSnapshots } from '@/lib/history/diff';
-import type { NeedSnapshot } from '@/lib/history/snapshot';
+import type { NeedSnapshot, SolutionSnapshot } from '@/lib/history/snapshot';
 import { parseNeedForm, type NeedInput } from '@/lib/validation/need';
-import { parseProviderForm } from '@/lib/validation/provider';
+import { parseProviderForm, type ProviderInput } from '@/lib/validation/provider';
+import type { SolutionInput } from '@/lib/validation/solution';
 import { clearMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
 
 function needInput(overrides: Partial<NeedInput> = {}): NeedInput {
@@ -33,6 +34,11 @@ function needInput(overrides: Partial<NeedInput> = {}): NeedInput {
     ...overrides,
   };
 }
+
+const providerInput: ProviderInput = {
+  name: 'Fournisseur', alternateName: '', kind: 'ORGANIZATION', description: '', website: '', email: '', phone: '',
+  regions: [], audiences: [], cost: 'FREE', formats: [], languages: [], status: 'DRAFT', toVerify: false, verifyNote: '',
+};
 
 function form(entries: Record<string, string | string[]>): FormData {
   const data = new FormData();
@@ -163,7 +169,8 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
     const created = await saveNeed(prisma, { input: needInput({ title: 'Original', solutions: [{ id: solution.id, position: 1 }] }) }, as(member));
     if (!created.ok) throw new Error('create failed');
     await saveNeed(prisma, { id: created.id, version: 1, input: needInput({ title: 'Changé' }) }, as(other));
-    await removeEntry(prisma, 'Solution', solution.id, 1, 'delete', as(member));
+    // Linking the need to the solution, then unlinking it, changed the solution twice.
+    expect(await removeEntry(prisma, 'Solution', solution.id, 3, 'delete', as(member))).toMatchObject({ ok: true });
     const createRecord = await prisma.auditLog.findFirstOrThrow({ where: { entityId: created.id, action: 'need.create' } });
 
     const plan = await planRestore(prisma, 'Need', created.id, createRecord.id);
@@ -192,6 +199,115 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
     const deletion = await prisma.auditLog.findFirstOrThrow({ where: { entityId: theme.id, action: 'theme.delete' } });
     expect(deletion.after).toBeNull();
     expect(deletion.before).toMatchObject({ name: 'Thème' });
+  });
+
+  const solutionInput = (overrides: Partial<SolutionInput> = {}): SolutionInput => ({
+    title: 'Solution liée', description: 'Aide.', availability: 'EXISTING', kinds: [], cost: 'FREE', parentId: null,
+    status: 'DRAFT', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
+    ...overrides,
+  });
+  const ok = <T extends { ok: boolean }>(outcome: T): Extract<T, { ok: true }> => {
+    if (!outcome.ok) throw new Error(`write refused: ${JSON.stringify(outcome)}`);
+    return outcome as Extract<T, { ok: true }>;
+  };
+
+  it('a link made from a need changes the solution: its stale form is refused instead of dropping the link', async () => {
+    const solution = ok(await saveSolution(prisma, { input: solutionInput() }, as(member)));
+    const need = ok(await saveNeed(prisma, { input: needInput() }, as(member)));
+    // Member A opens the solution (version 1); member B links the need to it from the need's form.
+    ok(await saveNeed(prisma, { id: need.id, version: 1, input: needInput({ solutions: [{ id: solution.id, position: 1 }] }) }, as(other)));
+    expect((await prisma.solution.findUniqueOrThrow({ where: { id: solution.id } })).version).toBe(2);
+    const record = await prisma.auditLog.findFirstOrThrow({ where: { entityId: solution.id, action: 'solution.update' } });
+    expect(record.actorId).toBe(other.id);
+    expect((record.before as SolutionSnapshot).needs).toEqual([]);
+    expect((record.after as SolutionSnapshot).needs).toEqual([{ id: need.id, label: 'Besoin de test' }]);
+
+    // A saves the solution from the form opened before: refused, the link stays.
+    const stale = await saveSolution(prisma, { id: solution.id, version: 1, input: solutionInput({ title: 'Titre de A' }) }, as(member));
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(await prisma.needSolution.count({ where: { needId: need.id, solutionId: solution.id } })).toBe(1);
+
+    // The other way round: unlinking from the solution's form changes the need.
+    ok(await saveSolution(prisma, { id: solution.id, version: 2, input: solutionInput({ needIds: [] }) }, as(member)));
+    expect(await prisma.needSolution.count()).toBe(0);
+    const needRow = await prisma.need.findUniqueOrThrow({ where: { id: need.id } });
+    expect(needRow.version).toBe(3);
+    const needRecords = await prisma.auditLog.findMany({ where: { entityId: need.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    expect(needRecords.map((row) => row.action)).toEqual(['need.create', 'need.update', 'need.update']);
+    expect((needRecords[2]!.after as NeedSnapshot).solutions).toEqual([]);
+    const staleNeed = await saveNeed(prisma, { id: need.id, version: 2, input: needInput({ solutions: [{ id: solution.id, position: 1 }] }) }, as(other));
+    expect(staleNeed).toMatchObject({ ok: false, reason: 'conflict' });
+
+    // A save that keeps the same links leaves the other side alone.
+    ok(await saveNeed(prisma, { id: need.id, version: 3, input: needInput({ title: 'Renommé' }) }, as(other)));
+    expect((await prisma.solution.findUniqueOrThrow({ where: { id: solution.id } })).version).toBe(3);
+  });
+
+  it('a need-to-need link belongs to the need it starts from only', async () => {
+    const from = ok(await saveNeed(prisma, { input: needInput({ title: 'Départ' }) }, as(member)));
+    const to = ok(await saveNeed(prisma, { input: needInput({ title: 'Arrivée' }) }, as(member)));
+    ok(await saveNeed(prisma, { id: from.id, version: 1, input: needInput({ title: 'Départ', links: [{ id: to.id, note: '' }] }) }, as(member)));
+    // The target's snapshot lists outgoing links only: saving it from a form opened before keeps the link.
+    ok(await saveNeed(prisma, { id: to.id, version: 1, input: needInput({ title: 'Arrivée modifiée' }) }, as(other)));
+    expect(await prisma.needLink.count({ where: { fromId: from.id, toId: to.id } })).toBe(1);
+  });
+
+  it('a deletion records and bumps every entry it changes', async () => {
+    const theme = ok(await saveTheme(prisma, { input: { name: 'Thème supprimé', description: '', position: null, status: 'PUBLISHED' } }, as(member)));
+    const provider = ok(await saveProvider(prisma, { input: { ...providerInput, name: 'Fournisseur supprimé' } }, as(member)));
+    const parent = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Parente', providers: [{ id: provider.id, role: 'OFFERS' }] }) }, as(member)));
+    const child = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Enfant', parentId: parent.id }) }, as(member)));
+    const target = ok(await saveNeed(prisma, { input: needInput({ title: 'Cible' }) }, as(member)));
+    const need = ok(
+      await saveNeed(
+        prisma,
+        { input: needInput({ title: 'Touché', themeId: theme.id, solutions: [{ id: parent.id, position: 1 }], links: [{ id: target.id, note: 'voir' }] }) },
+        as(member),
+      ),
+    );
+    const versions = async () => ({
+      need: (await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).version,
+      parent: (await prisma.solution.findUnique({ where: { id: parent.id } }))?.version,
+      child: (await prisma.solution.findUniqueOrThrow({ where: { id: child.id } })).version,
+    });
+    const lastRecord = async (entityId: string) =>
+      prisma.auditLog.findFirstOrThrow({ where: { entityId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const start = await versions();
+
+    ok(await removeEntry(prisma, 'Provider', provider.id, 1, 'delete', as(other)));
+    expect((await versions()).parent).toBe(start.parent! + 1);
+    const providerRecord = await lastRecord(parent.id);
+    expect(providerRecord).toMatchObject({ action: 'solution.update', actorId: other.id });
+    expect((providerRecord.before as SolutionSnapshot).providers).toHaveLength(1);
+    expect((providerRecord.after as SolutionSnapshot).providers).toEqual([]);
+
+    ok(await removeEntry(prisma, 'Theme', theme.id, 1, 'delete', as(other)));
+    expect((await versions()).need).toBe(start.need + 1);
+    expect(((await lastRecord(need.id)).after as NeedSnapshot).theme).toBeNull();
+
+    const parentVersion = (await versions()).parent!;
+    ok(await removeEntry(prisma, 'Solution', parent.id, parentVersion, 'delete', as(other)));
+    const afterSolution = await versions();
+    expect(afterSolution).toEqual({ need: start.need + 2, parent: undefined, child: start.child + 1 });
+    expect(((await lastRecord(need.id)).after as NeedSnapshot).solutions).toEqual([]);
+    const childRecord = await lastRecord(child.id);
+    expect(childRecord.action).toBe('solution.update');
+    expect((childRecord.before as SolutionSnapshot).parent).toMatchObject({ id: parent.id });
+    expect((childRecord.after as SolutionSnapshot).parent).toBeNull();
+
+    // Deleting a need changes the needs that link to it (not those it links to).
+    ok(await removeEntry(prisma, 'Need', target.id, 1, 'delete', as(other)));
+    expect((await versions()).need).toBe(start.need + 3);
+    expect(((await lastRecord(need.id)).after as NeedSnapshot).links).toEqual([]);
+    // A form opened on the need before any of this is refused.
+    expect(await saveNeed(prisma, { id: need.id, version: start.need, input: needInput({ title: 'Touché' }) }, as(member))).toMatchObject({ ok: false, reason: 'conflict' });
+
+    // Deleting a need changes its solutions.
+    const solution = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Reste', needIds: [need.id] }) }, as(member)));
+    const needVersion = (await versions()).need;
+    ok(await removeEntry(prisma, 'Need', need.id, needVersion, 'delete', as(other)));
+    expect((await prisma.solution.findUniqueOrThrow({ where: { id: solution.id } })).version).toBe(2);
+    expect(((await lastRecord(solution.id)).after as SolutionSnapshot).needs).toEqual([]);
   });
 
   it('stores hostile text inert and refuses oversized or control characters', async () => {

@@ -6,11 +6,13 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { loadEntrySnapshot, recordEntryChange } from '@/lib/history/snapshot';
 import type { NeedField, NeedInput } from '@/lib/validation/need';
 import {
+  changedIds,
   conflict,
   inTransaction,
   uniqueSlug,
   verbOfSave,
   verificationData,
+  watchLinkedEntries,
   withSlugRetry,
   WriteRefusal,
   type Db,
@@ -211,6 +213,10 @@ export async function saveNeed(db: Db, request: SaveNeedRequest, context: WriteC
         id = created.id;
       }
 
+      // Solutions gained or lost change too (a solution's snapshot lists its needs). Links
+      // to other needs are outgoing only (NeedSnapshot.links): theirs do not change.
+      const changedSolutionIds = changedIds(before?.solutions.map((link) => link.id) ?? [], links.solutions.map((link) => link.id));
+      const linked = await watchLinkedEntries(tx, changedSolutionIds.map((solutionId) => ({ entityType: 'Solution' as const, id: solutionId })), context);
       await tx.needSolution.deleteMany({ where: { needId: id } });
       if (links.solutions.length) await tx.needSolution.createMany({ data: links.solutions.map((link) => ({ needId: id!, solutionId: link.id, position: link.position })) });
       await tx.needLink.deleteMany({ where: { fromId: id } });
@@ -219,6 +225,7 @@ export async function saveNeed(db: Db, request: SaveNeedRequest, context: WriteC
       const after = (await loadEntrySnapshot(tx, 'Need', id))!;
       const verb = context.verb ?? verbOfSave(before, after, isVerify);
       await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb, entityType: 'Need', entityId: id, before, after });
+      await linked.record();
       return { ok: true, id, slug: after.slug, version: after.version, verb };
     }),
   );

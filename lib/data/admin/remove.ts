@@ -3,7 +3,7 @@ import 'server-only';
 // linked to (getEntryImpact), so that nobody removes a solution without seeing the needs
 // that lose it. Both go through the version check and the history like every other write.
 import { loadEntrySnapshot, recordEntryChange, type EntryType } from '@/lib/history/snapshot';
-import { conflict, inTransaction, type Db, type Tx, type WriteContext, type WriteOutcome } from '@/lib/data/admin/write';
+import { conflict, delegateOf, inTransaction, watchLinkedEntries, type Db, type EntryKey, type Tx, type WriteContext, type WriteOutcome } from '@/lib/data/admin/write';
 
 export type ImpactGroup = { label: string; items: { id: string; title: string; path: string }[] };
 
@@ -57,45 +57,56 @@ export async function getEntryImpact(db: Db, entityType: EntryType, id: string):
   }
 }
 
-async function updateStatus(tx: Tx, entityType: EntryType, id: string, version: number, status: 'ARCHIVED'): Promise<number> {
-  const where = { id, version };
-  const data = { status, version: { increment: 1 } };
+/**
+ * The entries whose snapshot a deletion changes through the database's cascades: needs and
+ * solutions lose the link, needs lose their theme, sub-solutions their parent, needs their
+ * "Lié à…" link to a deleted need.
+ */
+async function entriesChangedByDeletion(tx: Tx, entityType: EntryType, id: string): Promise<EntryKey[]> {
+  const needs = (rows: { id: string }[]) => rows.map((row) => ({ entityType: 'Need' as const, id: row.id }));
+  const solutions = (rows: { id: string }[]) => rows.map((row) => ({ entityType: 'Solution' as const, id: row.id }));
   switch (entityType) {
-    case 'Need':
-      return (await tx.need.updateMany({ where, data })).count;
-    case 'Solution':
-      return (await tx.solution.updateMany({ where, data })).count;
+    case 'Need': {
+      const [linkedSolutions, linkingNeeds] = await Promise.all([
+        tx.needSolution.findMany({ where: { needId: id }, select: { solutionId: true } }),
+        tx.needLink.findMany({ where: { toId: id }, select: { fromId: true } }),
+      ]);
+      return [...solutions(linkedSolutions.map((link) => ({ id: link.solutionId }))), ...needs(linkingNeeds.map((link) => ({ id: link.fromId })))];
+    }
+    case 'Solution': {
+      const [linkedNeeds, children] = await Promise.all([
+        tx.needSolution.findMany({ where: { solutionId: id }, select: { needId: true } }),
+        tx.solution.findMany({ where: { parentId: id }, select: { id: true } }),
+      ]);
+      return [...needs(linkedNeeds.map((link) => ({ id: link.needId }))), ...solutions(children)];
+    }
     case 'Provider':
-      return (await tx.provider.updateMany({ where, data })).count;
+      return solutions((await tx.solutionProvider.findMany({ where: { providerId: id }, select: { solutionId: true } })).map((link) => ({ id: link.solutionId })));
     case 'Theme':
-      return (await tx.theme.updateMany({ where, data })).count;
+      return needs(await tx.need.findMany({ where: { themeId: id }, select: { id: true } }));
   }
 }
 
-async function deleteRow(tx: Tx, entityType: EntryType, id: string, version: number): Promise<number> {
-  const where = { id, version };
-  switch (entityType) {
-    case 'Need':
-      return (await tx.need.deleteMany({ where })).count;
-    case 'Solution':
-      return (await tx.solution.deleteMany({ where })).count;
-    case 'Provider':
-      return (await tx.provider.deleteMany({ where })).count;
-    case 'Theme':
-      return (await tx.theme.deleteMany({ where })).count;
-  }
-}
-
-/** Archive (kept, off the public site) or delete (gone; its history stays in the audit log). */
+/**
+ * Archive (kept, off the public site) or delete (gone; its history stays in the audit log).
+ * A deletion also records, and bumps the version of, every entry it changes (see above), so
+ * that their history says so and a form open on them is refused rather than undoing it.
+ */
 export async function removeEntry(db: Db, entityType: EntryType, id: string, version: number, mode: 'archive' | 'delete', context: WriteContext): Promise<WriteOutcome> {
   return inTransaction(db, async (tx) => {
     const before = await loadEntrySnapshot(tx, entityType, id);
     if (!before) return { ok: false, reason: 'not-found' };
     if (before.version !== version) await conflict(tx, entityType, id, before);
-    const count = mode === 'archive' ? await updateStatus(tx, entityType, id, version, 'ARCHIVED') : await deleteRow(tx, entityType, id, version);
+    const table = delegateOf(tx, entityType);
+    const linked = mode === 'delete' ? await watchLinkedEntries(tx, await entriesChangedByDeletion(tx, entityType, id), context) : null;
+    const { count } =
+      mode === 'archive'
+        ? await table.updateMany({ where: { id, version }, data: { status: 'ARCHIVED', version: { increment: 1 } } })
+        : await table.deleteMany({ where: { id, version } });
     if (count === 0) await conflict(tx, entityType, id, (await loadEntrySnapshot(tx, entityType, id))!);
     const after = mode === 'archive' ? await loadEntrySnapshot(tx, entityType, id) : null;
     await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb: mode, entityType, entityId: id, before, after });
+    await linked?.record();
     return { ok: true, id, slug: before.slug, version: after?.version ?? version, verb: mode };
   });
 }

@@ -9,23 +9,14 @@ import { saveNeed } from '@/lib/data/admin/needs';
 import { saveProvider } from '@/lib/data/admin/providers';
 import { saveSolution } from '@/lib/data/admin/solutions';
 import { saveTheme } from '@/lib/data/admin/themes';
-import type { Db, WriteContext, WriteOutcome } from '@/lib/data/admin/write';
+import { delegateOf, type Db, type WriteContext, type WriteOutcome } from '@/lib/data/admin/write';
 import type { ProviderInput } from '@/lib/validation/provider';
 
 export type RestorePlan = { snapshot: EntrySnapshot; skipped: string[] };
 
-async function existing(db: Db, table: 'need' | 'solution' | 'provider' | 'theme', ids: string[]): Promise<Set<string>> {
+async function existing(db: Db, entityType: EntryType, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const where = { id: { in: ids } };
-  const select = { id: true } as const;
-  const rows =
-    table === 'need'
-      ? await db.need.findMany({ where, select })
-      : table === 'solution'
-        ? await db.solution.findMany({ where, select })
-        : table === 'provider'
-          ? await db.provider.findMany({ where, select })
-          : await db.theme.findMany({ where, select });
+  const rows = await delegateOf(db, entityType).findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } });
   return new Set(rows.map((row) => row.id));
 }
 
@@ -47,9 +38,9 @@ export async function planRestore(db: Db, entityType: EntryType, entityId: strin
   if (entityType === 'Need') {
     const need = snapshot as NeedSnapshot;
     const [solutions, needs, themes] = await Promise.all([
-      existing(db, 'solution', need.solutions.map((link) => link.id)),
-      existing(db, 'need', need.links.map((link) => link.id)),
-      existing(db, 'theme', need.theme ? [need.theme.id] : []),
+      existing(db, 'Solution', need.solutions.map((link) => link.id)),
+      existing(db, 'Need', need.links.map((link) => link.id)),
+      existing(db, 'Theme', need.theme ? [need.theme.id] : []),
     ]);
     for (const link of need.solutions) if (!solutions.has(link.id)) skipped.push(`la solution « ${link.label} »`);
     for (const link of need.links) if (!needs.has(link.id)) skipped.push(`le besoin lié « ${link.label} »`);
@@ -67,9 +58,9 @@ export async function planRestore(db: Db, entityType: EntryType, entityId: strin
   if (entityType === 'Solution') {
     const solution = snapshot as SolutionSnapshot;
     const [needs, providers, parents] = await Promise.all([
-      existing(db, 'need', solution.needs.map((link) => link.id)),
-      existing(db, 'provider', solution.providers.map((link) => link.id)),
-      existing(db, 'solution', solution.parent ? [solution.parent.id] : []),
+      existing(db, 'Need', solution.needs.map((link) => link.id)),
+      existing(db, 'Provider', solution.providers.map((link) => link.id)),
+      existing(db, 'Solution', solution.parent ? [solution.parent.id] : []),
     ]);
     for (const link of solution.needs) if (!needs.has(link.id)) skipped.push(`le besoin « ${link.label} »`);
     for (const link of solution.providers) if (!providers.has(link.id)) skipped.push(`le fournisseur « ${link.label} »`);

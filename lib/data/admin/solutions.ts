@@ -9,11 +9,13 @@ import type { SolutionField, SolutionInput } from '@/lib/validation/solution';
 import { listFilterWhere, pageOf, type AdminListFilter, type AdminListPage } from '@/lib/data/admin/lists';
 import { OPTION_LIST_LIMIT } from '@/lib/data/admin/needs';
 import {
+  changedIds,
   conflict,
   inTransaction,
   uniqueSlug,
   verbOfSave,
   verificationData,
+  watchLinkedEntries,
   withSlugRetry,
   WriteRefusal,
   type Db,
@@ -185,6 +187,10 @@ export async function saveSolution(
       }
       // Needs: keep the position of links that stay, append new ones at the end of their need.
       const current = await tx.needSolution.findMany({ where: { solutionId: id }, select: { needId: true } });
+      // Needs gained or lost change too (a need's snapshot lists its solutions). Providers'
+      // snapshots have no links, and a solution's does not list its sub-solutions.
+      const changedNeedIds = changedIds(current.map((link) => link.needId), links.needIds);
+      const linked = await watchLinkedEntries(tx, changedNeedIds.map((needId) => ({ entityType: 'Need' as const, id: needId })), context);
       const removed = current.filter((link) => !links.needIds.includes(link.needId)).map((link) => link.needId);
       if (removed.length) await tx.needSolution.deleteMany({ where: { solutionId: id, needId: { in: removed } } });
       for (const needId of links.needIds.filter((needId) => !current.some((link) => link.needId === needId))) {
@@ -197,6 +203,7 @@ export async function saveSolution(
       const after = (await loadEntrySnapshot(tx, 'Solution', id))!;
       const verb = context.verb ?? verbOfSave(before, after, isVerify);
       await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb, entityType: 'Solution', entityId: id, before, after });
+      await linked.record();
       return { ok: true, id, slug: after.slug, version: after.version, verb };
     }),
   );

@@ -5,11 +5,12 @@ import 'server-only';
 // Each write runs in one transaction that reads the "before" snapshot, updates the row only
 // where { id, version } still match (so the second of two concurrent saves updates nothing
 // and is refused), rewrites the links, reads the "after" snapshot and records both with
-// recordEntryChange (lib/history/snapshot.ts). The server action then calls
+// recordEntryChange (lib/history/snapshot.ts); the entries on the other side of links it
+// adds or removes get the same (watchLinkedEntries). The server action then calls
 // updateTag(INVENTORY_TAG).
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { AuditActor } from '@/lib/security/audit';
-import type { EntrySnapshot, EntryType, EntryVerb } from '@/lib/history/snapshot';
+import { loadEntrySnapshot, recordEntryChange, type EntrySnapshot, type EntryType, type EntryVerb } from '@/lib/history/snapshot';
 import { slugFromTitle } from '@/lib/validation/entry';
 
 export type Db = PrismaClient;
@@ -44,27 +45,78 @@ export async function inTransaction<Field extends string>(
   }
 }
 
+/**
+ * The few calls every entry table answers the same way, so that code working on "an entry
+ * of this type" needs no four-way switch. Prisma's delegates have no common callable type:
+ * the cast is confined here, and each method is typed with the fields all four tables share.
+ */
+export type EntryDelegate = {
+  findMany(args: { where: { slug?: { startsWith: string } | string; id?: { in: string[] } }; select: { id: true; slug: true } }): Promise<{ id: string; slug: string }[]>;
+  updateMany(args: { where: { id: string; version: number }; data: { status?: 'ARCHIVED'; version: { increment: 1 } } }): Promise<{ count: number }>;
+  update(args: { where: { id: string }; data: { version: { increment: 1 } }; select: { id: true } }): Promise<{ id: string }>;
+  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
+};
+
+export function delegateOf(tx: Pick<Tx, 'need' | 'solution' | 'provider' | 'theme'>, entityType: EntryType): EntryDelegate {
+  const delegates: Record<EntryType, unknown> = { Need: tx.need, Solution: tx.solution, Provider: tx.provider, Theme: tx.theme };
+  return delegates[entityType] as EntryDelegate;
+}
+
 type SlugTable = 'need' | 'solution' | 'provider' | 'theme';
+const TYPE_OF_TABLE: Record<SlugTable, EntryType> = { need: 'Need', solution: 'Solution', provider: 'Provider', theme: 'Theme' };
 
 /** The title's slug, or the same with -2, -3… when another entry of the table has it. */
 export async function uniqueSlug(tx: Pick<Tx, SlugTable>, table: SlugTable, title: string): Promise<string> {
   const base = slugFromTitle(title);
-  const where = { slug: { startsWith: base } };
-  const select = { slug: true } as const;
-  const rows: { slug: string }[] =
-    table === 'need'
-      ? await tx.need.findMany({ where, select })
-      : table === 'solution'
-        ? await tx.solution.findMany({ where, select })
-        : table === 'provider'
-          ? await tx.provider.findMany({ where, select })
-          : await tx.theme.findMany({ where, select });
+  const rows = await delegateOf(tx, TYPE_OF_TABLE[table]).findMany({ where: { slug: { startsWith: base } }, select: { id: true, slug: true } });
   const taken = new Set(rows.map((row) => row.slug));
   if (!taken.has(base)) return base;
   for (let suffix = 2; ; suffix += 1) {
     const candidate = `${base}-${suffix}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+export type EntryKey = { entityType: EntryType; id: string };
+
+/** Ids in one list but not the other: the links a write adds or removes. */
+export function changedIds(previous: Iterable<string>, next: Iterable<string>): string[] {
+  const a = new Set(previous);
+  const b = new Set(next);
+  return [...[...a].filter((id) => !b.has(id)), ...[...b].filter((id) => !a.has(id))];
+}
+
+/** A snapshot's content, whatever its version number. */
+const contentOf = (snapshot: EntrySnapshot) => JSON.stringify({ ...snapshot, version: null });
+
+/**
+ * Links belong to both entries they join and show in both snapshots (a need lists its
+ * solutions, a solution its needs). A write that changes links of the OTHER entries (or a
+ * deletion that cascades to them) must treat them as changed too: version bumped, so that a
+ * form opened on one of them before is refused instead of silently writing the old links
+ * back, and an 'update' record, so that their history shows it.
+ *
+ * Call before the write with every entry that may change; call `record()` after it, in the
+ * same transaction: only those whose snapshot (version aside) did change are bumped and recorded.
+ */
+export async function watchLinkedEntries(tx: Tx, keys: EntryKey[], context: AuditActor): Promise<{ record(): Promise<void> }> {
+  const unique = [...new Map(keys.map((key) => [`${key.entityType}:${key.id}`, key])).values()];
+  const before: { key: EntryKey; snapshot: EntrySnapshot }[] = [];
+  for (const key of unique) {
+    const snapshot = await loadEntrySnapshot(tx, key.entityType, key.id);
+    if (snapshot) before.push({ key, snapshot });
+  }
+  return {
+    async record() {
+      for (const { key, snapshot } of before) {
+        const changed = await loadEntrySnapshot(tx, key.entityType, key.id);
+        if (!changed || contentOf(changed) === contentOf(snapshot)) continue;
+        await delegateOf(tx, key.entityType).update({ where: { id: key.id }, data: { version: { increment: 1 } }, select: { id: true } });
+        const after = await loadEntrySnapshot(tx, key.entityType, key.id);
+        await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb: 'update', entityType: key.entityType, entityId: key.id, before: snapshot, after });
+      }
+    },
+  };
 }
 
 /** True for Prisma's unique-constraint error on `slug` (two creations at the same moment). */
