@@ -211,6 +211,22 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
     return outcome as Extract<T, { ok: true }>;
   };
 
+  it('crossed saves linking the same pair from both sides end saved or in conflict, never in an error', async () => {
+    // Each save locks its own row, then the other side's: run together they can deadlock, and
+    // PostgreSQL cancels one. The cancelled one must come back as a conflict, not a crash.
+    for (let round = 0; round < 8; round += 1) {
+      const solution = ok(await saveSolution(prisma, { input: solutionInput({ title: `Croisée ${round}` }) }, as(member)));
+      const need = ok(await saveNeed(prisma, { input: needInput({ title: `Croisé ${round}` }) }, as(member)));
+      const results = await Promise.all([
+        saveNeed(prisma, { id: need.id, version: 1, input: needInput({ title: `Croisé ${round}`, solutions: [{ id: solution.id, position: 1 }] }) }, as(member)),
+        saveSolution(prisma, { id: solution.id, version: 1, input: solutionInput({ title: `Croisée ${round}`, needIds: [need.id] }) }, as(other)),
+      ]);
+      expect(results.some((result) => result.ok)).toBe(true);
+      for (const result of results) expect(result.ok || result.reason === 'conflict').toBe(true);
+      expect(await prisma.needSolution.count({ where: { needId: need.id, solutionId: solution.id } })).toBe(1);
+    }
+  });
+
   it('a link made from a need changes the solution: its stale form is refused instead of dropping the link', async () => {
     const solution = ok(await saveSolution(prisma, { input: solutionInput() }, as(member)));
     const need = ok(await saveNeed(prisma, { input: needInput() }, as(member)));

@@ -37,12 +37,26 @@ export async function inTransaction<Field extends string>(
   db: Db,
   write: (tx: Tx) => Promise<WriteOutcome<Field>>,
 ): Promise<WriteOutcome<Field>> {
-  try {
-    return await db.$transaction(write, { timeout: 15_000 });
-  } catch (error) {
-    if (error instanceof WriteRefusal) return error.outcome as WriteOutcome<Field>;
-    throw error;
+  // Two saves that link the same pair from both sides lock the rows in opposite orders;
+  // PostgreSQL then cancels one of them (deadlock). Run again, that save meets the other's
+  // committed version and is refused as an ordinary conflict, with everything typed kept.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.$transaction(write, { timeout: 15_000 });
+    } catch (error) {
+      if (error instanceof WriteRefusal) return error.outcome as WriteOutcome<Field>;
+      if (attempt < 3 && isWriteConflict(error)) continue;
+      throw error;
+    }
   }
+}
+
+/** A deadlock or serialization failure: safe to run the whole transaction again. */
+export function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'P2034') return true;
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : '';
+  return /\b40P01\b|\b40001\b|deadlock detected|could not serialize/i.test(text);
 }
 
 /**
