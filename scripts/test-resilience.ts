@@ -4,10 +4,12 @@
 //  - PostgreSQL stopped under traffic: cached pages answer 200, the others a French 503 at
 //    once, and the site recovers by itself;
 //  - SIGTERM: in-flight requests finish; `npm start` stops its embedded database cleanly;
+//  - SIGKILL in the middle of a burst of admin edits (browser forms): no acknowledged edit
+//    lost, none half-applied, and the restarted server works;
 //  - a soak at 32 connections (SOAK_SECONDS, default 300): zero errors, memory stable.
 // Everything runs against a throwaway embedded PostgreSQL and redis-server (Debian's
 // package; installed with apt-get when missing and run as root). Ends with a summary and a
-// non-zero exit code on any failure. RESILIENCE_ONLY=two-instances,outage,sigterm,soak
+// non-zero exit code on any failure. RESILIENCE_ONLY=two-instances,outage,sigterm,sigkill,soak
 // runs some of them.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { runDatabaseOutage } from '../tests/resilience/database-outage';
 import { Checks } from '../tests/resilience/lib/checks';
 import { startDatabase } from '../tests/resilience/lib/fixture';
 import { ensureRedisServer } from '../tests/resilience/lib/redis-server';
+import { runSigkillEdits } from '../tests/resilience/sigkill-edits';
 import { runSigterm } from '../tests/resilience/sigterm';
 import { runSoak } from '../tests/resilience/soak';
 import { runTwoInstances } from '../tests/resilience/two-instances';
@@ -32,7 +35,7 @@ const tsconfig = `tsconfig.${path.basename(distDir).replace(/^\./, '')}.json`;
 process.env.NEXT_DIST_DIR = distDir;
 process.env.NEXT_TSCONFIG_PATH = tsconfig;
 
-const SCENARIOS = ['two-instances', 'outage', 'sigterm', 'soak'] as const;
+const SCENARIOS = ['two-instances', 'outage', 'sigterm', 'sigkill', 'soak'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function selectedScenarios(): Scenario[] {
@@ -80,6 +83,7 @@ async function main(): Promise<number> {
         if (scenario === 'two-instances') results.push(await runTwoInstances(context));
         if (scenario === 'outage') results.push(await runDatabaseOutage(context));
         if (scenario === 'sigterm') results.push(await runSigterm(context));
+        if (scenario === 'sigkill') results.push(await runSigkillEdits(context));
         if (scenario === 'soak') results.push(await runSoak(context));
       } catch (error) {
         const failed = new Checks(scenario);
