@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/admin/form-message';
 import { SubmitButton } from '@/components/admin/submit-button';
-import { removeEntryAction, restoreEntryAction } from '@/lib/actions/entries';
+import { recreateEntryAction, removeEntryAction, restoreEntryAction } from '@/lib/actions/entries';
 import { idleFormState, type FormState } from '@/lib/validation/form-state';
 
 type Target = { entityType: string; id: string; version: number };
@@ -54,7 +54,7 @@ export function RemoveForms({ target, isArchived, name }: { target: Target; isAr
         <h2 id="titre-supprimer" className="text-xl font-semibold">
           Supprimer définitivement
         </h2>
-        <p>La fiche et ses liens disparaissent. Son historique reste dans le journal, mais elle ne pourra pas être restaurée d’ici.</p>
+        <p>La fiche et ses liens disparaissent. Son historique reste dans le journal, d’où vous pourrez la recréer en brouillon.</p>
         <FormMessage state={deleteState} />
         <form action={deleteAction} className="space-y-3">
           <TargetFields target={target} />
@@ -67,5 +67,24 @@ export function RemoveForms({ target, isArchived, name }: { target: Target; isAr
         </form>
       </section>
     </div>
+  );
+}
+
+/** « Recréer cette fiche » for a deleted entry, with a confirmation box (checked server-side). */
+export function RecreateForm({ entityType, id, recordId, side }: { entityType: string; id: string; recordId: string; side: 'after' | 'before' }) {
+  const [state, action] = useActionState<FormState, FormData>(recreateEntryAction, idleFormState);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <input type="hidden" name="entityType" value={entityType} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="recordId" value={recordId} />
+      <input type="hidden" name="side" value={side} />
+      <div className="flex items-start gap-2">
+        <input type="checkbox" id="confirmer-recreation" name="confirm" className="mt-1.5 h-4 w-4 shrink-0" />
+        <label htmlFor="confirmer-recreation">Je veux recréer cette fiche, en brouillon, à partir de cette version.</label>
+      </div>
+      <SubmitButton>Recréer cette fiche</SubmitButton>
+    </form>
   );
 }

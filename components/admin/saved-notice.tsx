@@ -6,6 +6,7 @@ const MESSAGES: Record<string, string> = {
   archive: 'Fiche archivée : elle n’est plus visible du public.',
   verify: 'Modifications enregistrées et fiche marquée comme vérifiée aujourd’hui.',
   restore: 'Version restaurée.',
+  recree: 'Fiche recréée, en brouillon : elle n’est pas visible du public. Relisez-la, puis publiez-la.',
 };
 
 /** What was just done, after the redirect of a save (?etat=…). Public pages already show it. */

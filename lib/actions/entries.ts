@@ -1,6 +1,7 @@
 'use server';
 
-// Actions shared by every kind of entry: restore a past version, archive, delete. Each one:
+// Actions shared by every kind of entry: restore a past version, archive, delete, recreate a
+// deleted entry. Each one:
 // requireUser() -> parse -> one transaction with its history record -> updateTag -> redirect.
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -8,7 +9,7 @@ import { getRequestIp } from '@/lib/auth';
 import { requireUser } from '@/lib/authz';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 import { removeEntry } from '@/lib/data/admin/remove';
-import { restoreEntry } from '@/lib/data/admin/restore';
+import { recreateEntry, restoreEntry } from '@/lib/data/admin/restore';
 import { getDb } from '@/lib/db';
 import { ENTRY_TYPE_LABELS } from '@/lib/history/fields';
 import { isEntryType } from '@/lib/history/snapshot';
@@ -55,4 +56,25 @@ export async function removeEntryAction(_previous: FormState, formData: FormData
   updateTag(INVENTORY_TAG);
   const path = ENTRY_TYPE_LABELS[target.type].path;
   redirect(mode === 'archive' ? `/admin/${path}/${target.id}?etat=archive` : `/admin/${path}?supprime=1`);
+}
+
+const EXISTS = 'Cette fiche existe déjà : elle a déjà été recréée (ou n’a jamais été supprimée). Ouvrez-la pour la modifier ou restaurer une de ses versions.';
+
+/** « Recréer cette fiche »: a deleted entry comes back as a draft, with the same id. */
+export async function recreateEntryAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const type = formData.get('entityType');
+  const id = entryIdSchema.safeParse(formData.get('id'));
+  const record = entryIdSchema.safeParse(formData.get('recordId'));
+  if (typeof type !== 'string' || !isEntryType(type) || !id.success || !record.success) return { status: 'error', message: NOT_FOUND };
+  if (formData.get('confirm') !== 'on') {
+    return { status: 'error', message: 'Cochez la case de confirmation pour recréer cette fiche.' };
+  }
+  const side = formData.get('side') === 'before' ? 'before' : 'after';
+  const outcome = await recreateEntry(getDb(), type, id.data, record.data, side, { actorId: user.id, ip: await getRequestIp() });
+  if (!outcome.ok) return { status: 'error', message: outcome.reason === 'exists' ? EXISTS : NOT_FOUND };
+  // A draft is not public, but the links it got back show on the other entries' pages.
+  updateTag(INVENTORY_TAG);
+  const skipped = outcome.skipped?.length ? `&ignores=${outcome.skipped.length}` : '';
+  redirect(`/admin/${ENTRY_TYPE_LABELS[type].path}/${id.data}?etat=recree${skipped}`);
 }

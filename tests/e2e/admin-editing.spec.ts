@@ -267,3 +267,34 @@ test('l’administration des fiches tient sur un téléphone @mobile', async ({ 
     expect(overflow, `${path}: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
   }
 });
+
+test('une fiche supprimée se recrée en brouillon depuis le journal, avec le même identifiant', async ({ page }) => {
+  test.slow();
+  await signIn(page);
+  const title = `Besoin supprimé e2e ${Date.now()}`;
+  const editPath = await createDraftNeed(page, title);
+  await page.goto(`${editPath}/retirer`);
+  await page.getByLabel('Je comprends que la suppression est définitive.').check();
+  await submit(page, `Supprimer « ${title} »`);
+  // Its history still opens, says so, and is axe-clean.
+  await page.goto(`${editPath}/historique`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Historique : ${title}`);
+  await expect(page.getByText(/Cette fiche a été supprimée le .+ par /)).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The journal offers to recreate it; the confirmation page says it comes back as a draft.
+  await page.goto('/admin/journal?type=Need');
+  await page.getByRole('link', { name: `Recréer cette fiche : ${title}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Recréer une fiche supprimée : ${title}`);
+  await expect(page.getByText('En brouillon', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await submit(page, 'Recréer cette fiche');
+  await expect(page.getByRole('alert').filter({ hasText: 'Cochez la case de confirmation' })).toBeVisible();
+  await page.getByLabel(/Je veux recréer cette fiche/).check();
+  await submit(page, 'Recréer cette fiche');
+  await expect(page).toHaveURL(new RegExp(`${editPath}\\?etat=recree`));
+  await expect(page.getByRole('status')).toContainText('Fiche recréée, en brouillon');
+  await page.goto(`/admin/besoins?q=${encodeURIComponent(title)}`);
+  const row = page.getByRole('main').getByRole('row').filter({ hasText: title });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Brouillon');
+});

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveNeed } from '@/lib/data/admin/needs';
 import { saveProvider } from '@/lib/data/admin/providers';
 import { removeEntry } from '@/lib/data/admin/remove';
-import { planRestore, restoreEntry } from '@/lib/data/admin/restore';
+import { findDeletion, planRestore, recreateEntry, restoreEntry } from '@/lib/data/admin/restore';
 import { saveSolution } from '@/lib/data/admin/solutions';
 import { saveTheme } from '@/lib/data/admin/themes';
 import { listEntryHistory } from '@/lib/data/admin/history';
@@ -210,6 +210,65 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
     if (!outcome.ok) throw new Error(`write refused: ${JSON.stringify(outcome)}`);
     return outcome as Extract<T, { ok: true }>;
   };
+
+  it('recreates a deleted need with the same id, as a draft, with the links that still exist', async () => {
+    const theme = ok(await saveTheme(prisma, { input: { name: 'Thème gardé', description: '', position: null, status: 'PUBLISHED' } }, as(member)));
+    const kept = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Solution gardée' }) }, as(member)));
+    const gone = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Solution partie' }) }, as(member)));
+    const neighbour = ok(await saveNeed(prisma, { input: needInput({ title: 'Besoin voisin' }) }, as(member)));
+    const need = ok(
+      await saveNeed(
+        prisma,
+        {
+          input: needInput({
+            title: 'Besoin à recréer', status: 'PUBLISHED', themeId: theme.id,
+            solutions: [{ id: kept.id, position: 7 }, { id: gone.id, position: 9 }], links: [{ id: neighbour.id, note: 'voir aussi' }],
+          }),
+        },
+        as(member),
+      ),
+    );
+    ok(await saveNeed(prisma, { id: need.id, version: 1, input: needInput({ title: 'Besoin à recréer', status: 'PUBLISHED', themeId: theme.id, solutions: [{ id: kept.id, position: 7 }, { id: gone.id, position: 9 }], links: [{ id: neighbour.id, note: 'voir aussi' }], description: 'Deuxième version du texte.' }) }, as(member)));
+    expect(await removeEntry(prisma, 'Need', need.id, 2, 'delete', as(member))).toMatchObject({ ok: true });
+    const keptVersion = (await prisma.solution.findUniqueOrThrow({ where: { id: kept.id } })).version;
+    // The slug is taken meanwhile by a new need: the recreated one gets a variant.
+    ok(await saveNeed(prisma, { input: needInput({ title: 'Besoin à recréer' }) }, as(other)));
+    expect(await removeEntry(prisma, 'Solution', gone.id, (await prisma.solution.findUniqueOrThrow({ where: { id: gone.id } })).version, 'delete', as(member))).toMatchObject({ ok: true });
+
+    const deletion = (await findDeletion(prisma, 'Need', need.id))!;
+    expect(deletion).toBeTruthy();
+    const recreated = await recreateEntry(prisma, 'Need', need.id, deletion.id, 'before', as(other));
+    expect(recreated).toMatchObject({ ok: true, id: need.id, slug: 'besoin-a-recreer-2', version: 3, verb: 'restore', skipped: ['la solution « Solution partie »'] });
+    const row = await prisma.need.findUniqueOrThrow({
+      where: { id: need.id },
+      include: { solutions: true, linksFrom: true },
+    });
+    expect(row).toMatchObject({ status: 'DRAFT', themeId: theme.id, description: 'Deuxième version du texte.', version: 3 });
+    expect(row.solutions.map((link) => [link.solutionId, link.position])).toEqual([[kept.id, 7]]);
+    expect(row.linksFrom.map((link) => [link.toId, link.note])).toEqual([[neighbour.id, 'voir aussi']]);
+
+    // The solution on the other side got its need back: bumped and recorded.
+    const keptAfter = await prisma.solution.findUniqueOrThrow({ where: { id: kept.id } });
+    expect(keptAfter.version).toBe(keptVersion + 1);
+    const keptHistory = await listEntryHistory(prisma, 'Solution', kept.id);
+    expect((keptHistory.records[0]!.after as SolutionSnapshot).needs.map((link) => link.id)).toContain(need.id);
+
+    const history = await listEntryHistory(prisma, 'Need', need.id);
+    expect(history.records.map((record) => record.action)).toEqual(['need.restore', 'need.delete', 'need.update', 'need.create']);
+    expect(history.records[0]!.before).toBeNull();
+    expect(history.records[0]!.after).toMatchObject({ status: 'DRAFT', version: 3 });
+    const versions = history.records.map((record) => (record.after ?? record.before)!.version).reverse();
+    expect(versions).toEqual([1, 2, 2, 3]);
+
+    // A second recreation is refused: the id exists again.
+    expect(await recreateEntry(prisma, 'Need', need.id, deletion.id, 'before', as(member))).toEqual({ ok: false, reason: 'exists' });
+    // An earlier version can also be the source, once the entry is deleted again.
+    expect(await removeEntry(prisma, 'Need', need.id, 3, 'delete', as(member))).toMatchObject({ ok: true });
+    const creation = history.records.find((record) => record.action === 'need.create')!;
+    const fromFirst = await recreateEntry(prisma, 'Need', need.id, creation.id, 'after', as(member));
+    expect(fromFirst).toMatchObject({ ok: true, version: 4, slug: 'besoin-a-recreer-2' });
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).description).toBe('Une description assez longue pour les tests.');
+  });
 
   it('crossed saves linking the same pair from both sides end saved or in conflict, never in an error', async () => {
     // Each save locks its own row, then the other side's: run together they can deadlock, and

@@ -2,7 +2,8 @@ import 'server-only';
 // The audit log for /admin/journal (ADMIN): every entry change and member action, newest
 // first, by page, filtered by kind of record and by member.
 import { z } from 'zod';
-import type { Db } from '@/lib/data/admin/write';
+import { delegateOf, type Db } from '@/lib/data/admin/write';
+import { entryAuditAction, isEntryType, type EntryType } from '@/lib/history/snapshot';
 
 export const JOURNAL_PAGE_SIZE = 50;
 export const JOURNAL_TYPES = ['Need', 'Solution', 'Provider', 'Theme', 'User', 'Suggestion'] as const;
@@ -19,7 +20,10 @@ export function parseJournalFilter(query: Record<string, string | string[] | und
   };
 }
 
-export type JournalRow = { id: string; action: string; entityType: string; entityId: string; actorName: string | null; ip: string | null; createdAt: string; label: string | null };
+export type JournalRow = { id: string; action: string; entityType: string; entityId: string; actorName: string | null; ip: string | null; createdAt: string; label: string | null;
+  /** A deletion whose entry is still gone: the journal offers « Recréer cette fiche ». */
+  recreatable: boolean;
+};
 
 export async function listJournal(db: Db, filter: JournalFilter): Promise<{ total: number; rows: JournalRow[]; members: { id: string; name: string }[] }> {
   const where = { ...(filter.entityType ? { entityType: filter.entityType } : {}), ...(filter.actorId ? { actorId: filter.actorId } : {}) };
@@ -34,6 +38,17 @@ export async function listJournal(db: Db, filter: JournalFilter): Promise<{ tota
     }),
     db.user.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
+  // Which deleted entries of this page are still gone (one query per type).
+  const deletedIds = new Map<EntryType, string[]>();
+  for (const row of rows) {
+    if (isEntryType(row.entityType) && row.action === entryAuditAction(row.entityType, 'delete')) {
+      deletedIds.set(row.entityType, [...(deletedIds.get(row.entityType) ?? []), row.entityId]);
+    }
+  }
+  const existing = new Set<string>();
+  for (const [entityType, ids] of deletedIds) {
+    for (const found of await delegateOf(db, entityType).findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } })) existing.add(`${entityType}:${found.id}`);
+  }
   const labelOf = (snapshot: unknown): string | null => {
     if (!snapshot || typeof snapshot !== 'object') return null;
     const record = snapshot as Record<string, unknown>;
@@ -52,6 +67,7 @@ export async function listJournal(db: Db, filter: JournalFilter): Promise<{ tota
       ip: row.ip,
       createdAt: row.createdAt.toISOString(),
       label: labelOf(row.after) ?? labelOf(row.before),
+      recreatable: deletedIds.get(row.entityType as EntryType)?.includes(row.entityId) === true && row.action.endsWith('.delete') && !existing.has(`${row.entityType}:${row.entityId}`),
     })),
   };
 }

@@ -3,13 +3,35 @@ import 'server-only';
 // the same concurrency-checked save as the forms, with the verb 'restore'. Links to entries
 // deleted since cannot come back: they are skipped and listed. The slug stays as it is now
 // (public links keep working) and so does the verification date (a restore is not a check).
-import type { EntrySnapshot, EntryType, NeedSnapshot, ProviderSnapshot, SolutionSnapshot, ThemeSnapshot } from '@/lib/history/snapshot';
+import type { Audience, Availability, CostOption, HelpKind, NeedKind, ProviderKind, ProviderRole, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
+import {
+  entryAuditAction,
+  loadEntrySnapshot,
+  recordEntryChange,
+  type EntrySnapshot,
+  type EntryType,
+  type NeedSnapshot,
+  type ProviderSnapshot,
+  type SolutionSnapshot,
+  type ThemeSnapshot,
+} from '@/lib/history/snapshot';
 import { getHistoryRecord, isRestorable } from '@/lib/data/admin/history';
 import { saveNeed } from '@/lib/data/admin/needs';
 import { saveProvider } from '@/lib/data/admin/providers';
 import { saveSolution } from '@/lib/data/admin/solutions';
 import { saveTheme } from '@/lib/data/admin/themes';
-import { delegateOf, type Db, type WriteContext, type WriteOutcome } from '@/lib/data/admin/write';
+import {
+  delegateOf,
+  inTransaction,
+  uniqueSlug,
+  watchLinkedEntries,
+  withSlugRetry,
+  type Db,
+  type EntryKey,
+  type Tx,
+  type WriteContext,
+  type WriteOutcome,
+} from '@/lib/data/admin/write';
 import type { ProviderInput } from '@/lib/validation/provider';
 
 export type RestorePlan = { snapshot: EntrySnapshot; skipped: string[] };
@@ -179,3 +201,168 @@ export async function restoreEntry(
   }
   return outcome.ok ? { ...outcome, skipped: plan.skipped } : (outcome as WriteOutcome);
 }
+
+// ---------------------------------------------------------------------------------------
+// "Recréer cette fiche": a DELETED entry is written back from a snapshot of its history (the
+// deletion's "before", or any earlier version's "after"). Same id, so that its history goes
+// on where it stopped; as a DRAFT, so that nothing comes back to the public site unreviewed;
+// version one past the last recorded one, so that versions keep rising. Links to entries that
+// still exist come back (planRestore above filters them); the entries on their other side are
+// bumped and recorded like for any link change (watchLinkedEntries).
+
+export type RecreateOutcome = WriteOutcome | { ok: false; reason: 'exists' };
+
+/** The newest deletion record of the entry, for « Cette fiche a été supprimée le … par … ». */
+export async function findDeletion(db: Db, entityType: EntryType, entityId: string) {
+  return db.auditLog.findFirst({
+    where: { entityType, entityId, action: entryAuditAction(entityType, 'delete') },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}
+
+/** True when the entry's row exists now. */
+export async function entryExists(db: Pick<Db, 'need' | 'solution' | 'provider' | 'theme'>, entityType: EntryType, id: string): Promise<boolean> {
+  const rows = await delegateOf(db, entityType).findMany({ where: { id: { in: [id] } }, select: { id: true, slug: true } });
+  return rows.length > 0;
+}
+
+/** The highest version any record of the entry mentions (before or after). */
+async function lastRecordedVersion(tx: Tx, entityType: EntryType, entityId: string): Promise<number> {
+  const rows = await tx.auditLog.findMany({ where: { entityType, entityId, action: { startsWith: `${entityType.toLowerCase()}.` } }, select: { before: true, after: true } });
+  let last = 0;
+  for (const row of rows) {
+    for (const snapshot of [row.before, row.after] as unknown[]) {
+      const version = (snapshot as { version?: unknown } | null)?.version;
+      if (typeof version === 'number' && version > last) last = version;
+    }
+  }
+  return last;
+}
+
+/** The entries on the other side of the links the recreated entry gets back. */
+function linkedKeys(entityType: EntryType, snapshot: EntrySnapshot): EntryKey[] {
+  if (entityType === 'Need') {
+    const need = snapshot as NeedSnapshot;
+    return [
+      ...need.solutions.map((link) => ({ entityType: 'Solution' as const, id: link.id })),
+      ...need.links.map((link) => ({ entityType: 'Need' as const, id: link.id })),
+      ...(need.theme ? [{ entityType: 'Theme' as const, id: need.theme.id }] : []),
+    ];
+  }
+  if (entityType === 'Solution') {
+    const solution = snapshot as SolutionSnapshot;
+    return [
+      ...solution.needs.map((link) => ({ entityType: 'Need' as const, id: link.id })),
+      ...solution.providers.map((link) => ({ entityType: 'Provider' as const, id: link.id })),
+      ...(solution.parent ? [{ entityType: 'Solution' as const, id: solution.parent.id }] : []),
+    ];
+  }
+  return [];
+}
+
+const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
+
+async function insertEntry(tx: Tx, entityType: EntryType, id: string, snapshot: EntrySnapshot, slug: string, version: number): Promise<void> {
+  const common = { id, slug, version, status: 'DRAFT' as const };
+  switch (entityType) {
+    case 'Need': {
+      const need = snapshot as NeedSnapshot;
+      await tx.need.create({
+        data: {
+          ...common, kind: need.kind as NeedKind, title: need.title, description: need.description, note: need.note, position: need.position,
+          themeId: need.theme?.id ?? null, verifiedAt: dateOrNull(need.verifiedAt), toVerify: need.toVerify, verifyNote: need.verifyNote,
+        },
+        select: { id: true },
+      });
+      if (need.solutions.length) await tx.needSolution.createMany({ data: need.solutions.map((link) => ({ needId: id, solutionId: link.id, position: link.position })) });
+      if (need.links.length) await tx.needLink.createMany({ data: need.links.map((link) => ({ fromId: id, toId: link.id, note: link.note })) });
+      return;
+    }
+    case 'Solution': {
+      const solution = snapshot as SolutionSnapshot;
+      await tx.solution.create({
+        data: {
+          ...common, title: solution.title, description: solution.description, availability: solution.availability as Availability,
+          kinds: solution.kinds as HelpKind[], cost: solution.cost as CostOption, parentId: solution.parent?.id ?? null,
+          verifiedAt: dateOrNull(solution.verifiedAt), toVerify: solution.toVerify, verifyNote: solution.verifyNote,
+        },
+        select: { id: true },
+      });
+      // A need's order of its solutions: the recreated one goes last, where a new link would.
+      for (const link of solution.needs) {
+        const last = await tx.needSolution.aggregate({ where: { needId: link.id }, _max: { position: true } });
+        await tx.needSolution.create({ data: { needId: link.id, solutionId: id, position: (last._max.position ?? 0) + 10 } });
+      }
+      if (solution.providers.length) {
+        await tx.solutionProvider.createMany({ data: solution.providers.map((link) => ({ solutionId: id, providerId: link.id, role: link.role as ProviderRole })) });
+      }
+      return;
+    }
+    case 'Provider': {
+      const provider = snapshot as ProviderSnapshot;
+      await tx.provider.create({
+        data: {
+          ...common, name: provider.name, alternateName: provider.alternateName, kind: provider.kind as ProviderKind, description: provider.description,
+          website: provider.website, email: provider.email, phone: provider.phone, regions: provider.regions as Region[], audiences: provider.audiences as Audience[],
+          cost: provider.cost as CostOption, formats: provider.formats as ServiceFormat[], languages: provider.languages,
+          verifiedAt: dateOrNull(provider.verifiedAt), toVerify: provider.toVerify, verifyNote: provider.verifyNote,
+        },
+        select: { id: true },
+      });
+      return;
+    }
+    case 'Theme': {
+      const theme = snapshot as ThemeSnapshot;
+      await tx.theme.create({ data: { ...common, name: theme.name, description: theme.description, position: theme.position }, select: { id: true } });
+      return;
+    }
+  }
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === 'P2002';
+
+/**
+ * Recreates a deleted entry from one of its history records (`side` as for planRestore).
+ * Refused with 'exists' when the row is there (never deleted, or recreated already).
+ */
+export async function recreateEntry(
+  db: Db,
+  entityType: EntryType,
+  entityId: string,
+  recordId: string,
+  side: RestoreSide,
+  context: WriteContext,
+): Promise<RecreateOutcome> {
+  if (await entryExists(db, entityType, entityId)) return { ok: false, reason: 'exists' };
+  const plan = await planRestore(db, entityType, entityId, recordId, side);
+  if (!plan) return { ok: false, reason: 'not-found' };
+  const table = TABLE_OF_TYPE[entityType];
+  const run = () =>
+    inTransaction(db, async (tx) => {
+      // Checked again inside: a second click, or another member, may have been quicker.
+      if (await entryExists(tx, entityType, entityId)) throw new RecreateExists();
+      const snapshot = plan.snapshot;
+      const taken = await delegateOf(tx, entityType).findMany({ where: { slug: snapshot.slug }, select: { id: true, slug: true } });
+      const slug = taken.length === 0 ? snapshot.slug : await uniqueSlug(tx, table, 'title' in snapshot ? snapshot.title : snapshot.name);
+      const version = (await lastRecordedVersion(tx, entityType, entityId)) + 1;
+      const linked = await watchLinkedEntries(tx, linkedKeys(entityType, snapshot), context);
+      await insertEntry(tx, entityType, entityId, snapshot, slug, version);
+      const after = (await loadEntrySnapshot(tx, entityType, entityId))!;
+      await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb: 'restore', entityType, entityId, before: null, after });
+      await linked.record();
+      return { ok: true as const, id: entityId, slug, version, verb: 'restore' as const, skipped: plan.skipped };
+    });
+  try {
+    return await withSlugRetry(run);
+  } catch (error) {
+    if (error instanceof RecreateExists) return { ok: false, reason: 'exists' };
+    // Two recreations at once: the second one's insert meets the first one's id.
+    if (isUniqueViolation(error) && (await entryExists(db, entityType, entityId))) return { ok: false, reason: 'exists' };
+    throw error;
+  }
+}
+
+class RecreateExists extends Error {}
+
+const TABLE_OF_TYPE = { Need: 'need', Solution: 'solution', Provider: 'provider', Theme: 'theme' } as const;

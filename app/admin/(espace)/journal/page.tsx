@@ -84,6 +84,13 @@ export default async function JournalPage({ searchParams }: Props) {
           return (
             <li key={row.id} className="space-y-0.5 py-2">
               <p>{href ? <Link href={href}>{label}</Link> : label}</p>
+              {row.recreatable && href && (
+                <p>
+                  <Link href={`${href}/${row.id}?version=avant`}>
+                    Recréer cette fiche<span className="sr-only"> : {row.label ?? 'fiche supprimée'}</span>
+                  </Link>
+                </p>
+              )}
               <p className="text-sm text-slate-700">
                 <time dateTime={row.createdAt}>{dateTime.format(new Date(row.createdAt))}</time>, par {row.actorName ?? 'la ligne de commande ou le public'}
                 {row.ip ? ` (adresse ${row.ip})` : ''}
