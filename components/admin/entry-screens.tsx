@@ -95,15 +95,7 @@ export async function HistoryScreen({ entityType, id, page }: { entityType: Entr
           })}
         </ol>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages de l’historique" className="flex flex-wrap gap-4">
-          {page > 1 && <Link href={`${path}?page=${page - 1}`}>← Plus récents</Link>}
-          <span>
-            Page {page} sur {pageCount}
-          </span>
-          {page < pageCount && <Link href={`${path}?page=${page + 1}`}>Plus anciens →</Link>}
-        </nav>
-      )}
+      <HistoryPager path={path} page={page} pageCount={pageCount} />
     </div>
   );
 }
@@ -274,15 +266,7 @@ async function DeletedHistoryScreen({ entityType, id, page }: { entityType: Entr
           );
         })}
       </ol>
-      {pageCount > 1 && (
-        <nav aria-label="Pages de l’historique" className="flex flex-wrap gap-4">
-          {page > 1 && <Link href={`${path}?page=${page - 1}`}>← Plus récents</Link>}
-          <span>
-            Page {page} sur {pageCount}
-          </span>
-          {page < pageCount && <Link href={`${path}?page=${page + 1}`}>Plus anciens →</Link>}
-        </nav>
-      )}
+      <HistoryPager path={path} page={page} pageCount={pageCount} />
     </div>
   );
 }
@@ -335,5 +319,19 @@ async function RecreateScreen({ entityType, id, recordId, side }: { entityType: 
       )}
       <RecreateForm entityType={entityType} id={id} recordId={recordId} side={side} />
     </div>
+  );
+}
+
+/** Newer / older pages of a history, shown only when there is more than one. */
+function HistoryPager({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pages de l’historique" className="flex flex-wrap gap-4">
+      {page > 1 && <Link href={`${path}?page=${page - 1}`}>← Plus récents</Link>}
+      <span>
+        Page {page} sur {pageCount}
+      </span>
+      {page < pageCount && <Link href={`${path}?page=${page + 1}`}>Plus anciens →</Link>}
+    </nav>
   );
 }
