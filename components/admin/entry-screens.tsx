@@ -130,18 +130,7 @@ export async function RestoreScreen({ entityType, id, recordId, side }: { entity
         <DiffView changes={changes} beforeLabel="Maintenant" afterLabel="Après restauration" />
         <p className="text-sm text-slate-700">L’adresse de la fiche et sa date de vérification restent celles d’aujourd’hui.</p>
       </section>
-      {plan.skipped.length > 0 && (
-        <section aria-labelledby="titre-ignores" className="space-y-2 rounded border-l-4 border-amber-700 bg-amber-50 p-4">
-          <h2 id="titre-ignores" className="font-semibold">
-            Ces liens ne seront pas rétablis : les fiches ont été supprimées depuis
-          </h2>
-          <ul className="list-disc pl-6">
-            {plan.skipped.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SkippedLinks items={plan.skipped} />
       <p>La restauration crée une nouvelle version; l’historique garde toutes les précédentes.</p>
       <RestoreForm target={{ entityType, id, version: current.version }} recordId={recordId} side={side} />
     </div>
@@ -305,18 +294,7 @@ async function RecreateScreen({ entityType, id, recordId, side }: { entityType: 
         </ul>
         <DiffView changes={changes} beforeLabel="Supprimée" afterLabel="Après recréation" />
       </section>
-      {plan.skipped.length > 0 && (
-        <section aria-labelledby="titre-ignores" className="space-y-2 rounded border-l-4 border-amber-700 bg-amber-50 p-4">
-          <h2 id="titre-ignores" className="font-semibold">
-            Ces liens ne seront pas rétablis : les fiches ont été supprimées depuis
-          </h2>
-          <ul className="list-disc pl-6">
-            {plan.skipped.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SkippedLinks items={plan.skipped} />
       <RecreateForm entityType={entityType} id={id} recordId={recordId} side={side} />
     </div>
   );
@@ -333,5 +311,22 @@ function HistoryPager({ path, page, pageCount }: { path: string; page: number; p
       </span>
       {page < pageCount && <Link href={`${path}?page=${page + 1}`}>Plus anciens →</Link>}
     </nav>
+  );
+}
+
+/** Links a restore or a recreation cannot bring back, because the other entry is gone. */
+function SkippedLinks({ items }: { items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="titre-ignores" className="space-y-2 rounded border-l-4 border-amber-700 bg-amber-50 p-4">
+      <h2 id="titre-ignores" className="font-semibold">
+        Ces liens ne seront pas rétablis : les fiches ont été supprimées depuis
+      </h2>
+      <ul className="list-disc pl-6">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
