@@ -1,3 +1,4 @@
+import { KeepFocus } from '@/components/basket/keep-focus';
 import { addToBasket, removeFromBasket } from '@/lib/actions/basket';
 import { readBasket } from '@/lib/basket/cookie';
 import { formatRef, hasRef } from '@/lib/basket/refs';
@@ -34,6 +35,7 @@ export async function BasketButton({ kind, slug, name, isInBasket, returnTo, anc
   return (
     <form action={inBasket ? removeFromBasket : addToBasket} className="no-print inline-block">
       <input type="hidden" name="ref" value={formatRef(ref)} />
+      <KeepFocus id={formatRef(ref)} />
       {returnTo && <input type="hidden" name="retour" value={returnTo} />}
       {anchor && <input type="hidden" name="ancre" value={anchor} />}
       <button

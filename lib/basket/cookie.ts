@@ -1,11 +1,12 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { BASKET_COOKIE } from '@/lib/basket/cookie-name';
 import { parseRefs, serializeRefs, type BasketRef } from '@/lib/basket/refs';
 
 // The basket lives in the person's browser: a cookie that only lists references (no
 // account, nothing personal, nothing stored on the server). It is read on every request
 // that shows the basket and written only by the server actions of lib/actions/basket.ts.
-export const BASKET_COOKIE = 'panier';
+export { BASKET_COOKIE };
 
 const ONE_YEAR_IN_SECONDS = 365 * 24 * 60 * 60;
 

@@ -292,4 +292,16 @@ const redisUrl = process.env.REDIS_URL?.trim();
 /** @type {CacheHandler} */
 const handler = redisUrl ? createRedisCacheHandler(redisUrl) : createDefaultCacheHandler(MEMORY_LIMIT_BYTES);
 
+// The page cache (lib/cache/page-cache-handler.mjs) asks this handler when a tag was last
+// invalidated by any instance: one Redis hash, one reading shared by both caches. Through
+// globalThis, because Next imports the two handler files separately.
+/** @type {import('./page-cache-handler.mjs').SharedTags | undefined} */
+const sharedTags = redisUrl
+  ? {
+      refresh: () => /** @type {Required<CacheHandler>} */ (handler).refreshTags(),
+      expiration: (tags) => /** @type {Required<CacheHandler>} */ (handler).getExpiration(tags),
+    }
+  : undefined;
+if (sharedTags) Reflect.set(globalThis, Symbol.for('repertoire.sharedTags'), sharedTags);
+
 export default handler;

@@ -75,6 +75,10 @@ test('une modification paraît sur le site public à la requête suivante, puis 
   const need = seedNeeds.find((candidate) => candidate.key === 'organisation-du-travail-hybride') ?? seedNeeds[6]!;
   const addition = `Ajout des tests ${Date.now()}.`;
   await signIn(page);
+  // Before the edit, the public page is served whole from the route cache.
+  await page.goto(`/besoins/${need.key}`);
+  expect((await page.goto(`/besoins/${need.key}`))?.headers()['x-nextjs-cache']).toBe('HIT');
+  await page.goto('/admin');
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Besoins' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Besoins');
   await page.getByRole('main').getByRole('link', { name: need.title, exact: true }).click();
@@ -85,7 +89,7 @@ test('une modification paraît sur le site public à la requête suivante, puis 
   await submit(page, 'Enregistrer');
   await expect(page.getByRole('status')).toContainText('Modifications enregistrées');
 
-  // Public at once: the data cache was updated by the save.
+  // Public at once: the save invalidated the cached data and the cached page.
   await page.goto(`/besoins/${need.key}`);
   await expect(page.getByRole('main')).toContainText(addition);
 

@@ -1,0 +1,135 @@
+// @ts-check
+// Cache handler of Next's route cache (next.config.ts `cacheHandler`): where the rendered
+// public pages of /statique (lib/cache/static-pages.ts) are kept between requests.
+//
+// Plain JavaScript for the same reason as redis-cache-handler.mjs (Next imports it at run
+// time, outside its bundler).
+//
+// Why not Next's own handler: it also writes every page to disk under the build folder and
+// reads it back after a restart, when the database may have changed meanwhile (a restored
+// backup, another test run on the same build); and its record of invalidated tags is per
+// process. This one:
+//  - keeps the pages in memory only, least recently used out first, within PAGE_CACHE_MB
+//    (default 64): a restart starts empty;
+//  - drops a page when one of its tags (for us 'inventory') was invalidated after the page
+//    was rendered: by this process (revalidateTag, which updateTag() calls), or, with
+//    REDIS_URL, by any instance (the tag times redis-cache-handler.mjs keeps in Redis,
+//    read again at most every TAG_REFRESH_MS, so an edit shows on every instance within
+//    about a quarter of a second);
+//  - dates a page from when its rendering began, not ended: a page whose rendering read the
+//    data just before an edit and finished just after it must not outlive that edit. Next
+//    renders a page right after a miss (or after serving one past its revalidate time), so
+//    the time of that miss stands for the start.
+
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
+/** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
+/** @typedef {{ refresh: () => Promise<void>; expiration: (tags: string[]) => Promise<number> }} SharedTags */
+/** @typedef {{ entry: CacheHandlerValue; tags: string[]; bytes: number }} Stored */
+
+const MEMORY_LIMIT_BYTES = (Number(process.env.PAGE_CACHE_MB) || 64) * 1024 * 1024;
+const TAG_REFRESH_MS = 250;
+const TAGS_HEADER = 'x-next-cache-tags';
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** @type {Map<string, Stored>} Insertion order = least recently used first. */
+const memory = new Map();
+let memoryBytes = 0;
+/** @type {Map<string, number>} When each tag was last invalidated by this process. */
+const localTags = new Map();
+let lastRefresh = 0;
+/** @type {Map<string, number>} Pages being rendered: since when. */
+const renderingSince = new Map();
+
+/** @returns {SharedTags | undefined} */
+const sharedTags = () => Reflect.get(globalThis, Symbol.for('repertoire.sharedTags'));
+
+/** @returns {string[]} */
+function tagsOf(/** @type {CacheHandlerValue['value']} */ value, /** @type {{ tags?: string[] }} */ ctx) {
+  const header = value && 'headers' in value ? value.headers?.[TAGS_HEADER] : undefined;
+  if (typeof header === 'string') return header.split(',');
+  return ctx.tags ?? [];
+}
+
+/** An estimate of the bytes a page holds: its HTML, its RSC payload and its segments. */
+function sizeOf(/** @type {CacheHandlerValue['value']} */ value) {
+  if (!value) return 0;
+  let bytes = 0;
+  if ('html' in value && typeof value.html === 'string') bytes += value.html.length;
+  if ('rscData' in value && value.rscData) bytes += value.rscData.byteLength;
+  if ('segmentData' in value && value.segmentData) for (const segment of value.segmentData.values()) bytes += segment.byteLength;
+  if ('body' in value && value.body) bytes += value.body.byteLength;
+  if ('data' in value && value.data) bytes += JSON.stringify(value.data).length;
+  return bytes + 1024;
+}
+
+function forget(/** @type {string} */ key) {
+  const stored = memory.get(key);
+  if (!stored) return;
+  memory.delete(key);
+  memoryBytes -= stored.bytes;
+}
+
+/** The latest time one of these tags was invalidated, here or (with Redis) anywhere. */
+async function invalidatedAt(/** @type {string[]} */ tags) {
+  let latest = 0;
+  for (const tag of tags) latest = Math.max(latest, localTags.get(tag) ?? 0);
+  const shared = sharedTags();
+  if (!shared) return latest;
+  if (now() - lastRefresh > TAG_REFRESH_MS) {
+    lastRefresh = now();
+    await shared.refresh();
+  }
+  return Math.max(latest, await shared.expiration(tags));
+}
+
+/** @implements {CacheHandler} */
+export default class PageCacheHandler {
+  constructor(/** @type {CacheHandlerContext} */ _context) {}
+
+  /** @returns {Promise<CacheHandlerValue | null>} */
+  async get(/** @type {string} */ key) {
+    const startedAt = now();
+    const stored = memory.get(key);
+    if (!stored || (await invalidatedAt(stored.tags)) > stored.entry.lastModified) {
+      forget(key);
+      if (!renderingSince.has(key)) renderingSince.set(key, startedAt);
+      return null;
+    }
+    const revalidate = stored.entry.cacheControl?.revalidate;
+    if (typeof revalidate === 'number' && startedAt > stored.entry.lastModified + revalidate * 1000 && !renderingSince.has(key)) {
+      renderingSince.set(key, startedAt);
+    }
+    // Most recently used last.
+    memory.delete(key);
+    memory.set(key, stored);
+    return stored.entry;
+  }
+
+  async set(
+    /** @type {string} */ key,
+    /** @type {CacheHandlerValue['value']} */ value,
+    /** @type {{ tags?: string[]; cacheControl?: CacheHandlerValue['cacheControl'] }} */ ctx,
+  ) {
+    const lastModified = renderingSince.get(key) ?? now();
+    renderingSince.delete(key);
+    forget(key);
+    if (!value) return;
+    const bytes = sizeOf(value);
+    if (bytes > MEMORY_LIMIT_BYTES) return;
+    memory.set(key, { entry: { value, lastModified, cacheControl: ctx.cacheControl }, tags: tagsOf(value, ctx), bytes });
+    memoryBytes += bytes;
+    for (const [oldest] of memory) {
+      if (memoryBytes <= MEMORY_LIMIT_BYTES) break;
+      forget(oldest);
+    }
+  }
+
+  async revalidateTag(/** @type {string | string[]} */ tags) {
+    const at = now();
+    for (const tag of Array.isArray(tags) ? tags : [tags]) localTags.set(tag, at);
+  }
+
+  resetRequestCache() {}
+}

@@ -1,0 +1,90 @@
+// Which public pages are served whole from Next's route cache. next.config.ts turns the
+// rules below into rewrites (/besoins/x → /statique/besoins/x) and
+// app/(public)/statique/[...chemin]/page.tsx renders the variants, kept until an edit calls
+// updateTag('inventory') (lib/cache/page-cache-handler.mjs).
+//
+// A page can come from the cache only when nothing of the request changes it: no basket
+// cookie (the « Panier (n) » link and the add/remove buttons) and none of the query
+// parameters these pages read (filters, page number). Any other request renders per request,
+// as before. Rewrites, not proxy.ts: a rewrite made in the proxy is compared with the address
+// the server listens on, and behind a reverse proxy (HOSTNAME=127.0.0.1) Next takes it for
+// another site's address.
+//
+// Plain relative imports: next.config.ts loads this file outside the app's module aliases.
+import { BASKET_COOKIE } from '../basket/cookie-name';
+
+/** The internal prefix of the cached variants; a visit to it is sent to the real address. */
+export const STATIC_PREFIX = '/statique';
+
+/**
+ * Every query parameter that changes one of these pages: the page number
+ * (lib/facets/pagination.ts) and the filters (FACETS in lib/facets/facets.ts; a unit test
+ * keeps this list in step with them).
+ */
+export const PAGE_QUERY_PARAMS = ['page', 'statut', 'aide', 'cout', 'region', 'format', 'pour', 'langue'] as const;
+
+export type StaticPageName = 'home' | 'needs' | 'need' | 'solutions' | 'solution' | 'providers' | 'provider';
+
+// Slugs are made by slugify (lib/data/admin/write.ts uniqueSlug): lowercase letters, digits, dashes.
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
+const HOME_SEGMENT = 'accueil';
+
+const lists: Record<string, StaticPageName> = { besoins: 'needs', solutions: 'solutions', fournisseurs: 'providers' };
+const entries: Record<string, StaticPageName> = { besoins: 'need', solutions: 'solution', fournisseurs: 'provider' };
+
+/** The page a /statique path stands for, or null when there is none. */
+export function resolveStaticPage(segments: readonly string[]): { name: StaticPageName; slug?: string } | null {
+  const [first, slug, ...rest] = segments;
+  if (first === undefined || rest.length > 0) return null;
+  if (slug === undefined) {
+    if (first === HOME_SEGMENT) return { name: 'home' };
+    const name = lists[first];
+    return name ? { name } : null;
+  }
+  const name = entries[first];
+  return name && SLUG_PATTERN.test(slug) ? { name, slug } : null;
+}
+
+type Condition = { type: 'cookie' | 'query' | 'header'; key: string };
+
+/** What a request must lack to be served from the cache. */
+const ANONYMOUS: Condition[] = [
+  { type: 'cookie', key: BASKET_COOKIE },
+  // A form posted to the page (« Ajouter au panier »: a server action, sent with JavaScript
+  // or without): the page it renders in return must see the cookie the action has just set.
+  // Rewrites cannot test the method; a browser's GET has no Content-Type.
+  { type: 'header', key: 'next-action' },
+  { type: 'header', key: 'content-type' },
+  ...PAGE_QUERY_PARAMS.map((key): Condition => ({ type: 'query', key })),
+];
+
+const ROUTES: { source: string; destination: string }[] = [
+  { source: '/', destination: `${STATIC_PREFIX}/${HOME_SEGMENT}` },
+  ...Object.keys(lists).flatMap((list) => [
+    { source: `/${list}`, destination: `${STATIC_PREFIX}/${list}` },
+    { source: `/${list}/:slug(${SLUG})`, destination: `${STATIC_PREFIX}/${list}/:slug` },
+  ]),
+];
+
+/** next.config.ts `rewrites().beforeFiles`: anonymous requests go to the cached variant. */
+export function staticPageRewrites() {
+  return ROUTES.map(({ source, destination }) => ({ source, destination, missing: ANONYMOUS }));
+}
+
+/**
+ * next.config.ts `headers()`: Next would send the cache's own lifetime (s-maxage), letting a
+ * shared cache keep a page that an edit has since changed. Browsers and proxies must ask
+ * again each time.
+ */
+export function staticPageHeaders() {
+  return ROUTES.map(({ source }) => ({ source, missing: ANONYMOUS, headers: [{ key: 'Cache-Control', value: 'no-cache' }] }));
+}
+
+/** next.config.ts `redirects()`: /statique is not an address of the site; its pages have their own. */
+export function staticPageRedirects() {
+  return [
+    { source: `${STATIC_PREFIX}/${HOME_SEGMENT}`, destination: '/', permanent: false },
+    { source: `${STATIC_PREFIX}/:path*`, destination: '/:path*', permanent: false },
+  ];
+}
