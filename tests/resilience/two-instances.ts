@@ -1,14 +1,16 @@
 // Two standalone instances, one PostgreSQL, one Redis: the 'use cache' entries and their
-// invalidation are shared (lib/cache/redis-cache-handler.mjs), so an edit made through
-// instance 1 shows on instance 2 within a second; and Redis going down costs cache hits,
-// never a failed or hanging request.
+// invalidation are shared (lib/cache/redis-cache-handler.mjs; whole pages are dropped by
+// lib/cache/page-cache-handler.mjs), so an edit made through instance 1, by its admin form
+// too, shows on instance 2 within a second; and Redis going down costs cache hits, never a
+// failed or hanging request.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient } from 'redis';
 import { INVENTORY_TAG } from '../../lib/data/cache-tags';
 import { repoRoot } from '../../scripts/lib/next-app';
+import { launchBrowser, saveDescription, signIn } from './lib/admin-browser';
 import { Checks } from './lib/checks';
-import { freePort, sharedSecrets, sleep, startInstance, timedGet, type Database } from './lib/fixture';
+import { freePort, sharedSecrets, sleep, startInstance, timedGet, type Admin, type Database } from './lib/fixture';
 import { startRedisServer } from './lib/redis-server';
 
 type CacheHandler = { updateTags(tags: string[]): Promise<void> };
@@ -24,7 +26,7 @@ async function waitForText(url: string, text: string, limitMs: number): Promise<
   return undefined;
 }
 
-export async function runTwoInstances(context: { database: Database; workDir: string; baseEnv: NodeJS.ProcessEnv }): Promise<Checks> {
+export async function runTwoInstances(context: { database: Database; workDir: string; baseEnv: NodeJS.ProcessEnv; admin: Admin }): Promise<Checks> {
   const checks = new Checks('Deux instances, un Redis');
   const { database } = context;
   const redis = await startRedisServer({ port: await freePort(), dir: context.workDir });
@@ -60,9 +62,9 @@ export async function runTwoInstances(context: { database: Database; workDir: st
     const before = await timedGet(pageOnSecond);
     await timedGet(pageOnSecond); // now cached on instance 2 (memory) and in Redis
     const newTitle = `${edited.title} (modifié ${Date.now()})`;
-    // Until the admin forms exist, the edit is the write they make plus the invalidation they
-    // trigger: Next's updateTag() calls the cache handler's updateTags() in the instance that
-    // ran the server action. This runs that same handler code, against the same Redis.
+    // First the bare mechanism: the write a form makes plus the invalidation it triggers (Next's
+    // updateTag() calls the cache handler's updateTags() in the instance that ran the server
+    // action). This runs that same handler code, against the same Redis.
     process.env.REDIS_URL = redis.url;
     const handlerUrl = pathToFileURL(path.join(repoRoot, 'lib', 'cache', 'redis-cache-handler.mjs')).href;
     const handler = ((await import(handlerUrl)) as { default: CacheHandler }).default;
@@ -75,10 +77,29 @@ export async function runTwoInstances(context: { database: Database; workDir: st
       before.status === 200 && !before.body.includes(newTitle) && seenAfter !== undefined,
       seenAfter === undefined ? 'pas visible après 1 s' : `visible après ${seenAfter.toFixed(0)} ms`,
     );
-    checks.skip(
-      "modification faite par le formulaire d'administration de l'instance 1",
-      "les formulaires d'édition des besoins n'existent pas encore : écriture directe + updateTags() du gestionnaire de cache",
-    );
+
+    // 2b. The same through instance 1's admin form (its server action calls updateTag()), while
+    //     instance 2 serves the public page whole from its route cache (lib/cache/page-cache-handler.mjs).
+    const browser = await launchBrowser();
+    try {
+      const session = await signIn(browser, first.url, context.admin);
+      const adminContext = await browser.newContext({ baseURL: first.url, locale: 'fr-CA', javaScriptEnabled: false, storageState: session });
+      const page = await adminContext.newPage();
+      await page.goto(`/admin/besoins/${edited.id}`);
+      await timedGet(pageOnSecond);
+      const cached = await timedGet(pageOnSecond);
+      const description = `Description changée par le formulaire de l'instance 1 (${Date.now()}).`;
+      const outcome = await saveDescription(page, edited.id, description);
+      const seenAfterForm = await waitForText(pageOnSecond, description, 1_000);
+      checks.add(
+        "une modification faite par le formulaire d'administration de l'instance 1 remplace en moins d'une seconde la page en cache de l'instance 2",
+        cached.headers?.get('x-nextjs-cache') === 'HIT' && outcome.kind === 'ack' && seenAfterForm !== undefined,
+        `page de l'instance 2 avant : ${cached.headers?.get('x-nextjs-cache') ?? 'pas en cache'} ; enregistrement : ${outcome.kind} ; ` +
+          (seenAfterForm === undefined ? 'pas visible après 1 s' : `visible après ${seenAfterForm.toFixed(0)} ms`),
+      );
+    } finally {
+      await browser.close();
+    }
 
     // 3. Redis down: pages still answer, quickly (cache misses go to PostgreSQL).
     await redisClient.quit();
