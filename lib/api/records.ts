@@ -24,12 +24,50 @@ function defined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
+/** `items` grouped by `keyOf`, each group in the order of `items`. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** A solution's roles per provider slug, each provider's roles once and in ROLE_ORDER. */
+function rolesByProvider(solution: DatasetSolution): Map<string, ProviderRole[]> {
+  const roles = new Map<string, ProviderRole[]>();
+  for (const link of solution.providers) roles.set(link.providerSlug, [...(roles.get(link.providerSlug) ?? []), link.role]);
+  for (const [slug, providerRoles] of roles) roles.set(slug, [...new Set(providerRoles)].sort(byRole));
+  return roles;
+}
+
 /** Every record of the dataset; `siteUrl` makes the page URLs absolute. */
 export function toRecords(dataset: Dataset, siteUrl: string): Records {
   const themes = indexBySlug(dataset.themes);
   const needs = indexBySlug(dataset.needs);
   const solutions = indexBySlug(dataset.solutions);
   const providers = indexBySlug(dataset.providers);
+
+  // Every relation is grouped once, in the dataset's order: looking each one up by scanning
+  // the other list cost 10,000 × 5,000 steps (tens of seconds) at benchmark scale.
+  const needsOfTheme = groupBy(dataset.needs, (need) => need.themeSlug);
+  const linksFrom = groupBy(dataset.needLinks, (link) => link.fromSlug);
+  const linksTo = groupBy(dataset.needLinks, (link) => link.toSlug);
+  const rolesOfSolution = new Map(dataset.solutions.map((solution) => [solution, rolesByProvider(solution)]));
+  const solutionsOfProvider = new Map<string, { solution: DatasetSolution; roles: ProviderRole[] }[]>();
+  for (const [solution, roles] of rolesOfSolution) {
+    for (const [slug, providerRoles] of roles) {
+      // A copy: the two records do not share an array.
+      const entry = { solution, roles: [...providerRoles] };
+      const offered = solutionsOfProvider.get(slug);
+      if (offered) offered.push(entry);
+      else solutionsOfProvider.set(slug, [entry]);
+    }
+  }
 
   const needRef = (need: DatasetNeed) => ({ slug: need.slug, title: need.title, kind: need.kind });
   const solutionRef = (solution: DatasetSolution) => ({ slug: solution.slug, title: solution.title, availability: solution.availability });
@@ -39,19 +77,15 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
     name: theme.name,
     description: theme.description,
     position: theme.position,
-    needs: dataset.needs.filter((need) => need.themeSlug === theme.slug).map(needRef),
+    needs: (needsOfTheme.get(theme.slug) ?? []).map(needRef),
     updated_at: theme.updatedAt,
   }));
 
   const needRecords: NeedRecord[] = dataset.needs.map((need) => {
     const linked = need.solutionSlugs.map((slug) => solutions.get(slug)).filter(defined);
     const related = [
-      ...dataset.needLinks
-        .filter((link) => link.fromSlug === need.slug)
-        .map((link) => ({ other: needs.get(link.toSlug), note: link.note, direction: 'to' as const })),
-      ...dataset.needLinks
-        .filter((link) => link.toSlug === need.slug)
-        .map((link) => ({ other: needs.get(link.fromSlug), note: link.note, direction: 'from' as const })),
+      ...(linksFrom.get(need.slug) ?? []).map((link) => ({ other: needs.get(link.toSlug), note: link.note, direction: 'to' as const })),
+      ...(linksTo.get(need.slug) ?? []).map((link) => ({ other: needs.get(link.fromSlug), note: link.note, direction: 'from' as const })),
     ]
       .filter((link): link is typeof link & { other: DatasetNeed } => link.other !== undefined)
       .sort((a, b) => a.other.position - b.other.position)
@@ -78,17 +112,14 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
   });
 
   // Sub-points in the order they were written (as on the site).
-  const childrenOf = new Map<string, DatasetSolution[]>();
-  for (const solution of [...dataset.solutions].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    if (!solution.parentSlug) continue;
-    childrenOf.set(solution.parentSlug, [...(childrenOf.get(solution.parentSlug) ?? []), solution]);
-  }
+  const childrenOf = groupBy(
+    [...dataset.solutions].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    (solution) => solution.parentSlug || null,
+  );
 
   const solutionRecords: SolutionRecord[] = dataset.solutions.map((solution) => {
-    const roles = new Map<string, ProviderRole[]>();
-    for (const link of solution.providers) roles.set(link.providerSlug, [...(roles.get(link.providerSlug) ?? []), link.role]);
-    const providerEntries = [...roles.entries()]
-      .map(([slug, providerRoles]) => ({ provider: providers.get(slug), roles: [...new Set(providerRoles)].sort(byRole) }))
+    const providerEntries = [...rolesOfSolution.get(solution)!.entries()]
+      .map(([slug, roles]) => ({ provider: providers.get(slug), roles }))
       .filter((entry): entry is { provider: NonNullable<typeof entry.provider>; roles: ProviderRole[] } => entry.provider !== undefined)
       // Stable sort: the dataset already lists providers A–Z.
       .sort((a, b) => byRole(a.roles[0]!, b.roles[0]!));
@@ -126,13 +157,7 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
     cost: provider.cost,
     formats: provider.formats,
     languages: provider.languages,
-    solutions: dataset.solutions
-      .map((solution) => ({
-        solution,
-        roles: [...new Set(solution.providers.filter((link) => link.providerSlug === provider.slug).map((link) => link.role))].sort(byRole),
-      }))
-      .filter(({ roles }) => roles.length > 0)
-      .map(({ solution, roles }) => ({ ...solutionRef(solution), roles })),
+    solutions: (solutionsOfProvider.get(provider.slug) ?? []).map(({ solution, roles }) => ({ ...solutionRef(solution), roles })),
     verified_at: provider.verifiedAt,
     to_verify: provider.toVerify,
     verify_note: provider.verifyNote,

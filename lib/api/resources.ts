@@ -4,7 +4,7 @@ import { getOpenDataRecords, getPublishedDataset, searchSlugs } from '@/lib/data
 import { getOpenDataConfig, getSiteUrl } from '@/lib/env';
 import { problemOf } from '@/lib/api/http';
 import type { ApiOutcome } from '@/lib/api/handler';
-import { listPage } from '@/lib/api/list';
+import { findRecord, listPage } from '@/lib/api/list';
 import { buildOpenApiDocument } from '@/lib/api/openapi';
 import { parseListQuery, type Resource } from '@/lib/api/query';
 import type { ApiIndex } from '@/lib/api/schemas';
@@ -33,8 +33,7 @@ export async function listResource(resource: Resource, request: Request): Promis
 
 export async function getResource(resource: Resource, slug: string): Promise<ApiOutcome> {
   if (!isValidSlug(slug)) return { problem: problemOf(404, NOT_FOUND_TEXT[resource]) };
-  const records = await getOpenDataRecords();
-  const record = (records[resource] as { slug: string }[]).find((item) => item.slug === slug);
+  const record = findRecord(resource, await getOpenDataRecords(), slug);
   return record ? { body: record } : { problem: problemOf(404, NOT_FOUND_TEXT[resource]) };
 }
 

@@ -9,6 +9,7 @@ import { keepDecoded } from '@/lib/data/inventory-memo';
 import { loadPublishedDataset } from '@/lib/export/load-dataset';
 import type { Dataset } from '@/lib/export/types';
 import { toRecords, type Records } from '@/lib/api/records';
+import { indexRecords } from '@/lib/api/list';
 import { searchDirectory, MAX_PAGE } from '@/lib/search/search';
 import type { SearchType } from '@/lib/search/types';
 
@@ -19,22 +20,25 @@ async function readPublishedDataset(): Promise<Dataset> {
   return loadPublishedDataset(getDb());
 }
 
-async function readOpenDataRecords(): Promise<Records> {
-  'use cache';
-  cacheTag(INVENTORY_TAG);
-  cacheLife('hours');
-  return toRecords(await readPublishedDataset(), getSiteUrl());
-}
-
-// Both are the whole directory: decoding them from the cache on every API call cost seconds
-// at 10,000 providers (docs/benchmark.md), so they are kept decoded until the next edit.
+// The whole directory: decoding it from the cache on every API call cost seconds at 10,000
+// providers (docs/benchmark.md), so it is kept decoded until the next edit.
 export function getPublishedDataset(): Promise<Dataset> {
   return keepDecoded('published-dataset', readPublishedDataset);
 }
 
-/** The dataset as API records (snake_case, absolute page URLs). */
+/**
+ * The dataset as API records (snake_case, absolute page URLs), with the lookups the lists use
+ * (lib/api/list.ts), derived from the kept dataset once per generation of the data. Not a
+ * cache entry of its own: it held the whole directory a second time (20 MB) in the cache's
+ * memory, and deriving it (a few hundred milliseconds of CPU at 10,000 providers, once per
+ * edit) costs no more than decoding such an entry.
+ */
 export function getOpenDataRecords(): Promise<Records> {
-  return keepDecoded('open-data-records', readOpenDataRecords);
+  return keepDecoded('open-data-records', async () => {
+    const records = toRecords(await getPublishedDataset(), getSiteUrl());
+    indexRecords(records);
+    return records;
+  });
 }
 
 /**

@@ -155,6 +155,13 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
     });
   });
   const servicesById = new Map(services.map((service) => [service.id as string, service]));
+  // Grouped once: filtering all services for each organization cost 10,000 × 5,000 steps.
+  const servicesOf = new Map<unknown, Json[]>();
+  for (const service of services) {
+    const owned = servicesOf.get(service.organization_id);
+    if (owned) owned.push(service);
+    else servicesOf.set(service.organization_id, [service]);
+  }
 
   const organizations = dataset.providers.map((provider): Json => {
     const organizationId = id.organization(provider);
@@ -168,7 +175,7 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
       website: WEB_ADDRESS.test(provider.website) ? provider.website : undefined,
       uri: url(providerPath(provider.slug)),
       phones: provider.phone ? [{ id: id.child(organizationId, 'phone'), organization_id: organizationId, number: provider.phone }] : [],
-      services: services.filter((service) => service.organization_id === organizationId).map((service) => servicesById.get(service.id as string)),
+      services: (servicesOf.get(organizationId) ?? []).map((service) => servicesById.get(service.id as string)),
       x_slug: provider.slug,
       x_kind: provider.kind,
       x_assured_date: provider.verifiedAt ? provider.verifiedAt.slice(0, 10) : undefined,
