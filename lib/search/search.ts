@@ -1,29 +1,41 @@
 // Search over the published needs, solutions and providers, in PostgreSQL (GUIDE.md §3).
 // The documents ("searchVector") and the fr_unaccent configuration come from the migration
 // "search". Every value from the query travels as a bind parameter of a tagged template;
-// the only raw SQL fragments are constants of this file.
+// the only raw SQL fragments are constants of this file (and numbered column names t0, w0…).
 //
 // Strategy, stopping at the first that finds something:
 //  1. every word (websearch_to_tsquery: "quoted phrases", "or", "-word" work);
 //  2. any of the words (a sentence typed in full rarely has all its words in one entry);
 //  3. names and titles close to the query (pg_trgm), for typos: "techsup", "insertek".
 // Ranking: ts_rank on the weighted document, plus a small bonus for a name close to the query.
-// ts_headline runs only on the rows of the page being shown.
+//
+// Cost: a common word finds 6,000 of the 15,500 entries of the benchmark's dataset, so a search
+// reads everything it finds once, and only once:
+//  - findMatches: one statement per strategy lists every entry found with the text part of its
+//    rank (all of it but the name bonus). That gives the counts, the slugs the filters count
+//    (listMatchingSlugs) and, filtered in JavaScript, the counts of a filtered search.
+//  - fetchX: the page of each type. Only the entries that can still be on it are read again
+//    (candidatesFor, then the `floor` CTE), by slug, to add the name bonus (word_similarity costs
+//    tens of microseconds per name), order them and highlight them (ts_headline on the page only).
+// lib/data/search.ts makes findMatches once per request for both the filters and the results.
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { FRAGMENT_DELIMITER, HIGHLIGHT_MARKERS, HIGHLIGHT_START, HIGHLIGHT_STOP, frameExcerpt } from '@/lib/search/highlight';
 import { hasSearchableText, normalizeQuery, toFullTextQuery } from '@/lib/search/normalize';
-import { suggestQueries } from '@/lib/search/suggest';
+import { MIN_NAME_SIMILARITY, closestNamesAmong, suggestQueries } from '@/lib/search/suggest';
+import { trigramInput } from '@/lib/search/trigram-threshold';
 import type {
-  SearchRestriction,
   NeedHit,
   ProviderHit,
+  ScoredEntry,
   SearchCounts,
+  SearchMatches,
   SearchMode,
   SearchOptions,
   SearchResults,
   SearchType,
   SolutionHit,
 } from '@/lib/search/types';
+import type { VocabularyLoader } from '@/lib/search/vocabulary';
 
 /** Results of each type on the overview page (all types at once). */
 export const OVERVIEW_SIZE = 10;
@@ -40,120 +52,357 @@ const TYPO_THRESHOLD = 0.45;
 // (0.63), not also Techno Culture Club (0.5).
 const TYPO_WINDOW = 0.1;
 // Weight of name similarity in the rank, next to ts_rank (which is about 0.1 to 1).
-const NAME_BONUS = 0.1;
+export const NAME_BONUS = 0.1;
+// Ranks are compared in JavaScript only to choose candidates: a margin far above the rounding of
+// their single-precision parts, far below any difference in rank that matters.
+const RANK_MARGIN = 1e-4;
 
 // ts_headline options: a few words around the matches for excerpts, the whole title
 // for titles. Markers instead of HTML (see lib/search/highlight.ts).
 const EXCERPT_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`;
 const TITLE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 
-type Input = {
-  text: string;
-  ftsText: string;
-  /** 'approximate' only: the lowest word_similarity kept. */
-  closeness?: number;
-};
+type Input = { text: string; ftsText: string };
+type MatchMode = Exclude<SearchMode, 'none'>;
 
 const EMPTY_COUNTS: SearchCounts = { needs: 0, solutions: 0, providers: 0 };
 
-// The `input` CTE every query starts from: the tsquery, the folded text for pg_trgm, and
-// (for 'any') one tsquery per word of the query.
-// 'any' turns the AND of websearch_to_tsquery into OR by rewriting its text form (lexemes
-// are quoted there, so ' & ' only ever is an operator); not when the query has a negation,
-// which OR would turn into "almost everything".
-function inputCte(input: Input, mode: SearchMode): Prisma.Sql {
+// The tsquery of a mode. 'any' turns the AND of websearch_to_tsquery into OR by rewriting its
+// text form (lexemes are quoted there, so ' & ' only ever is an operator); not when the query
+// has a negation, which OR would turn into "almost everything". 'approximate' highlights the
+// words themselves.
+function tsquery(input: Input, mode: MatchMode): Prisma.Sql {
   const all = Prisma.sql`websearch_to_tsquery('fr_unaccent', ${input.ftsText})`;
-  const query =
-    mode === 'any'
-      ? Prisma.sql`CASE WHEN strpos(${all}::text, '!') = 0 THEN replace(${all}::text, ' & ', ' | ')::tsquery ELSE ${all} END`
-      : all;
-  // Each lexeme becomes its own tsquery; websearch_to_tsquery('simple', …) never fails on
-  // whatever a lexeme contains and leaves a plain lexeme as it is.
-  const terms =
-    mode === 'any'
-      ? Prisma.sql`ARRAY(SELECT websearch_to_tsquery('simple', lexeme) FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${input.ftsText}))) AS lexeme)`
-      : Prisma.sql`ARRAY[]::tsquery[]`;
-  return Prisma.sql`WITH input AS (
-    SELECT ${query} AS query, lower(immutable_unaccent(${input.text})) AS folded, ${terms} AS terms,
-      ${input.closeness ?? TYPO_THRESHOLD}::float8 AS closeness
-  )`;
+  if (mode !== 'any') return all;
+  return Prisma.sql`CASE WHEN strpos(${all}::text, '!') = 0 THEN replace(${all}::text, ' & ', ' | ')::tsquery ELSE ${all} END`;
 }
 
 // These name expressions are the ones of the trigram indexes (migration "search").
-const NEED = Prisma.sql`"Need"`;
-const SOLUTION = Prisma.sql`"Solution"`;
-const PROVIDER = Prisma.sql`"Provider"`;
 const NEED_NAME = Prisma.sql`lower(immutable_unaccent(e.title))`;
 const SOLUTION_NAME = Prisma.sql`lower(immutable_unaccent(e.title))`;
 const PROVIDER_NAME = Prisma.sql`lower(immutable_unaccent(e.name || ' ' || e."alternateName"))`;
 
-// Filters of /recherche narrow solutions and providers to an allow-list of slugs.
-function allowed(slugs: readonly string[] | undefined): Prisma.Sql {
-  return slugs ? Prisma.sql`e.slug = ANY(${[...slugs]}::text[])` : Prisma.sql`TRUE`;
+// ---------------------------------------------------------------------------------------------
+// Step 1: what the query finds.
+// Each type's entries come back as one text, a line per entry: the slug, then the text part of
+// its rank as PostgreSQL writes it (exact: since PostgreSQL 12, with the default
+// extra_float_digits, floats are written with the digits needed to read them back).
+// One string rather than thousands of rows: decoding rows one by one cost several times more.
+
+// The line of an entry: its slug, then the parts of its rank, separated by spaces.
+function line(parts: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`string_agg(${parts}, E'\n')`;
 }
 
-function matches(mode: SearchMode, name: Prisma.Sql): Prisma.Sql {
-  // `<%`: word_similarity(folded, name) >= pg_trgm.word_similarity_threshold (see runQuery);
-  // the operator, unlike a comparison with the function, can use the trigram indexes.
-  if (mode !== 'approximate') return Prisma.sql`e."searchVector" @@ input.query`;
-  return Prisma.sql`input.folded <% ${name} AND word_similarity(input.folded, ${name}) >= input.closeness`;
+type MatchRow = { needs: string | null; solutions: string | null; providers: string | null };
+
+// Lines of `slug rank…`; slugs never have spaces (lib/validation/slug.ts checks every write).
+// Thousands of lines for a common word: indexOf and slices, no split per line.
+function parseScored(text: string | null): ScoredEntry[] {
+  if (!text) return [];
+  const entries: ScoredEntry[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const space = text.indexOf(' ', start);
+    entries.push({ slug: text.slice(start, space === -1 || space > end ? end : space), line: text.slice(start, end) });
+    start = end + 1;
+  }
+  return entries;
 }
 
-// Runs a search query; for typos, in a transaction that sets the trigram threshold for itself.
-async function runQuery<T>(db: PrismaClient, mode: SearchMode, query: Prisma.Sql): Promise<T> {
-  if (mode !== 'approximate') return db.$queryRaw<T>(query);
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`,
-    db.$queryRaw<T>(query),
-  ]);
-  return rows;
+// The text part of an entry's rank: the sum of the numbers after its slug.
+function textRankOf(entry: ScoredEntry): number {
+  const first = entry.line.indexOf(' ');
+  const second = entry.line.indexOf(' ', first + 1);
+  if (second === -1) return Number(entry.line.slice(first + 1));
+  return Number(entry.line.slice(first + 1, second)) + Number(entry.line.slice(second + 1));
 }
 
-// 'all': every entry has every word, ts_rank orders them (weights A to D).
+// The k-th largest value (1-based) of `values`, which it reorders (quickselect).
+function kthLargest(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1]!;
+    let left = low;
+    let right = high;
+    while (left <= right) {
+      while (values[left]! > pivot) left += 1;
+      while (values[right]! < pivot) right -= 1;
+      if (left <= right) {
+        [values[left], values[right]] = [values[right]!, values[left]!];
+        left += 1;
+        right -= 1;
+      }
+    }
+    if (target <= right) high = right;
+    else if (target >= left) low = left;
+    else break;
+  }
+  return values[target]!;
+}
+
+function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow & { names?: string[] }) | undefined): SearchMatches {
+  return {
+    query,
+    mode,
+    ftsText: input.ftsText,
+    ...(row?.names ? { closeNames: row.names } : {}),
+    needs: parseScored(row?.needs ?? null),
+    solutions: parseScored(row?.solutions ?? null),
+    providers: parseScored(row?.providers ?? null),
+  };
+}
+
+// 'all': every entry with every word, whether 'any' could find more (not with a single word,
+// nor with a negation: then its query is the same), and the lexemes 'any' ranks by.
+// MATERIALIZED: the planner then does not fold the tsquery to estimate it for each table, which
+// cost more planning than the query itself for a rare word; the indexes are used either way.
+async function matchAll(db: PrismaClient, input: Input): Promise<{ row: MatchRow | undefined; canWiden: boolean; lexemes: string[] }> {
+  const [row] = await db.$queryRaw<(MatchRow & { canWiden: boolean; lexemes: string[] })[]>`
+    WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'all')} AS query)
+    SELECT
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+        FROM "Need" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS needs,
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+        FROM "Solution" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS solutions,
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+        FROM "Provider" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS providers,
+      strpos(input.query::text, ' & ') > 0 AND strpos(input.query::text, '!') = 0 AS "canWiden",
+      tsvector_to_array(to_tsvector('fr_unaccent', ${input.ftsText})) AS lexemes
+    FROM input`;
+  return { row, canWiden: row?.canWiden ?? false, lexemes: row?.lexemes ?? [] };
+}
+
 // 'any': an entry with a rare word of the query comes before one with a common word, and a word
 // in a title before one in a description: each word counts for its inverse document frequency
 // in that table times its own ts_rank, with weights closer together than ts_rank's default
 // (0.1, 0.2, 0.4, 1) so that rarity matters more than place.
-// 'approximate': the closest names first.
-function rank(mode: SearchMode, table: Prisma.Sql, name: Prisma.Sql): Prisma.Sql {
-  const similarity = Prisma.sql`word_similarity(input.folded, ${name})`;
-  if (mode === 'approximate') return similarity;
-  const textRank = Prisma.sql`ts_rank(e."searchVector", input.query) + ${NAME_BONUS}::real * ${similarity}`;
-  if (mode !== 'any') return textRank;
+// The frequencies are counted once per word and table (`weights`), not once per entry found, and
+// each entry adds up its words in one expression (a subquery per entry cost more than the rest):
+// the sum of the words it has, in the order of the lexemes, as sum() would.
+const term = (index: number): Prisma.Sql => Prisma.raw(`terms.t${index}`);
+const weight = (index: number): Prisma.Sql => Prisma.raw(`weights.w${index}`);
+
+function termWeights(table: Prisma.Sql, lexemes: string[]): Prisma.Sql {
+  const columns = lexemes.map((_, index) => Prisma.sql`ln(total.count / nullif(
+    (SELECT count(*) FROM ${table} d WHERE d.status = 'PUBLISHED' AND d."searchVector" @@ ${term(index)}), 0)) AS ${Prisma.raw(`w${index}`)}`);
   return Prisma.sql`(
-    SELECT coalesce(sum(ts_rank('{0.25, 0.5, 0.75, 1}', e."searchVector", term) * ln(
-      (SELECT count(*) FROM ${table} d WHERE d.status = 'PUBLISHED')::float8
-      / nullif((SELECT count(*) FROM ${table} d WHERE d.status = 'PUBLISHED' AND d."searchVector" @@ term), 0)
-    )), 0)
-    FROM unnest(input.terms) AS term
-    WHERE e."searchVector" @@ term
-  ) + ${textRank}`;
+    SELECT ${columns.length > 0 ? Prisma.join(columns) : Prisma.empty}
+    FROM terms, (SELECT count(*)::float8 AS count FROM ${table} d WHERE d.status = 'PUBLISHED') total
+  )`;
 }
 
-async function countMatches(
-  db: PrismaClient,
-  input: Input,
-  mode: Exclude<SearchMode, 'none'>,
-  restrict: SearchRestriction = {},
-): Promise<SearchCounts> {
-  const [row] = await runQuery<SearchCounts[]>(db, mode, Prisma.sql`
-    ${inputCte(input, mode)}
-    SELECT
-      (SELECT count(*) FROM "Need" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, NEED_NAME)})::int AS needs,
-      (SELECT count(*) FROM "Solution" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)} AND ${allowed(restrict.solutions)})::int AS solutions,
-      (SELECT count(*) FROM "Provider" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)} AND ${allowed(restrict.providers)})::int AS providers`);
-  return row ?? EMPTY_COUNTS;
+function anyLines(table: Prisma.Sql, weights: Prisma.Sql, lexemes: string[]): Prisma.Sql {
+  const words = lexemes.map(
+    (_, index) => Prisma.sql`(CASE WHEN e."searchVector" @@ ${term(index)}
+      THEN ts_rank('{0.25, 0.5, 0.75, 1}', e."searchVector", ${term(index)}) * ${weight(index)} ELSE 0 END)`,
+  );
+  return Prisma.sql`(
+    SELECT ${line(Prisma.sql`hit.slug || ' ' || hit.word_rank::text || ' ' || hit.text_rank::text`)}
+    FROM (
+      SELECT e.slug, (0::float8${words.length > 0 ? Prisma.sql` + ${Prisma.join(words, ' + ')}` : Prisma.empty}) AS word_rank, ts_rank(e."searchVector", input.query) AS text_rank
+      FROM ${table} e, input, terms, ${weights} weights
+      WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query
+    ) hit
+  )`;
 }
+
+async function matchAny(db: PrismaClient, input: Input, lexemes: string[]): Promise<MatchRow | undefined> {
+  // Each lexeme becomes its own tsquery; websearch_to_tsquery('simple', …) never fails on
+  // whatever a lexeme contains and leaves a plain lexeme as it is.
+  const terms = lexemes.map((lexeme, index) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme}) AS ${Prisma.raw(`t${index}`)}`);
+  const [row] = await db.$queryRaw<MatchRow[]>`
+    WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'any')} AS query),
+    terms AS MATERIALIZED (SELECT ${terms.length > 0 ? Prisma.join(terms) : Prisma.empty}),
+    need_weights AS MATERIALIZED ${termWeights(Prisma.sql`"Need"`, lexemes)},
+    solution_weights AS MATERIALIZED ${termWeights(Prisma.sql`"Solution"`, lexemes)},
+    provider_weights AS MATERIALIZED ${termWeights(Prisma.sql`"Provider"`, lexemes)}
+    SELECT
+      ${anyLines(Prisma.sql`"Need"`, Prisma.sql`need_weights`, lexemes)} AS needs,
+      ${anyLines(Prisma.sql`"Solution"`, Prisma.sql`solution_weights`, lexemes)} AS solutions,
+      ${anyLines(Prisma.sql`"Provider"`, Prisma.sql`provider_weights`, lexemes)} AS providers`;
+  return row;
+}
+
+// 'approximate': names close to the query (`<%` lets the trigram indexes answer; with the
+// threshold at TYPO_THRESHOLD it keeps exactly the word similarities ≥ TYPO_THRESHOLD), then only
+// those nearly as close as the closest of any type. Ranked by that closeness alone, so the lines
+// come in the page's order (ties broken as fetchX does) and a page only needs its own entries.
+function closeEntries(table: Prisma.Sql, name: Prisma.Sql, label: Prisma.Sql, order: Prisma.Sql, isNameAlone: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT e.slug, ${label} AS name, ${order} AS position, word_similarity(input.folded, ${name}) AS similarity,
+      ${isNameAlone} AS is_name_alone
+    FROM ${table} e, input
+    WHERE e.status = 'PUBLISHED' AND input.folded <% ${name}
+  )`;
+}
+
+function closeLines(names: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT string_agg(slug || ' ' || similarity::text, E'\n' ORDER BY similarity DESC, ${order})
+    FROM ${names}, closeness WHERE similarity >= closeness.value
+  )`;
+}
+
+// What suggestQueries would find for the names: among the same rows, those that `<%` at
+// MIN_NAME_SIMILARITY keeps (a word similarity of at least that, compared in double precision
+// as the operator does), compared again on the name alone. That is the similarity already
+// computed unless the provider has an alternate name (a trailing space adds no trigram).
+// Saves the suggestions a second pass over the same names.
+const SUGGESTED_NAMES = Prisma.sql`(
+  SELECT close.name,
+    CASE WHEN close.is_name_alone THEN close.similarity
+      ELSE word_similarity(input.folded, lower(immutable_unaccent(close.name))) END AS similarity
+  FROM input, (
+    SELECT name, similarity, is_name_alone FROM provider_names WHERE similarity::float8 >= ${MIN_NAME_SIMILARITY}::float8
+    UNION ALL SELECT name, similarity, is_name_alone FROM need_names WHERE similarity::float8 >= ${MIN_NAME_SIMILARITY}::float8
+    UNION ALL SELECT name, similarity, is_name_alone FROM solution_names WHERE similarity::float8 >= ${MIN_NAME_SIMILARITY}::float8
+  ) close
+  GROUP BY 1, 2
+)`;
+
+async function matchClose(db: PrismaClient, input: Input): Promise<MatchRow & { names: string[] } | undefined> {
+  const [row] = await db.$queryRaw<(MatchRow & { names: string[] })[]>`
+    ${trigramInput(input.text, TYPO_THRESHOLD)},
+    need_names AS MATERIALIZED ${closeEntries(Prisma.sql`"Need"`, NEED_NAME, Prisma.sql`e.title`, Prisma.sql`e.position`, Prisma.sql`true`)},
+    solution_names AS MATERIALIZED ${closeEntries(Prisma.sql`"Solution"`, SOLUTION_NAME, Prisma.sql`e.title`, Prisma.sql`ROW(e.title, e.slug)`, Prisma.sql`true`)},
+    provider_names AS MATERIALIZED ${closeEntries(Prisma.sql`"Provider"`, PROVIDER_NAME, Prisma.sql`e.name`, Prisma.sql`ROW(e.name, e.slug)`, Prisma.sql`e."alternateName" = ''`)},
+    closeness AS (
+      SELECT greatest(${TYPO_THRESHOLD}::float8, greatest(
+        (SELECT max(similarity) FROM need_names), (SELECT max(similarity) FROM solution_names), (SELECT max(similarity) FROM provider_names)
+      )::float8 - ${TYPO_WINDOW}::float8) AS value
+    )
+    SELECT
+      ${closeLines(Prisma.sql`need_names`, Prisma.sql`position`)} AS needs,
+      ${closeLines(Prisma.sql`solution_names`, Prisma.sql`position`)} AS solutions,
+      ${closeLines(Prisma.sql`provider_names`, Prisma.sql`position`)} AS providers,
+      ${closestNamesAmong(SUGGESTED_NAMES)} AS names
+    FROM closeness, input`;
+  return row;
+}
+
+function totalOf(counts: SearchCounts): number {
+  return counts.needs + counts.solutions + counts.providers;
+}
+
+function countsOf(matches: Pick<SearchMatches, SearchType>): SearchCounts {
+  return { needs: matches.needs.length, solutions: matches.solutions.length, providers: matches.providers.length };
+}
+
+/**
+ * Every published entry the query finds, in the first mode that finds something. `rawQuery` may
+ * be anything (a ?q= value as received): it is normalised first.
+ */
+export async function findMatches(db: PrismaClient, rawQuery: unknown): Promise<SearchMatches> {
+  const query = normalizeQuery(rawQuery);
+  const input: Input = { text: query, ftsText: toFullTextQuery(query) };
+  if (!hasSearchableText(query)) return matchesOf(query, 'none', input, undefined);
+
+  const strict = await matchAll(db, input);
+  const all = matchesOf(query, 'all', input, strict.row);
+  if (totalOf(countsOf(all)) > 0) return all;
+  if (strict.canWiden) {
+    const any = matchesOf(query, 'any', input, await matchAny(db, input, strict.lexemes));
+    if (totalOf(countsOf(any)) > 0) return any;
+  }
+  if (Array.from(query.replace(/[^\p{L}\p{N}]/gu, '')).length >= MIN_APPROXIMATE_LENGTH) {
+    const close = matchesOf(query, 'approximate', input, await matchClose(db, input));
+    // Nothing close: 'none', with the names for suggestions that step compared (none either).
+    return totalOf(countsOf(close)) > 0 ? close : { ...close, mode: 'none' };
+  }
+  return matchesOf(query, 'none', input, undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: the page of each type.
 
 type Page = { limit: number; offset: number };
+
+/**
+ * The entries that can be among the first `wanted` ones. In 'all' and 'any' modes the rank is
+ * the text part plus a name bonus between 0 and NAME_BONUS: an entry whose text part, even with
+ * the whole bonus, stays below the wanted-th best text part is beaten by `wanted` entries,
+ * whatever their names. In 'approximate' mode the entries come in the page's order already.
+ */
+export function candidatesFor(scored: readonly ScoredEntry[], wanted: number, mode: SearchMode): ScoredEntry[] {
+  if (mode === 'approximate') return scored.slice(0, wanted);
+  if (scored.length <= wanted) return [...scored];
+  const ranks = new Float64Array(scored.length);
+  scored.forEach((entry, index) => {
+    ranks[index] = textRankOf(entry);
+  });
+  const floor = kthLargest(ranks.slice(), wanted) - NAME_BONUS - RANK_MARGIN;
+  return scored.filter((_, index) => ranks[index]! >= floor);
+}
+
+// The final rank, in the same operations and types as one computed at once: in 'all',
+// ts_rank + bonus (real); in 'any', the words' part (float8) + that; in 'approximate' the
+// similarity.
+function rankOf(mode: MatchMode, name: Prisma.Sql): Prisma.Sql {
+  if (mode === 'approximate') return Prisma.sql`c.text_rank`;
+  const withBonus = Prisma.sql`c.text_rank + ${NAME_BONUS}::real * word_similarity(input.folded, ${name})`;
+  return mode === 'any' ? Prisma.sql`c.word_rank + (${withBonus})` : withBonus;
+}
+
+/**
+ * The CTEs every page query starts from: `input` (tsquery for the highlights, folded text for
+ * the name bonus), `candidate` (the entries sent back with their text parts), and `floor`: the
+ * lowest full rank among the `wanted` candidates with the best text parts. The wanted-th best
+ * rank is at least that, so a candidate whose text part plus the largest bonus is below it
+ * cannot be on the page: only the others are read and get their name compared.
+ */
+function pageCtes(matches: SearchMatches, table: Prisma.Sql, name: Prisma.Sql, candidates: ScoredEntry[], wanted: number): Prisma.Sql {
+  const mode = matches.mode as MatchMode;
+  const input: Input = { text: matches.query, ftsText: matches.ftsText };
+  // The lines as findMatches received them: `slug word_rank text_rank` in 'any', `slug text_rank` otherwise.
+  const wordRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 2)` : Prisma.sql`'0'`;
+  const textRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 3)` : Prisma.sql`split_part(c.line, ' ', 2)`;
+  return Prisma.sql`WITH input AS (
+      SELECT ${tsquery(input, mode)} AS query, lower(immutable_unaccent(${input.text})) AS folded
+    ),
+    candidate AS MATERIALIZED (
+      SELECT split_part(c.line, ' ', 1) AS slug, ${wordRank}::float8 AS word_rank, ${textRank}::real AS text_rank
+      FROM string_to_table(${candidates.map((entry) => entry.line).join('\n')}, E'\n') AS c(line)
+    ),
+    floor AS (${floorOf(mode, table, name, candidates.length > FLOOR_FACTOR * wanted ? wanted : 0)})`;
+}
+
+// The floor costs a name comparison for `wanted` candidates, then one for each candidate above
+// it: with few more candidates than wanted, comparing them all costs less.
+const FLOOR_FACTOR = 3;
+
+// The floor's query; without one (NULL) when every candidate is compared or the rank has no bonus.
+function floorOf(mode: MatchMode, table: Prisma.Sql, name: Prisma.Sql, wanted: number): Prisma.Sql {
+  if (wanted === 0 || mode === 'approximate') return Prisma.sql`SELECT NULL::float8 AS rank`;
+  return Prisma.sql`
+    SELECT CASE WHEN count(*) < ${wanted} THEN NULL ELSE min(${rankOf(mode, name)}) END AS rank
+    FROM (SELECT * FROM candidate ORDER BY word_rank + text_rank DESC LIMIT ${wanted}) c
+      ${entryOf(table)}, input`;
+}
+
+// The entry of candidate `c`, if still published. One index lookup per slug: LIMIT keeps the
+// planner from hashing the whole table for a few hundred candidates.
+function entryOf(table: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM ${table} d WHERE d.slug = c.slug AND d.status = 'PUBLISHED' LIMIT 1) e`;
+}
+
+// Whether candidate `c` can still be on the page (see pageCtes).
+function abovePageFloor(mode: MatchMode): Prisma.Sql {
+  const bonus = mode === 'approximate' ? 0 : NAME_BONUS;
+  return Prisma.sql`(floor.rank IS NULL OR c.word_rank + c.text_rank + ${bonus + RANK_MARGIN}::float8 >= floor.rank)`;
+}
 
 type WithDescription = { description: string };
 
 type NeedRow = NeedHit & WithDescription;
 
-function fetchNeeds(db: PrismaClient, input: Input, mode: SearchMode, page: Page): Promise<NeedRow[]> {
-  return runQuery<NeedRow[]>(db, mode, Prisma.sql`
-    ${inputCte(input, mode)}
+function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<NeedRow[]> {
+  const mode = matches.mode as MatchMode;
+  return db.$queryRaw<NeedRow[]>`
+    ${pageCtes(matches, Prisma.sql`"Need"`, NEED_NAME, candidates, page.offset + page.limit)}
     SELECT hit.slug, hit.kind, hit.theme,
       ts_headline('fr_unaccent', hit.title, input.query, ${TITLE_OPTIONS}) AS title,
       ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description
@@ -162,20 +411,21 @@ function fetchNeeds(db: PrismaClient, input: Input, mode: SearchMode, page: Page
         translate(e.title, ${HIGHLIGHT_MARKERS}, '') AS title,
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         (SELECT theme.name FROM "Theme" theme WHERE theme.id = e."themeId" AND theme.status = 'PUBLISHED') AS theme,
-        ${rank(mode, NEED, NEED_NAME)} AS rank
-      FROM "Need" e, input
-      WHERE e.status = 'PUBLISHED' AND ${matches(mode, NEED_NAME)}
+        ${rankOf(mode, NEED_NAME)} AS rank
+      FROM floor, input, candidate c ${entryOf(Prisma.sql`"Need"`)}
+      WHERE ${abovePageFloor(mode)}
       ORDER BY rank DESC, e.position
       LIMIT ${page.limit} OFFSET ${page.offset}
     ) hit, input
-    ORDER BY hit.rank DESC, hit.position`);
+    ORDER BY hit.rank DESC, hit.position`;
 }
 
 type SolutionRow = SolutionHit & WithDescription;
 
-function fetchSolutions(db: PrismaClient, input: Input, mode: SearchMode, page: Page, restrict: SearchRestriction): Promise<SolutionRow[]> {
-  return runQuery<SolutionRow[]>(db, mode, Prisma.sql`
-    ${inputCte(input, mode)}
+function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<SolutionRow[]> {
+  const mode = matches.mode as MatchMode;
+  return db.$queryRaw<SolutionRow[]>`
+    ${pageCtes(matches, Prisma.sql`"Solution"`, SOLUTION_NAME, candidates, page.offset + page.limit)}
     SELECT hit.slug, hit.availability,
       ts_headline('fr_unaccent', hit.title, input.query, ${TITLE_OPTIONS}) AS title,
       ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description,
@@ -189,13 +439,13 @@ function fetchSolutions(db: PrismaClient, input: Input, mode: SearchMode, page: 
       SELECT e.id, e.slug, e.availability,
         translate(e.title, ${HIGHLIGHT_MARKERS}, '') AS title,
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
-        ${rank(mode, SOLUTION, SOLUTION_NAME)} AS rank
-      FROM "Solution" e, input
-      WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)} AND ${allowed(restrict.solutions)}
+        ${rankOf(mode, SOLUTION_NAME)} AS rank
+      FROM floor, input, candidate c ${entryOf(Prisma.sql`"Solution"`)}
+      WHERE ${abovePageFloor(mode)}
       ORDER BY rank DESC, e.title, e.slug
       LIMIT ${page.limit} OFFSET ${page.offset}
     ) hit, input
-    ORDER BY hit.rank DESC, hit.title, hit.slug`);
+    ORDER BY hit.rank DESC, hit.title, hit.slug`;
 }
 
 type ProviderRow = ProviderHit & WithDescription;
@@ -204,9 +454,10 @@ type ProviderRow = ProviderHit & WithDescription;
 // workshop for the Loi 25 need): its solutions that match come first.
 const PROVIDER_SOLUTIONS_SHOWN = 3;
 
-function fetchProviders(db: PrismaClient, input: Input, mode: SearchMode, page: Page, restrict: SearchRestriction): Promise<ProviderRow[]> {
-  return runQuery<ProviderRow[]>(db, mode, Prisma.sql`
-    ${inputCte(input, mode)}
+function fetchProviders(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<ProviderRow[]> {
+  const mode = matches.mode as MatchMode;
+  return db.$queryRaw<ProviderRow[]>`
+    ${pageCtes(matches, Prisma.sql`"Provider"`, PROVIDER_NAME, candidates, page.offset + page.limit)}
     SELECT hit.slug, hit.kind,
       ts_headline('fr_unaccent', hit.name, input.query, ${TITLE_OPTIONS}) AS name,
       ts_headline('fr_unaccent', hit."alternateName", input.query, ${TITLE_OPTIONS}) AS "alternateName",
@@ -225,13 +476,13 @@ function fetchProviders(db: PrismaClient, input: Input, mode: SearchMode, page: 
         translate(e.name, ${HIGHLIGHT_MARKERS}, '') AS name,
         translate(e."alternateName", ${HIGHLIGHT_MARKERS}, '') AS "alternateName",
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
-        ${rank(mode, PROVIDER, PROVIDER_NAME)} AS rank
-      FROM "Provider" e, input
-      WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)} AND ${allowed(restrict.providers)}
+        ${rankOf(mode, PROVIDER_NAME)} AS rank
+      FROM floor, input, candidate c ${entryOf(Prisma.sql`"Provider"`)}
+      WHERE ${abovePageFloor(mode)}
       ORDER BY rank DESC, e.name, e.slug
       LIMIT ${page.limit} OFFSET ${page.offset}
     ) hit, input
-    ORDER BY hit.rank DESC, hit.name, hit.slug`);
+    ORDER BY hit.rank DESC, hit.name, hit.slug`;
 }
 
 // The description was only needed to tell whether the excerpt starts or ends it.
@@ -244,43 +495,17 @@ function emptyResults(query: string, type: SearchType | null, page: number, page
   return { query, mode: 'none', counts: { ...EMPTY_COUNTS }, total: 0, type, page, pageSize, needs: [], solutions: [], providers: [], suggestions: [] };
 }
 
-function totalOf(counts: SearchCounts): number {
-  return counts.needs + counts.solutions + counts.providers;
-}
-
-// The similarity of the closest name of any type, or null when none is close enough.
-async function closestNameSimilarity(db: PrismaClient, input: Input): Promise<number | null> {
-  const [row] = await runQuery<{ best: number | null }[]>(db, 'approximate', Prisma.sql`
-    ${inputCte(input, 'approximate')}
-    SELECT greatest(
-      (SELECT max(word_similarity(input.folded, ${NEED_NAME})) FROM "Need" e, input WHERE e.status = 'PUBLISHED' AND ${matches('approximate', NEED_NAME)}),
-      (SELECT max(word_similarity(input.folded, ${SOLUTION_NAME})) FROM "Solution" e, input WHERE e.status = 'PUBLISHED' AND ${matches('approximate', SOLUTION_NAME)}),
-      (SELECT max(word_similarity(input.folded, ${PROVIDER_NAME})) FROM "Provider" e, input WHERE e.status = 'PUBLISHED' AND ${matches('approximate', PROVIDER_NAME)})
-    )::float8 AS best`);
-  return row?.best ?? null;
-}
-
-type Found = { mode: SearchMode; counts: SearchCounts; input: Input };
-
-/** Finds the mode that gives results, and the counts per type in that mode. */
-async function findMode(db: PrismaClient, input: Input): Promise<Found> {
-  const strict = await countMatches(db, input, 'all');
-  if (totalOf(strict) > 0) return { mode: 'all', counts: strict, input };
-  const loose = await countMatches(db, input, 'any');
-  if (totalOf(loose) > 0) return { mode: 'any', counts: loose, input };
-  if (Array.from(input.text.replace(/[^\p{L}\p{N}]/gu, '')).length >= MIN_APPROXIMATE_LENGTH) {
-    const best = await closestNameSimilarity(db, input);
-    if (best !== null) {
-      const close: Input = { ...input, closeness: Math.max(TYPO_THRESHOLD, best - TYPO_WINDOW) };
-      return { mode: 'approximate', counts: await countMatches(db, close, 'approximate'), input: close };
-    }
-  }
-  return { mode: 'none', counts: { ...EMPTY_COUNTS }, input };
+function restricted(scored: ScoredEntry[], allowed: readonly string[] | undefined): ScoredEntry[] {
+  if (!allowed) return scored;
+  const slugs = new Set(allowed);
+  return scored.filter((entry) => slugs.has(entry.slug));
 }
 
 /**
  * Searches the published directory. `rawQuery` may be anything (a ?q= value as received):
  * it is normalised first, and nothing a person can type makes this throw.
+ * `options.matches`, when given, is findMatches' answer for the same query (made once per request
+ * by lib/data/search.ts); `options.vocabulary` gives the kept vocabulary for suggestions.
  */
 export async function searchDirectory(db: PrismaClient, rawQuery: unknown, options: SearchOptions = {}): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
@@ -290,19 +515,32 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   if (!hasSearchableText(query)) return emptyResults(query, type, page, pageSize);
 
   // The mode is chosen on the query alone; filters then narrow what it found.
-  const found = await findMode(db, { text: query, ftsText: toFullTextQuery(query) });
-  const { mode, input } = found;
+  const found = options.matches?.query === query ? options.matches : await findMatches(db, query);
+  const { mode } = found;
+  const suggesting = mode === 'all' ? Promise.resolve([]) : workingSuggestions(db, query, options.vocabulary, found.closeNames);
+  if (mode === 'none') return { ...emptyResults(query, type, page, pageSize), suggestions: await suggesting };
+
   const restrict = options.restrict ?? {};
-  const suggestions = mode === 'all' ? [] : await workingSuggestions(db, query);
-  if (mode === 'none') return { ...emptyResults(query, type, page, pageSize), suggestions };
-  const counts = options.restrict ? await countMatches(db, input, mode, restrict) : found.counts;
+  const matches: SearchMatches = {
+    ...found,
+    solutions: restricted(found.solutions, restrict.solutions),
+    providers: restricted(found.providers, restrict.providers),
+  };
+  const counts = countsOf(matches);
 
   const slice: Page = page > MAX_PAGE ? { limit: 0, offset: 0 } : { limit: pageSize, offset: (page - 1) * pageSize };
-  const wants = (wanted: SearchType): boolean => (type === null || type === wanted) && counts[wanted] > 0;
-  const [needs, solutions, providers] = await Promise.all([
-    wants('needs') ? fetchNeeds(db, input, mode, slice) : [],
-    wants('solutions') ? fetchSolutions(db, input, mode, slice, restrict) : [],
-    wants('providers') ? fetchProviders(db, input, mode, slice, restrict) : [],
+  const wanted = slice.offset + slice.limit;
+  const pageOf = <T>(wantedType: SearchType, fetch: (candidates: ScoredEntry[]) => Promise<T[]>): Promise<T[]> => {
+    if ((type !== null && type !== wantedType) || counts[wantedType] === 0 || slice.limit === 0) return Promise.resolve([]);
+    // Nothing found past the last page: no query.
+    if (slice.offset >= counts[wantedType]) return Promise.resolve([]);
+    return fetch(candidatesFor(matches[wantedType], wanted, mode));
+  };
+  const [needs, solutions, providers, suggestions] = await Promise.all([
+    pageOf('needs', (candidates) => fetchNeeds(db, matches, candidates, slice)),
+    pageOf('solutions', (candidates) => fetchSolutions(db, matches, candidates, slice)),
+    pageOf('providers', (candidates) => fetchProviders(db, matches, candidates, slice)),
+    suggesting,
   ]);
 
   return {
@@ -320,30 +558,37 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   };
 }
 
+/** Slugs of the solutions and providers found (before filters), for the filters' counts. */
+export function slugsOf(matches: SearchMatches): { solutions: string[]; providers: string[] } {
+  return { solutions: matches.solutions.map((entry) => entry.slug), providers: matches.providers.map((entry) => entry.slug) };
+}
+
 /** Slugs of every published solution and provider the query finds (before filters), for filter counts. */
 export async function listMatchingSlugs(db: PrismaClient, rawQuery: unknown): Promise<{ solutions: string[]; providers: string[] }> {
-  const query = normalizeQuery(rawQuery);
-  if (!hasSearchableText(query)) return { solutions: [], providers: [] };
-  const { mode, input } = await findMode(db, { text: query, ftsText: toFullTextQuery(query) });
-  if (mode === 'none') return { solutions: [], providers: [] };
-  const rows = await runQuery<{ type: 'solution' | 'provider'; slug: string }[]>(db, mode, Prisma.sql`
-    ${inputCte(input, mode)}
-    SELECT 'solution' AS type, e.slug FROM "Solution" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, SOLUTION_NAME)}
-    UNION ALL
-    SELECT 'provider' AS type, e.slug FROM "Provider" e, input WHERE e.status = 'PUBLISHED' AND ${matches(mode, PROVIDER_NAME)}`);
-  return {
-    solutions: rows.filter((row) => row.type === 'solution').map((row) => row.slug),
-    providers: rows.filter((row) => row.type === 'provider').map((row) => row.slug),
-  };
+  return slugsOf(await findMatches(db, rawQuery));
 }
 
 const MAX_SUGGESTIONS = 3;
 
 // A suggestion is only worth a link if following it finds something with all its words.
-async function workingSuggestions(db: PrismaClient, query: string): Promise<string[]> {
-  const candidates = await suggestQueries(db, query);
-  const counts = await Promise.all(
-    candidates.map((candidate) => countMatches(db, { text: candidate, ftsText: toFullTextQuery(candidate) }, 'all')),
-  );
-  return candidates.filter((_, index) => totalOf(counts[index] ?? EMPTY_COUNTS) > 0).slice(0, MAX_SUGGESTIONS);
+// EXISTS stops at the first entry found; the tsquery is written out (not read from a CTE) so
+// that the planner sees it and uses the indexes for a word that few entries have.
+async function workingSuggestions(
+  db: PrismaClient,
+  query: string,
+  vocabulary: VocabularyLoader | undefined,
+  names: readonly string[] | undefined,
+): Promise<string[]> {
+  const candidates = await suggestQueries(db, query, vocabulary, names);
+  if (candidates.length === 0) return [];
+  const finds = (candidate: string, index: number): Prisma.Sql => {
+    const tsq = Prisma.sql`websearch_to_tsquery('fr_unaccent', ${toFullTextQuery(candidate)})`;
+    return Prisma.sql`SELECT ${index}::int AS position
+      WHERE EXISTS (SELECT 1 FROM "Need" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ ${tsq})
+        OR EXISTS (SELECT 1 FROM "Solution" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ ${tsq})
+        OR EXISTS (SELECT 1 FROM "Provider" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ ${tsq})`;
+  };
+  const rows = await db.$queryRaw<{ position: number }[]>`${Prisma.join(candidates.map(finds), ' UNION ALL ')}`;
+  const working = new Set(rows.map((row) => row.position));
+  return candidates.filter((_, index) => working.has(index)).slice(0, MAX_SUGGESTIONS);
 }

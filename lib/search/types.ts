@@ -1,6 +1,7 @@
 // What a search returns: plain objects, ready for the page. Titles and excerpts carry
 // highlight markers (lib/search/highlight.ts), never HTML.
 import type { Availability, NeedKind, ProviderKind, ProviderRole } from '@/lib/generated/prisma/enums';
+import type { VocabularyLoader } from '@/lib/search/vocabulary';
 
 export const SEARCH_TYPES = ['needs', 'solutions', 'providers'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -49,12 +50,37 @@ export type ProviderHit = {
 /** Allow-lists of slugs (the filters' result); a missing list means no restriction. */
 export type SearchRestriction = { solutions?: readonly string[]; providers?: readonly string[] };
 
+/**
+ * An entry a query finds, before the page is chosen: its slug, and its line as PostgreSQL wrote
+ * it: the slug, then the text part of its rank (the words' part in 'any' mode, then ts_rank; or
+ * the name similarity in 'approximate' mode), separated by spaces.
+ */
+export type ScoredEntry = { slug: string; line: string };
+
+/** Everything a query finds, in the mode that found something (lib/search/search.ts, findMatches). */
+export type SearchMatches = {
+  /** The normalised query these are for. */
+  query: string;
+  mode: SearchMode;
+  /** The text handed to websearch_to_tsquery. */
+  ftsText: string;
+  /** Names close to the query for suggestions, when the typo step already compared them. */
+  closeNames?: string[];
+  needs: ScoredEntry[];
+  solutions: ScoredEntry[];
+  providers: ScoredEntry[];
+};
+
 export type SearchOptions = {
   restrict?: SearchRestriction;
   /** Only this type, one page of it; otherwise the first results of every type. */
   type?: SearchType | null;
   /** 1-based; only with `type`. */
   page?: number;
+  /** findMatches' answer for this query when the caller has it already (ignored for another query). */
+  matches?: SearchMatches;
+  /** The vocabulary for suggestions; read from the database when missing (slow on a big directory). */
+  vocabulary?: VocabularyLoader;
 };
 
 export type SearchResults = {
