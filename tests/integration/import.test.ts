@@ -2,7 +2,6 @@
 // very functions of lib/export) imports back with no change at all; an edited file shows each
 // change (old → new) and applies it with the history; one bad row blocks the whole file and
 // nothing is written; a plan that no longer matches the database is not applied.
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { toRecords } from '@/lib/api/records';
@@ -12,11 +11,10 @@ import { loadPublishedDataset } from '@/lib/export/load-dataset';
 import { applyImport } from '@/lib/import/apply';
 import { parseImportFile } from '@/lib/import/parse';
 import { planImport, type ImportPlan } from '@/lib/import/plan';
-import { seedInventory } from '@/lib/seed/seed-inventory';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
-import { applyMigrations } from '@/scripts/lib/migrations';
+import { dropDatabase } from '@/scripts/lib/embedded-postgres';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { createSeededDatabase } from './helpers/seeded-database';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL;
 const databaseName = `import_test_${process.pid}_${Date.now()}`;
@@ -48,11 +46,7 @@ describe.skipIf(!serverUrl)('import (CSV and repertoire.json)', () => {
   }
 
   beforeAll(async () => {
-    await ensureDatabase(serverUrl!, databaseName);
-    const url = withDatabase(serverUrl!, databaseName);
-    await applyMigrations(url);
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    await seedInventory(prisma);
+    prisma = await createSeededDatabase(serverUrl!, databaseName);
     // Cases the round trip must survive: text that CSV quotes and that a spreadsheet would run
     // as a formula, an unpublished theme and an archived solution (absent from the files).
     const providers = await prisma.provider.findMany({ orderBy: { slug: 'asc' }, take: 2 });

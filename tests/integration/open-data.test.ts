@@ -3,7 +3,6 @@
 // export of the real inventory validates against the official schemas, and the CSV files
 // come back intact through csv-parse. Runs in a database of its own (created, migrated,
 // seeded, then edited here so that every kind of case exists, and dropped at the end).
-import { PrismaPg } from '@prisma/adapter-pg';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -15,10 +14,9 @@ import { toDatasetExport } from '@/lib/export/json';
 import { loadPublishedDataset } from '@/lib/export/load-dataset';
 import type { Dataset } from '@/lib/export/types';
 import { computePortrait } from '@/lib/portrait/compute';
-import { seedInventory } from '@/lib/seed/seed-inventory';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
-import { applyMigrations } from '@/scripts/lib/migrations';
+import { dropDatabase } from '@/scripts/lib/embedded-postgres';
 import { describeErrors, hsdsValidators } from '../helpers/json-schemas';
+import { createSeededDatabase } from './helpers/seeded-database';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL;
 const databaseName = `open_data_test_${process.pid}_${Date.now()}`;
@@ -36,11 +34,7 @@ describe.skipIf(!serverUrl)('open data against the seeded database', () => {
   const count = async (query: Promise<Count[]>) => (await query)[0]!.count;
 
   beforeAll(async () => {
-    await ensureDatabase(serverUrl!, databaseName);
-    const url = withDatabase(serverUrl!, databaseName);
-    await applyMigrations(url);
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    await seedInventory(prisma);
+    prisma = await createSeededDatabase(serverUrl!, databaseName);
 
     // Every case the figures must handle: verified recently, long ago, in the future (an
     // unusable date), regions including all Québec, an archived solution and a draft need

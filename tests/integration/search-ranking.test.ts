@@ -10,7 +10,6 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { seedInventory } from '@/lib/seed/seed-inventory';
 import { OVERVIEW_SIZE, PAGE_SIZE, findMatches, listMatchingSlugs, searchDirectory, slugsOf } from '@/lib/search/search';
 import { suggestQueries } from '@/lib/search/suggest';
 import { similarityOfCounts, trigramsOf } from '@/lib/search/trigram';
@@ -19,6 +18,7 @@ import type { SearchType } from '@/lib/search/types';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
 import { applyMigrations } from '@/scripts/lib/migrations';
 import { generateSyntheticDataset, insertSyntheticDataset } from '@/scripts/lib/synthetic-dataset';
+import { createSeededDatabase } from './helpers/seeded-database';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL;
 const databaseName = `search_ranking_test_${process.pid}_${Date.now()}`;
@@ -103,11 +103,7 @@ describe.skipIf(!serverUrl)('recherche : chemins rapides', () => {
   let vocabulary: Vocabulary;
 
   beforeAll(async () => {
-    await ensureDatabase(serverUrl!, databaseName);
-    const url = withDatabase(serverUrl!, databaseName);
-    await applyMigrations(url);
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    await seedInventory(prisma);
+    prisma = await createSeededDatabase(serverUrl!, databaseName);
     vocabulary = await loadVocabulary(prisma);
   });
 

@@ -2,17 +2,15 @@
 // ranking, hostile input, and the triggers that keep the search documents up to date.
 // Runs in a database of its own (created on the test server, migrated, seeded, dropped at the
 // end), because it needs the inventory and edits entries at the end.
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { seedInventory } from '@/lib/seed/seed-inventory';
 import { EXAMPLE_SEARCHES } from '@/lib/search/examples';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, stripHighlights } from '@/lib/search/highlight';
 import { MAX_QUERY_LENGTH } from '@/lib/search/normalize';
 import { OVERVIEW_SIZE, PAGE_SIZE, searchDirectory } from '@/lib/search/search';
 import type { SearchResults } from '@/lib/search/types';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
-import { applyMigrations } from '@/scripts/lib/migrations';
+import { dropDatabase } from '@/scripts/lib/embedded-postgres';
+import { createSeededDatabase } from './helpers/seeded-database';
 
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL;
 const databaseName = `search_test_${process.pid}_${Date.now()}`;
@@ -25,11 +23,7 @@ describe.skipIf(!serverUrl)('recherche', () => {
     searchDirectory(prisma, query, options);
 
   beforeAll(async () => {
-    await ensureDatabase(serverUrl!, databaseName);
-    const url = withDatabase(serverUrl!, databaseName);
-    await applyMigrations(url);
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    await seedInventory(prisma);
+    prisma = await createSeededDatabase(serverUrl!, databaseName);
   });
 
   afterAll(async () => {
