@@ -1,7 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
+import { keepDecoded } from '@/lib/data/inventory-memo';
+import { listMatchCandidates } from '@/lib/data/matching';
+import { listProviders } from '@/lib/data/providers';
 import { getSearchVocabulary } from '@/lib/data/search-vocabulary';
+import type { ProviderSummaryDto } from '@/lib/data/types';
+import type { MatchCandidate } from '@/lib/matching/types';
 import { normalizeQuery } from '@/lib/search/normalize';
 import { findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
 import type { SearchMatches, SearchOptions, SearchResults } from '@/lib/search/types';
@@ -20,7 +25,28 @@ export async function searchPublishedDirectory(rawQuery: unknown, options: Searc
   return searchDirectory(getDb(), query, { ...options, matches, vocabulary: getSearchVocabulary });
 }
 
-/** Every solution and provider slug the query finds, before filters (for the filters' counts). */
-export async function listPublishedMatches(rawQuery: unknown): Promise<{ solutions: string[]; providers: string[] }> {
-  return slugsOf(await findPublishedMatches(normalizeQuery(rawQuery)));
+function bySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.slug, item]));
+}
+
+/** The directory's solutions and providers by slug, built once per generation of the data. */
+const candidatesBySlug = () => keepDecoded('match-candidates-by-slug', async () => bySlug(await keepDecoded('match-candidates', listMatchCandidates)));
+const providersBySlug = () => keepDecoded('providers-by-slug', async () => bySlug(await listProviders()));
+
+/**
+ * Every solution and provider the query finds, before filters (for the filters' counts): looked
+ * up by slug, so a request costs the number of matches rather than the size of the directory.
+ */
+export async function listPublishedMatches(rawQuery: unknown): Promise<{ solutions: MatchCandidate[]; providers: ProviderSummaryDto[] }> {
+  const [matches, candidates, providers] = await Promise.all([
+    findPublishedMatches(normalizeQuery(rawQuery)).then(slugsOf),
+    candidatesBySlug(),
+    providersBySlug(),
+  ]);
+  const pick = <T>(map: Map<string, T>, slugs: string[]): T[] =>
+    slugs.flatMap((slug) => {
+      const item = map.get(slug);
+      return item ? [item] : [];
+    });
+  return { solutions: pick(candidates, matches.solutions), providers: pick(providers, matches.providers) };
 }

@@ -33,6 +33,20 @@ describe('filtres à facettes', () => {
     expect(result.groups.find((group) => group.key === 'cost')?.options.find((option) => option.value === 'FREE')?.isSelected).toBe(true);
   });
 
+  it('compte une entrée une fois par valeur, même listée deux fois, et trie les langues (vocabulaire ouvert)', () => {
+    const listed: Item[] = [
+      { name: 'doublons', values: { region: ['MONTREAL', 'MONTREAL', 'LAVAL'], language: ['fr', 'fr', 'en'] } },
+      { name: 'sans-langue', values: { region: ['LAVAL'] } },
+      { name: 'allemand', values: { region: [], language: ['de'] } },
+    ];
+    const result = applyFacets(listed, (item) => item.values, {}, ['region', 'language']);
+    expect(countsOf(result, 'region')).toEqual({ MONTREAL: 1, LAVAL: 2, [UNKNOWN]: 1 });
+    const languages = result.groups.find((group) => group.key === 'language')?.options.map((option) => [option.value, option.count]);
+    expect(languages).toEqual([['de', 1], ['en', 1], ['fr', 1], [UNKNOWN, 1]]);
+    // The same values object counted again (memoized per entry by callers) gives the same counts.
+    expect(countsOf(applyFacets(listed, (item) => item.values, {}, ['region', 'language']), 'region')).toEqual({ MONTREAL: 1, LAVAL: 2, [UNKNOWN]: 1 });
+  });
+
   it('garde visible une option choisie même à zéro', () => {
     const result = run({ cost: ['PAID'], kind: ['LEGAL'] });
     expect(result.items).toEqual([]);

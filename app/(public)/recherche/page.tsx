@@ -6,10 +6,7 @@ import { SearchForm } from '@/components/search/search-form';
 import { SearchHelp } from '@/components/search/search-help';
 import { SearchResultsList, SearchTypeNav } from '@/components/search/search-results';
 import { SearchSuggestions } from '@/components/search/search-suggestions';
-import { keepDecoded } from '@/lib/data/inventory-memo';
-import { listMatchCandidates } from '@/lib/data/matching';
 import { listNeedSummaries } from '@/lib/data/needs';
-import { listProviders } from '@/lib/data/providers';
 import { listPublishedMatches, searchPublishedDirectory } from '@/lib/data/search';
 import { candidateFacetValues, mergeFacetGroups, providerFacetValues, selectionParams } from '@/lib/facets/entry-facets';
 import { applyFacets, countSelected, parseFacetSelection, type FacetSelection } from '@/lib/facets/facets';
@@ -25,23 +22,9 @@ type Props = { searchParams: Promise<SearchParams> };
 const search = cache(async (query: string, type: SearchType | null, page: number, selectionKey: string) => {
   const selection = JSON.parse(selectionKey) as FacetSelection;
   const selectedCount = countSelected(selection);
-  const [matches, candidates, providers] = await Promise.all([
-    listPublishedMatches(query),
-    keepDecoded('match-candidates', listMatchCandidates),
-    listProviders(),
-  ]);
-  const solutionSlugs = new Set(matches.solutions);
-  const providerSlugs = new Set(matches.providers);
-  const solutionFacets = applyFacets(
-    candidates.filter((candidate) => solutionSlugs.has(candidate.slug)),
-    candidateFacetValues,
-    selection,
-  );
-  const providerFacets = applyFacets(
-    providers.filter((provider) => providerSlugs.has(provider.slug)),
-    providerFacetValues,
-    selection,
-  );
+  const matches = await listPublishedMatches(query);
+  const solutionFacets = applyFacets(matches.solutions, candidateFacetValues, selection);
+  const providerFacets = applyFacets(matches.providers, providerFacetValues, selection);
   const restrict =
     selectedCount > 0
       ? { solutions: solutionFacets.items.map((item) => item.slug), providers: providerFacets.items.map((item) => item.slug) }
