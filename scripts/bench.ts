@@ -116,6 +116,13 @@ function processTree(pid: number): number[] {
   return pids;
 }
 
+function benchHeapMb(): number {
+  const raw = process.env.BENCH_HEAP_MB?.trim();
+  const value = raw ? Number(raw) : 512;
+  if (!Number.isInteger(value) || value < 64) throw new Error(`BENCH_HEAP_MB doit être un nombre entier de Mo ≥ 64, pas « ${raw} ».`);
+  return value;
+}
+
 function rssMb(pid: number): number {
   let kb = 0;
   for (const child of processTree(pid)) {
@@ -267,6 +274,9 @@ async function main(): Promise<number> {
         API_RATE_LIMIT_PER_MINUTE: '0',
         // 10,000 providers do not fit the default 50 MB of cached data (docs/benchmark.md).
         CACHE_MEMORY_MB: process.env.CACHE_MEMORY_MB ?? '128',
+        // The heap limit docs/deploy.md recommends: without one, V8 lets its heap grow towards
+        // several GB before collecting in earnest, and the peak RSS would measure that budget.
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--max-old-space-size=${benchHeapMb()}`].filter(Boolean).join(' '),
       },
     });
     cleanups.push(server.stop);
