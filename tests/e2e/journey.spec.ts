@@ -29,6 +29,7 @@ test('chercher, filtrer, garder, partager et imprimer', async ({ page, browser }
   await page.getByRole('link', { name: /Panier \(2/ }).click();
   const names = ['Conseils juridiques sur la conformité à la Loi 25', 'Juripop'];
   for (const name of names) await expect(page.getByRole('main').getByRole('heading', { name, exact: true })).toBeVisible();
+  await expect(page).toHaveTitle(/Mon panier/);
   await expectNoAxeViolations(page);
 
   // The share link rebuilds the same list in a browser that has never seen this basket.
