@@ -2,12 +2,17 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
+import { keepDecoded } from '@/lib/data/inventory-memo';
 import type { MatchCandidate } from '@/lib/matching/types';
 
 const PUBLISHED = 'PUBLISHED' as const;
 
-/** Every published solution with what the guided match scores on. */
-export async function listMatchCandidates(): Promise<MatchCandidate[]> {
+/** Every published solution with what the guided match scores on (and the search filters count). */
+export function listMatchCandidates(): Promise<MatchCandidate[]> {
+  return keepDecoded('match-candidates', readMatchCandidates);
+}
+
+async function readMatchCandidates(): Promise<MatchCandidate[]> {
   'use cache';
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');

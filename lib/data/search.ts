@@ -30,7 +30,7 @@ function bySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T>
 }
 
 /** The directory's solutions and providers by slug, built once per generation of the data. */
-const candidatesBySlug = () => keepDecoded('match-candidates-by-slug', async () => bySlug(await keepDecoded('match-candidates', listMatchCandidates)));
+const candidatesBySlug = () => keepDecoded('match-candidates-by-slug', async () => bySlug(await listMatchCandidates()));
 const providersBySlug = () => keepDecoded('providers-by-slug', async () => bySlug(await listProviders()));
 
 /**

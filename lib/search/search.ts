@@ -13,7 +13,7 @@
 // reads everything it finds once, and only once:
 //  - findMatches: one statement per strategy lists every entry found with the text part of its
 //    rank (all of it but the name bonus). That gives the counts, the slugs the filters count
-//    (listMatchingSlugs) and, filtered in JavaScript, the counts of a filtered search.
+//    (slugsOf) and, filtered in JavaScript, the counts of a filtered search.
 //  - fetchX: the page of each type. Only the entries that can still be on it are read again
 //    (candidatesFor, then the `floor` CTE), by slug, to add the name bonus (word_similarity costs
 //    tens of microseconds per name), order them and highlight them (ts_headline on the page only).
@@ -561,11 +561,6 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
 /** Slugs of the solutions and providers found (before filters), for the filters' counts. */
 export function slugsOf(matches: SearchMatches): { solutions: string[]; providers: string[] } {
   return { solutions: matches.solutions.map((entry) => entry.slug), providers: matches.providers.map((entry) => entry.slug) };
-}
-
-/** Slugs of every published solution and provider the query finds (before filters), for filter counts. */
-export async function listMatchingSlugs(db: PrismaClient, rawQuery: unknown): Promise<{ solutions: string[]; providers: string[] }> {
-  return slugsOf(await findMatches(db, rawQuery));
 }
 
 const MAX_SUGGESTIONS = 3;

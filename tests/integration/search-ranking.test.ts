@@ -10,7 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { OVERVIEW_SIZE, PAGE_SIZE, findMatches, listMatchingSlugs, searchDirectory, slugsOf } from '@/lib/search/search';
+import { OVERVIEW_SIZE, PAGE_SIZE, findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
 import { suggestQueries } from '@/lib/search/suggest';
 import { similarityOfCounts, trigramsOf } from '@/lib/search/trigram';
 import { buildVocabulary, closestWord, loadVocabulary, readVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
@@ -190,7 +190,7 @@ describe.skipIf(!serverUrl)('recherche : chemins rapides', () => {
     }
 
     it('avec des filtres : les comptes et les pages de ce qui reste', async () => {
-      const { solutions } = await listMatchingSlugs(prisma, 'numérique');
+      const { solutions } = slugsOf(await findMatches(prisma, 'numérique'));
       const kept = solutions.filter((_, index) => index % 2 === 0);
       const results = await searchDirectory(prisma, 'numérique', { restrict: { solutions: kept } });
       expect(results.counts.solutions).toBe(kept.length);

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { MatchForm } from '@/components/matching/match-form';
 import { MatchResults } from '@/components/matching/match-results';
-import { keepDecoded } from '@/lib/data/inventory-memo';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listNeedSummaries } from '@/lib/data/needs';
 import { listThemes } from '@/lib/data/themes';
@@ -21,7 +20,7 @@ type Props = { searchParams: Promise<MatchSearchParams> };
 export default async function MatchPage({ searchParams }: Props) {
   await connection();
   const answers = parseMatchAnswers(await searchParams);
-  const [themes, candidates, needSummaries] = await Promise.all([listThemes(), keepDecoded('match-candidates', listMatchCandidates), listNeedSummaries()]);
+  const [themes, candidates, needSummaries] = await Promise.all([listThemes(), listMatchCandidates(), listNeedSummaries()]);
   const isAnswered = hasAnyAnswer(answers);
   const solutions = isAnswered ? rankSolutions(candidates, answers) : [];
   const needs = needSummaries.filter((need) => need.theme && answers.themes.includes(need.theme.slug));
