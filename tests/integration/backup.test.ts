@@ -1,9 +1,8 @@
 // Backup and restore (npm run db:export / db:import) against real PostgreSQL databases: a
 // seeded database with history, suggestions and members is exported, restored into another
-// empty database, and exported again. The two files are identical (but for the export time),
-// the restored database has the source's rows, table by table (read with SQL, not through the
-// backup's own code),
-// the site's content is the same, search documents are rebuilt identically, and what is left
+// empty database, and exported again. The restored database has the source's rows, table by
+// table (read with SQL, not through the backup's own code); the two files are identical (but
+// for the export time), the site's content is the same, search documents are rebuilt identically, and what is left
 // out on purpose (passwords, one-time links, sign-in attempts) is not there. Every model of
 // the schema is either backed up or excluded with a reason.
 import { PrismaPg } from '@prisma/adapter-pg';
