@@ -79,6 +79,9 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: '1',
       TEST_DATABASE_SERVER_URL: serverUrl,
       MUTATION_TEMPLATE_DATABASE: template,
+      // The tests that read sources (tests/integration/authz-matrix.test.ts) read them here,
+      // not in Stryker's instrumented copy.
+      TEST_SOURCE_ROOT: repoRoot,
     });
     const started = Date.now();
     const { Stryker } = await import('@stryker-mutator/core');
