@@ -72,6 +72,7 @@ async function main(): Promise<number> {
     // go with the embedded server; on TEST_DATABASE_URL's server, drop the workers' copies.
     cleanups.push(async () => {
       for (let worker = 0; worker < 64; worker += 1) await dropDatabase(serverUrl, `${template}_w${worker}`);
+      await dropDatabase(serverUrl, `${template}_seeded`);
       await dropDatabase(serverUrl, template);
     });
 
@@ -79,6 +80,8 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: '1',
       TEST_DATABASE_SERVER_URL: serverUrl,
       MUTATION_TEMPLATE_DATABASE: template,
+      // Seeded once, copied by each test file that needs the inventory (helpers/seeded-database.ts).
+      TEST_SEEDED_TEMPLATE: `${template}_seeded`,
       // The tests that read sources (tests/integration/authz-matrix.test.ts) read them here,
       // not in Stryker's instrumented copy.
       TEST_SOURCE_ROOT: repoRoot,
