@@ -26,6 +26,8 @@ const config = {
   // A mutant that makes a save loop or wait on a lock ends as a timeout (counted as killed).
   timeoutMS: 30_000,
   timeoutFactor: 2,
+  // The first run (the whole vitest suite, with coverage) takes 3–6 minutes on a busy machine.
+  dryRunTimeoutMinutes: 30,
   // Only what the tests need goes into Stryker's sandbox copy of the project.
   ignorePatterns: ['.data', '.next', '.next-*', 'tsconfig.next-test-*.json', 'test-results', 'playwright-report', 'reports', 'coverage', 'bench-results.json', '.stryker-tmp', 'tmp'],
   tempDirName: '.stryker-tmp',
