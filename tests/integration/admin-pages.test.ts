@@ -160,6 +160,24 @@ describe.skipIf(!databaseUrl)('admin pages (behaviour)', () => {
     await getDb().$disconnect();
   });
 
+  it('getCurrentUser() (what the layout shows) is null for a visitor and a deactivated member, the member otherwise', async () => {
+    const { getCurrentUser } = await import('@/lib/authz');
+    signInAs(null);
+    expect(await getCurrentUser()).toBeNull();
+    signInAs(members.former);
+    expect(await getCurrentUser()).toBeNull();
+    signInAs(members.editor);
+    expect(await getCurrentUser()).toEqual({ id: members.editor.id, name: expect.any(String), email: members.editor.email, role: 'EDITOR' });
+    // A session older than the member's last access change is over.
+    session.current = { ...session.current!, sv: members.editor.sessionVersion + 1 };
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  it('hasRole(): ADMIN can do everything EDITOR can, not the other way round', async () => {
+    const { hasRole } = await import('@/lib/authz');
+    expect([hasRole({ role: 'ADMIN' }, 'ADMIN'), hasRole({ role: 'ADMIN' }, 'EDITOR'), hasRole({ role: 'EDITOR' }, 'EDITOR'), hasRole({ role: 'EDITOR' }, 'ADMIN')]).toEqual([true, true, true, false]);
+  });
+
   it.each(guardedPages.map((file) => [file, requiredRole(file)] as const))('%s (%s): sign-in for a visitor or a deactivated member, the page for its role', async (file, role) => {
     signInAs(null);
     expect(await visit(file)).toBe('sign-in');
