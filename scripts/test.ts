@@ -19,8 +19,7 @@ import { seedInventory } from '../lib/seed/seed-inventory';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
-
-type Counts = { passed: number; failed: number; skipped: number };
+import { countPlaywright, countVitest, type CountResult, type Counts, type PlaywrightReport, type VitestReport } from './lib/test-counts';
 
 // A build folder of this run's own: npm test never replaces the build that npm start
 // serves, and two runs never build over each other. Set before next-app reads it.
@@ -55,20 +54,18 @@ function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
 }
 
-function runVitest(env: NodeJS.ProcessEnv, reportFile: string): Counts {
+// Files that fail to load, hooks that throw and skipped tests count as failures
+// (scripts/lib/test-counts.ts).
+function runVitest(env: NodeJS.ProcessEnv, reportFile: string): CountResult {
   const status = run(
     path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'),
     ['run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...filters],
     env,
   );
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(reportFile);
-  if (!report) return { passed: 0, failed: 1, skipped: 0 };
-  // A crash outside any test (syntax error, failed setup) still has to fail the run.
-  const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+  return countVitest(readJson<VitestReport>(reportFile), status, repoRoot);
 }
 
-function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): Counts {
+function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): CountResult {
   const status = run(
     path.join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js'),
     // With filters (a few spec files), the projects the writer specs depend on would otherwise
@@ -76,10 +73,7 @@ function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): Counts {
     ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json', ...(filters.length > 0 ? ['--no-deps'] : []), ...filters],
     { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile },
   );
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(reportFile);
-  if (!report) return { passed: 0, failed: 1, skipped: 0 };
-  const failed = report.stats.unexpected + (status !== 0 && report.stats.unexpected === 0 ? 1 : 0);
-  return { passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped };
+  return countPlaywright(readJson<PlaywrightReport>(reportFile), status);
 }
 
 // The browser tests sign in as this admin (tests/e2e/admin-auth.spec.ts): a fresh random
@@ -111,10 +105,12 @@ async function main(): Promise<number> {
   installShutdownHandlers(cleanup);
 
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
-  const add = (counts: Counts): void => {
+  const problems: string[] = [];
+  const add = (counts: CountResult): void => {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
+    problems.push(...counts.problems);
   };
 
   try {
@@ -163,6 +159,7 @@ async function main(): Promise<number> {
     await cleanup();
   }
 
+  if (problems.length > 0) console.log(`\nComptés comme échecs :\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
   return totals.failed > 0 || totals.passed === 0 ? 1 : 0;
 }

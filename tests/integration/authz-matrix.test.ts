@@ -1,12 +1,16 @@
-// The authorization matrix: every server action and route handler of the app, found by
-// reading the sources (not from a list someone must remember to update), must
-//  1. call requireUser() or requireRole() itself, or be in PUBLIC_ENTRY_POINTS with a reason
-//     (static check, TypeScript AST);
+// The authorization matrix: every server action and route handler of the app (app/, lib/,
+// and actions written inline in components/), found by reading the sources (not from a list
+// someone must remember to update), must
+//  1. call requireUser() or requireRole() itself, first, before anything else is called
+//     (nothing is read before the member is checked), or be in PUBLIC_ENTRY_POINTS with a
+//     reason (static check, TypeScript AST);
 //  2. refuse an anonymous visitor when called (behaviour: each action is imported and
 //     called with the session getter returning nothing, before any input is read);
 //  3. when it calls requireRole('ADMIN'), refuse an EDITOR with a 403 and a deactivated
 //     admin with a redirect, and let an ADMIN through;
-//  4. when it is a route handler that changes state (POST, PUT, PATCH, DELETE), check Origin.
+//  4. when it is a route handler that changes state (POST, PUT, PATCH, DELETE), check Origin,
+//     and refuse a request from another site when called.
+// Admin pages have their own matrix (admin-pages.test.ts).
 // The database is real (the vitest one); only the session getter is replaced, so
 // requireUser() reads the member exactly as in production.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -42,6 +46,10 @@ function matchesPublicKey(key: string, entry: Pick<EntryPoint, 'file' | 'name'>)
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+// The static checks read the sources as written. Under mutation testing the copy that runs is
+// instrumented by Stryker (every literal wrapped in a switch), so they read the original
+// (TEST_SOURCE_ROOT, set by npm run test:mutation); the behaviour checks run the copy.
+const sourceRoot = process.env.TEST_SOURCE_ROOT ?? root;
 const AUTHZ_CALLS = new Set(['requireUser', 'requireRole']);
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -54,13 +62,15 @@ type EntryPoint = {
   callsAuthz: boolean;
   requiredRole: string | null;
   checksOrigin: boolean;
+  /** Calls made before the statement that checks the member (should be none). */
+  callsBeforeGuard: string[];
 };
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir)).flatMap((name) => {
+  return readdirSync(path.join(sourceRoot, dir)).flatMap((name) => {
     const relative = path.posix.join(dir, name);
     if (name === 'node_modules' || name === 'generated') return [];
-    if (statSync(path.join(root, relative)).isDirectory()) return sourceFiles(relative);
+    if (statSync(path.join(sourceRoot, relative)).isDirectory()) return sourceFiles(relative);
     return /\.(ts|tsx|js|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [relative] : [];
   });
 }
@@ -70,9 +80,29 @@ function hasUseServer(statements: ts.NodeArray<ts.Statement> | undefined): boole
   return Boolean(first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use server');
 }
 
+const calleeOf = (call: ts.CallExpression) => (ts.isIdentifier(call.expression) ? call.expression.text : call.expression.getText());
+
+/** The calls made by the statements of a body before the first one that checks the member. */
+function callsBeforeGuard(node: ts.Node): string[] {
+  const statements = ts.isBlock(node) ? [...node.statements] : ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body ? [(node as ts.FunctionLikeDeclaration).body!] : [node];
+  if (statements.length === 1 && ts.isBlock(statements[0]!)) return callsBeforeGuard(statements[0]!);
+  const before: string[] = [];
+  for (const statement of statements) {
+    const calls: string[] = [];
+    const visit = (child: ts.Node): void => {
+      if (ts.isCallExpression(child)) calls.push(calleeOf(child));
+      ts.forEachChild(child, visit);
+    };
+    visit(statement);
+    if (calls.some((callee) => AUTHZ_CALLS.has(callee))) return before;
+    before.push(...calls);
+  }
+  return before;
+}
+
 /** What a function body calls: authorization (and which role) and the Origin check. */
-function inspectBody(node: ts.Node): Pick<EntryPoint, 'callsAuthz' | 'requiredRole' | 'checksOrigin'> {
-  const found = { callsAuthz: false, requiredRole: null as string | null, checksOrigin: false };
+function inspectBody(node: ts.Node): Pick<EntryPoint, 'callsAuthz' | 'requiredRole' | 'checksOrigin' | 'callsBeforeGuard'> {
+  const found = { callsAuthz: false, requiredRole: null as string | null, checksOrigin: false, callsBeforeGuard: callsBeforeGuard(node) };
   const visit = (child: ts.Node): void => {
     if (ts.isCallExpression(child) && ts.isIdentifier(child.expression)) {
       const callee = child.expression.text;
@@ -128,29 +158,37 @@ function exportedFunctions(source: ts.SourceFile): Map<string, ts.FunctionLikeDe
 
 function discoverEntryPoints(): EntryPoint[] {
   const entries: EntryPoint[] = [];
-  for (const file of [...sourceFiles('app'), ...sourceFiles('lib')]) {
-    const text = readFileSync(path.join(root, file), 'utf8');
+  for (const file of [...sourceFiles('app'), ...sourceFiles('lib'), ...sourceFiles('components')]) {
+    const text = readFileSync(path.join(sourceRoot, file), 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const isRoute = file.startsWith('app/') && /\/route\.(ts|tsx|js|mjs)$/.test(file);
     if (hasUseServer(source.statements) || isRoute) {
       for (const [name, fn] of exportedFunctions(source)) {
         if (isRoute && !HTTP_METHODS.has(name)) continue;
-        const inspected = fn ? inspectBody(fn) : { callsAuthz: false, requiredRole: null, checksOrigin: false };
+        const inspected = fn ? inspectBody(fn) : { callsAuthz: false, requiredRole: null, checksOrigin: false, callsBeforeGuard: [] };
         entries.push({ kind: isRoute ? 'route' : 'action', file, name, ...inspected });
       }
     }
-    // Server actions written inline in a component: function bodies starting with 'use server'.
-    const visit = (node: ts.Node): void => {
-      const fn = functionOf(node);
-      if (fn?.body && ts.isBlock(fn.body) && hasUseServer(fn.body.statements) && !hasUseServer(source.statements)) {
-        const name = (ts.isFunctionDeclaration(fn) && fn.name?.text) || (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? node.name.text : `ligne ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
-        entries.push({ kind: 'inline-action', file, name, ...inspectBody(fn.body) });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
+    entries.push(...inlineActions(source, file));
   }
   return entries;
+}
+
+/** Server actions written inline (in a component): function bodies starting with 'use server'. */
+function inlineActions(source: ts.SourceFile, file: string): EntryPoint[] {
+  if (hasUseServer(source.statements)) return [];
+  const found = new Map<ts.Node, EntryPoint>();
+  const visit = (node: ts.Node): void => {
+    const fn = functionOf(node);
+    // A function assigned to a variable is met twice (declaration, then function): keep one.
+    if (fn?.body && ts.isBlock(fn.body) && hasUseServer(fn.body.statements) && !found.has(fn)) {
+      const name = (ts.isFunctionDeclaration(fn) && fn.name?.text) || (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) ? node.name.text : `ligne ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      found.set(fn, { kind: 'inline-action', file, name, ...inspectBody(fn.body) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...found.values()];
 }
 
 const isPublic = (entry: Pick<EntryPoint, 'file' | 'name'>) => Object.keys(PUBLIC_ENTRY_POINTS).some((key) => matchesPublicKey(key, entry));
@@ -158,6 +196,7 @@ const isPublic = (entry: Pick<EntryPoint, 'file' | 'name'>) => Object.keys(PUBLI
 const entryPoints = discoverEntryPoints();
 const guardedActions = entryPoints.filter((entry) => entry.kind === 'action' && !isPublic(entry));
 const guardedRoutes = entryPoints.filter((entry) => entry.kind === 'route' && !isPublic(entry));
+const stateChangingRoutes = entryPoints.filter((entry) => entry.kind === 'route' && STATE_CHANGING.has(entry.name));
 
 describe('authorization matrix (static)', () => {
   it('finds the entry points of the app (sanity: the scan sees the known ones)', () => {
@@ -168,6 +207,32 @@ describe('authorization matrix (static)', () => {
   it('every server action and route handler calls requireUser()/requireRole(), or is public with a reason', () => {
     const unguarded = entryPoints.filter((entry) => !entry.callsAuthz && !isPublic(entry)).map((entry) => `${entry.kind} ${entry.file}#${entry.name}`);
     expect(unguarded, 'Appelez requireUser() ou requireRole() au début de ces fonctions, ou ajoutez-les à PUBLIC_ENTRY_POINTS avec une raison').toEqual([]);
+  });
+
+  it('every guarded server action and route handler checks the member first, before reading anything', () => {
+    const late = entryPoints
+      .filter((entry) => entry.callsAuthz && !isPublic(entry) && entry.callsBeforeGuard.length > 0)
+      .map((entry) => `${entry.kind} ${entry.file}#${entry.name} appelle d’abord ${entry.callsBeforeGuard.join(', ')}`);
+    expect(late, 'Appelez requireUser() ou requireRole() avant toute autre chose').toEqual([]);
+  });
+
+  it('scans the components for server actions written inline (sanity: the scan reads components/)', () => {
+    const scanned = sourceFiles('components');
+    expect(scanned).toEqual(expect.arrayContaining(['components/admin/need-form.tsx', 'components/basket/basket-button.tsx']));
+    const inline = (text: string) =>
+      inlineActions(ts.createSourceFile('components/exemple.tsx', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX), 'components/exemple.tsx').map(
+        (entry) => `${entry.name} ${entry.callsAuthz && entry.callsBeforeGuard.length === 0 ? 'guarded' : 'unguarded'}`,
+      );
+    // The detector itself, on a component with an inline action of each kind.
+    expect(
+      inline(`export function Form() {
+        async function save(data: FormData) { 'use server'; await requireUser(); await write(data); }
+        const remove = async () => { 'use server'; await erase(); };
+        return <form action={save} />;
+      }`),
+    ).toEqual(['save guarded', 'remove unguarded']);
+    // A guard after a read does not count.
+    expect(inline(`export function Form() { async function save() { 'use server'; const rows = await read(); await requireUser(); } return null; }`)).toEqual(['save unguarded']);
   });
 
   it('every entry of the allow-list still exists and gives a reason', () => {
@@ -290,6 +355,20 @@ describe.skipIf(!databaseUrl)('authorization matrix (behaviour)', () => {
       expect(await callAction(entry, formFor(target))).toBe('allowed');
     },
   );
+
+  it('route handlers are tested here (sanity: the blocks below are not empty)', () => {
+    expect(stateChangingRoutes.length + guardedRoutes.length).toBeGreaterThan(0);
+  });
+
+  it.each(stateChangingRoutes.map((entry) => [`${entry.file}#${entry.name}`, entry] as const))('%s refuses a request from another site (Origin)', async (_label, entry) => {
+    signInAs(admin);
+    const mod = (await import(/* @vite-ignore */ path.join(root, entry.file))) as Record<string, Callable>;
+    const request = new Request('http://localhost/test', { method: entry.name, headers: { origin: 'https://autre-site.example', host: 'localhost' }, body: 'a=1' });
+    const response = (await mod[entry.name]!(request, { params: Promise.resolve({}) })) as Response;
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/ne vient pas de ce site/);
+    expect(await prisma.auditLog.count()).toBe(0);
+  });
 
   it.each(guardedRoutes.map((entry) => [`${entry.file}#${entry.name}`, entry] as const))('%s refuses an anonymous visitor', async (_label, entry) => {
     signInAs(null);
