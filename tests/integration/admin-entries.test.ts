@@ -117,7 +117,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
       prisma,
       {
         input: {
-          title: 'Clinique juridique', description: 'Aide.', availability: 'EXISTING', kinds: ['LEGAL'], cost: 'FREE', parentId: null,
+          title: 'Clinique juridique', description: 'Aide.', availability: 'EXISTING', kinds: ['LEGAL'], cost: 'FREE', inferredFields: [], parentId: null,
           status: 'PUBLISHED', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
         },
       },
@@ -159,7 +159,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
       prisma,
       {
         input: {
-          title: 'Solution éphémère', description: 'Aide.', availability: 'PROPOSED', kinds: [], cost: 'UNKNOWN', parentId: null,
+          title: 'Solution éphémère', description: 'Aide.', availability: 'PROPOSED', kinds: [], cost: 'UNKNOWN', inferredFields: [], parentId: null,
           status: 'PUBLISHED', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
         },
       },
@@ -202,7 +202,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
   });
 
   const solutionInput = (overrides: Partial<SolutionInput> = {}): SolutionInput => ({
-    title: 'Solution liée', description: 'Aide.', availability: 'EXISTING', kinds: [], cost: 'FREE', parentId: null,
+    title: 'Solution liée', description: 'Aide.', availability: 'EXISTING', kinds: [], cost: 'FREE', inferredFields: [], parentId: null,
     status: 'DRAFT', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
     ...overrides,
   });
@@ -330,7 +330,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
   it('a deletion records and bumps every entry it changes', async () => {
     const theme = ok(await saveTheme(prisma, { input: { name: 'Thème supprimé', description: '', position: null, status: 'PUBLISHED' } }, as(member)));
     const provider = ok(await saveProvider(prisma, { input: { ...providerInput, name: 'Fournisseur supprimé' } }, as(member)));
-    const parent = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Parente', providers: [{ id: provider.id, role: 'OFFERS' }] }) }, as(member)));
+    const parent = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Parente', providers: [{ id: provider.id, role: 'OFFERS', isRoleInferred: false }] }) }, as(member)));
     const child = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Enfant', parentId: parent.id }) }, as(member)));
     const target = ok(await saveNeed(prisma, { input: needInput({ title: 'Cible' }) }, as(member)));
     const need = ok(
