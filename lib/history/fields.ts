@@ -62,7 +62,7 @@ export const FIELD_SPECS: Record<EntryType, Record<string, FieldSpec>> = {
   Solution: {
     title: { label: 'Titre', kind: 'text', show: str },
     description: { label: 'Description', kind: 'text', show: str },
-    availability: { label: 'Existe ou proposée', kind: 'value', show: label(availabilityLabels) },
+    availability: { label: 'Existe, à confirmer ou proposée', kind: 'value', show: label(availabilityLabels) },
     kinds: { label: 'Types d’aide', kind: 'list', show: labels(helpKindLabels) },
     cost: { label: 'Coût', kind: 'value', show: label(costLabels) },
     inferredFields: { label: 'Valeurs déduites par l’équipe', kind: 'list', show: labels(inferredFieldLabels) },

@@ -5,7 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EntryStatus } from '@/lib/generated/prisma/enums';
 import { availabilityLabels } from '@/lib/labels';
 import { loadEntrySnapshot, recordEntryChange } from '@/lib/history/snapshot';
-import type { SolutionField, SolutionInput } from '@/lib/validation/solution';
+import { inferredFieldValues, type SolutionField, type SolutionInput } from '@/lib/validation/solution';
 import { listFilterWhere, pageOf, type AdminListFilter, type AdminListPage } from '@/lib/data/admin/lists';
 import { OPTION_LIST_LIMIT } from '@/lib/data/admin/needs';
 import {
@@ -178,7 +178,8 @@ export async function saveSolution(
         availability: input.availability,
         kinds: input.kinds,
         cost: input.cost,
-        inferredFields: input.inferredFields,
+        // In the enum's order, whatever the order of the form or of a restored snapshot.
+        inferredFields: inferredFieldValues.filter((value) => input.inferredFields.includes(value)),
         parentId: input.parentId,
         status: input.status,
         ...verificationData(input, isVerify),
