@@ -4,6 +4,7 @@ import type {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   NeedKind,
   ProviderKind,
   ProviderRole,
@@ -19,6 +20,7 @@ export const needKindLabels: Record<NeedKind, string> = {
 export const availabilityLabels: Record<Availability, string> = {
   EXISTING: 'Existe déjà',
   PROPOSED: 'Proposée',
+  UNCONFIRMED: 'Existence à confirmer',
 };
 
 export const helpKindLabels: Record<HelpKind, string> = {
@@ -44,7 +46,41 @@ export const providerRoleLabels: Record<ProviderRole, string> = {
   OFFERS: 'offre',
   FUNDS: 'finance',
   PARTNERS: 'partenaire',
+  CITED: 'cité en exemple',
+  APPROACHED: 'approché par des organismes',
 };
+
+/** Who offers a solution comes first, then who funds it, partners, and mere mentions. */
+export const providerRoleOrder: Record<ProviderRole, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2, CITED: 3, APPROACHED: 4 };
+
+/** Said next to a value that the directory's team inferred (the source does not state it). */
+export const INFERRED_MARK = 'déduit par l’équipe';
+export const INFERRED_MARK_PLURAL = 'déduits par l’équipe';
+
+/** What the marks mean, said once on a page that shows them. */
+export const INFERRED_EXPLANATION =
+  '« Déduit par l’équipe » : l’inventaire de la Table ne le dit pas ; l’équipe du répertoire l’a déduit de sa formulation.';
+export const BRACKETS_EXPLANATION = 'Entre crochets dans une formulation de l’inventaire : un ajout de l’équipe du répertoire.';
+
+export const inferredFieldLabels: Record<InferredField, string> = {
+  KINDS: 'Types d’aide',
+  COST: 'Coût',
+};
+
+/** "Formation, Accompagnement (déduits par l'équipe)": a value as text, marked when inferred. */
+export function withInferredMark(text: string, isInferred: boolean, plural = false): string {
+  return isInferred ? `${text} (${plural ? INFERRED_MARK_PLURAL : INFERRED_MARK})` : text;
+}
+
+/** "finance", or "finance, déduit par l'équipe" when the team inferred that role. */
+export function roleLabel(role: ProviderRole, isInferred: boolean): string {
+  return isInferred ? `${providerRoleLabels[role]}, ${INFERRED_MARK}` : providerRoleLabels[role];
+}
+
+/** A provider's roles on one solution, each inferred one marked ("offre ; finance, déduit par l'équipe"). */
+export function rolesLabel(roles: readonly ProviderRole[], inferredRoles: readonly ProviderRole[]): string {
+  return roles.map((role) => roleLabel(role, inferredRoles.includes(role))).join(inferredRoles.length > 0 ? ' ; ' : ', ');
+}
 
 export const costLabels: Record<CostOption, string> = {
   FREE: 'Gratuit',

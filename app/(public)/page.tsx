@@ -18,6 +18,7 @@ export default async function HomePage() {
   const figures = [
     { value: stats.needCount + stats.issueCount, label: 'besoins et enjeux' },
     { value: stats.existingSolutionCount, label: 'solutions qui existent déjà' },
+    ...(stats.unconfirmedSolutionCount > 0 ? [{ value: stats.unconfirmedSolutionCount, label: 'solutions dont l’existence est à confirmer' }] : []),
     { value: stats.proposedSolutionCount, label: 'solutions proposées' },
     { value: stats.providerCount, label: 'organismes et programmes' },
   ];
@@ -32,7 +33,7 @@ export default async function HomePage() {
           Ce répertoire rassemble les besoins numériques nommés par les organismes communautaires du Québec, les
           solutions qui existent déjà ou qui sont proposées, et les organismes ou programmes qui les offrent.
         </p>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <dl className={`grid grid-cols-2 gap-3 ${figures.length > 4 ? 'sm:grid-cols-5' : 'sm:grid-cols-4'}`}>
           {figures.map((figure) => (
             <div key={figure.label} className="rounded-md bg-brand-50 p-3">
               <dt className="text-sm text-slate-800">{figure.label}</dt>
@@ -89,7 +90,8 @@ export default async function HomePage() {
                 <span className="text-sm text-slate-700">
                   {' '}
                   — {needKindLabels[need.kind].toLowerCase()}, {need.existingCount} existante
-                  {need.existingCount > 1 ? 's' : ''}, {need.proposedCount} proposée{need.proposedCount > 1 ? 's' : ''}
+                  {need.existingCount > 1 ? 's' : ''}, {need.unconfirmedCount > 0 && `${need.unconfirmedCount} à confirmer, `}
+                  {need.proposedCount} proposée{need.proposedCount > 1 ? 's' : ''}
                 </span>
               </li>
             ))}

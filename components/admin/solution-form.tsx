@@ -8,20 +8,21 @@ import { ErrorSummary } from '@/components/admin/error-summary';
 import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveSolutionAction } from '@/lib/actions/solutions';
-import { availabilityLabels, costLabels, helpKindLabels, providerRoleLabels } from '@/lib/labels';
+import { availabilityLabels, costLabels, helpKindLabels, inferredFieldLabels, providerRoleLabels } from '@/lib/labels';
 import { idleFormState, type EntryFormState } from '@/lib/validation/form-state';
-import { availabilities, costOptions, helpKinds, providerRoles, type SolutionField } from '@/lib/validation/solution';
+import { availabilities, costOptions, helpKinds, inferredFieldValues, providerRoles, type SolutionField } from '@/lib/validation/solution';
 
 const FIELDS: Record<SolutionField, readonly [string, string]> = {
   title: ['solution-titre', 'Titre'],
   description: ['solution-description', 'Description'],
-  availability: ['solution-existence', 'Existe ou proposée'],
+  availability: ['solution-existence', 'Existe, à confirmer ou proposée'],
   cost: ['solution-cout', 'Coût'],
   parentId: ['solution-parente', 'Solution parente'],
   status: ['solution-etat', 'État'],
   toVerify: ['solution-a-verifier', 'À vérifier'],
   verifyNote: ['solution-note-verification', 'Note de vérification'],
   kinds: ['solution-types', 'Types d’aide'],
+  inferredFields: ['solution-deduites', 'Valeurs déduites par l’équipe'],
   needs: ['solution-besoins', 'Besoins'],
   providers: ['solution-fournisseurs', 'Fournisseurs'],
   addProviderSlug: ['solution-ajout-fournisseur', 'Fournisseur à ajouter'],
@@ -38,13 +39,14 @@ export type SolutionFormValues = {
   availability: string;
   kinds: string[];
   cost: string;
+  inferredFields: string[];
   parentId: string | null;
   status: string;
   verifiedAt: string | null;
   toVerify: boolean;
   verifyNote: string;
   needs: { id: string; title: string }[];
-  providers: { id: string; name: string; role: string }[];
+  providers: { id: string; name: string; role: string; isRoleInferred: boolean }[];
 };
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
@@ -55,6 +57,7 @@ export function SolutionForm({ solution, needs, solutions, providers }: { soluti
   const errors = state.errors ?? {};
   const checkedNeeds = values.list('needId', solution?.needs.map((need) => need.id) ?? []);
   const checkedLinks = values.list('providerLink', solution?.providers.map((link) => `${link.id}:${link.role}`) ?? []);
+  const inferredLinks = values.list('inferredLink', solution?.providers.filter((link) => link.isRoleInferred).map((link) => `${link.id}:${link.role}`) ?? []);
   const needChoices = needs ?? solution?.needs.map((need) => ({ id: need.id, label: need.title })) ?? [];
   return (
     <form action={formAction} className="space-y-8" noValidate>
@@ -65,9 +68,26 @@ export function SolutionForm({ solution, needs, solutions, providers }: { soluti
       <div className="space-y-5">
         <FormField id={FIELDS.title[0]} name="title" label="Titre" required defaultValue={values.text('title', solution?.title)} errors={errors.title} className="max-w-2xl" />
         <TextAreaField id={FIELDS.description[0]} name="description" label="Description" rows={6} required defaultValue={values.text('description', solution?.description)} errors={errors.description} />
-        <SelectField id={FIELDS.availability[0]} name="availability" label="Existe ou proposée" options={options(availabilities, availabilityLabels)} defaultValue={values.text('availability', solution?.availability ?? 'EXISTING')} errors={errors.availability} />
+        <SelectField
+          id={FIELDS.availability[0]}
+          name="availability"
+          label="Existe, à confirmer ou proposée"
+          hint="« Existence à confirmer » : la source dit seulement qu’elle existe peut-être ; dites quoi confirmer dans la note de vérification."
+          options={options(availabilities, availabilityLabels)}
+          defaultValue={values.text('availability', solution?.availability ?? 'EXISTING')}
+          errors={errors.availability}
+        />
         <CheckboxGroup id={FIELDS.kinds[0]} legend="Types d’aide" name="kinds" options={options(helpKinds, helpKindLabels)} checked={values.list('kinds', solution?.kinds ?? [])} errors={errors.kinds} />
         <SelectField id={FIELDS.cost[0]} name="cost" label="Coût" options={options(costOptions, costLabels)} defaultValue={values.text('cost', solution?.cost ?? 'UNKNOWN')} errors={errors.cost} />
+        <CheckboxGroup
+          id={FIELDS.inferredFields[0]}
+          legend="Valeurs déduites par l’équipe"
+          hint="Cochez ce que la source ne dit pas : le site le montre « déduit par l’équipe »."
+          name="inferredFields"
+          options={options(inferredFieldValues, inferredFieldLabels)}
+          checked={values.list('inferredFields', solution?.inferredFields ?? [])}
+          errors={errors.inferredFields}
+        />
         {solutions ? (
           <SelectField
             id={FIELDS.parentId[0]}
@@ -100,18 +120,33 @@ export function SolutionForm({ solution, needs, solutions, providers }: { soluti
           {solution && solution.providers.length > 0 ? (
             <ul className="space-y-1">
               {solution.providers.map((link) => (
-                <li key={`${link.id}:${link.role}`} className="flex items-start gap-2">
-                  <input
-                    type="checkbox"
-                    id={`fournisseur-${link.id}-${link.role}`}
-                    name="providerLink"
-                    value={`${link.id}:${link.role}`}
-                    defaultChecked={checkedLinks.includes(`${link.id}:${link.role}`)}
-                    className="mt-1.5 h-4 w-4 shrink-0"
-                  />
-                  <label htmlFor={`fournisseur-${link.id}-${link.role}`}>
-                    {link.name} ({providerRoleLabels[link.role as keyof typeof providerRoleLabels] ?? link.role})
-                  </label>
+                <li key={`${link.id}:${link.role}`} className="flex flex-wrap items-start gap-x-6 gap-y-1">
+                  <span className="flex items-start gap-2">
+                    <input
+                      type="checkbox"
+                      id={`fournisseur-${link.id}-${link.role}`}
+                      name="providerLink"
+                      value={`${link.id}:${link.role}`}
+                      defaultChecked={checkedLinks.includes(`${link.id}:${link.role}`)}
+                      className="mt-1.5 h-4 w-4 shrink-0"
+                    />
+                    <label htmlFor={`fournisseur-${link.id}-${link.role}`}>
+                      {link.name} ({providerRoleLabels[link.role as keyof typeof providerRoleLabels] ?? link.role})
+                    </label>
+                  </span>
+                  <span className="flex items-start gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      id={`fournisseur-deduit-${link.id}-${link.role}`}
+                      name="inferredLink"
+                      value={`${link.id}:${link.role}`}
+                      defaultChecked={inferredLinks.includes(`${link.id}:${link.role}`)}
+                      className="mt-1 h-4 w-4 shrink-0"
+                    />
+                    <label htmlFor={`fournisseur-deduit-${link.id}-${link.role}`}>
+                      rôle déduit par l’équipe<span className="sr-only"> : {link.name}</span>
+                    </label>
+                  </span>
                 </li>
               ))}
             </ul>

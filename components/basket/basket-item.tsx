@@ -10,8 +10,9 @@ import {
   formatLabels,
   helpKindLabels,
   providerKindLabels,
-  providerRoleLabels,
   regionLabels,
+  rolesLabel,
+  withInferredMark,
 } from '@/lib/labels';
 
 const MISSING = 'À compléter';
@@ -52,8 +53,10 @@ function SolutionDetails({ item }: { item: BasketSolutionDto }) {
     <>
       <p>
         <span className="font-medium">Ce qui est offert : </span>
-        {item.kinds.length > 0 ? item.kinds.map((kind) => helpKindLabels[kind]).join(', ') : <Missing />}
-        {item.cost !== 'UNKNOWN' && ` — ${costLabels[item.cost]}`}
+        {item.kinds.length > 0
+          ? withInferredMark(item.kinds.map((kind) => helpKindLabels[kind]).join(', '), item.inferredFields.includes('KINDS'), item.kinds.length > 1)
+          : <Missing />}
+        {item.cost !== 'UNKNOWN' && ` — ${withInferredMark(costLabels[item.cost], item.inferredFields.includes('COST'))}`}
       </p>
       <div>
         <p className="font-medium">Offert par :</p>
@@ -66,8 +69,8 @@ function SolutionDetails({ item }: { item: BasketSolutionDto }) {
             {item.providers.map((provider) => (
               <li key={provider.slug}>
                 <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
-                {!provider.roles.includes('OFFERS') && (
-                  <span className="text-slate-700"> ({provider.roles.map((role) => providerRoleLabels[role]).join(', ')})</span>
+                {(!provider.roles.includes('OFFERS') || provider.inferredRoles.length > 0) && (
+                  <span className="text-slate-700"> ({rolesLabel(provider.roles, provider.inferredRoles)})</span>
                 )}{' '}
                 — <ContactLine contact={provider} />
               </li>

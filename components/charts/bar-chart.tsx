@@ -1,6 +1,6 @@
 // Horizontal bar chart drawn on the server as SVG: no chart library, no JavaScript. Readable
-// without colour: the second series is hatched, the first solid, every bar carries its number,
-// and the legend shows both fills. The SVG has a text alternative (its title and a summary in
+// without colour: the first series is solid, the second hatched, a third empty, every bar carries
+// its number, and the legend shows each fill. The SVG has a text alternative (its title and a summary in
 // <desc>) and the same numbers come as a table under it.
 //
 // Bars use percentages of the SVG's width and text is laid in pixels, so the chart fills any
@@ -13,7 +13,7 @@ type Props = {
   title: string;
   /** What is counted ("solutions", "fournisseurs"). */
   unit: string;
-  /** Name of each value of a row; two series are stacked (solid, then hatched). */
+  /** Name of each value of a row; several series are stacked (solid, hatched, then empty). */
   series: string[];
   rows: BarChartRow[];
   /** Header of the label column of the table, e.g. "Type d'aide". */
@@ -27,8 +27,10 @@ const BAR_HEIGHT = 16;
 const MAX_BAR_PERCENT = 82;
 const INK = '#0b5c63'; // brand-700: dark enough to read as black in grayscale
 
+// Solid, hatched, then empty (outlined): told apart without colour.
 function fillOf(index: number, patternId: string): string {
-  return index === 0 ? INK : `url(#${patternId})`;
+  if (index === 0) return INK;
+  return index === 1 ? `url(#${patternId})` : '#ffffff';
 }
 
 export function BarChart({ id, title, unit, series, rows, labelHeader, note }: Props) {

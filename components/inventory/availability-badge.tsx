@@ -1,12 +1,19 @@
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { availabilityLabels } from '@/lib/labels';
 import type { Availability } from '@/lib/generated/prisma/enums';
 
+const looks: Record<Availability, { tone: BadgeTone; icon: string }> = {
+  EXISTING: { tone: 'existing', icon: '✓' },
+  UNCONFIRMED: { tone: 'unconfirmed', icon: '?' },
+  PROPOSED: { tone: 'proposed', icon: '○' },
+};
+
 export function AvailabilityBadge({ availability }: { availability: Availability }) {
+  const { tone, icon } = looks[availability];
   return (
-    <Badge tone={availability === 'EXISTING' ? 'existing' : 'proposed'}>
+    <Badge tone={tone}>
       <span aria-hidden="true" className="mr-1">
-        {availability === 'EXISTING' ? '✓' : '○'}
+        {icon}
       </span>
       {availabilityLabels[availability]}
     </Badge>

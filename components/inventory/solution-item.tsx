@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
-import { Badge } from '@/components/ui/badge';
+import { CostBadge, HelpKindBadges } from '@/components/inventory/inferred-values';
 import { VerificationInfo } from '@/components/ui/verification-info';
-import { costLabels, helpKindLabels, providerRoleLabels } from '@/lib/labels';
+import { roleLabel } from '@/lib/labels';
 import { providerPath, solutionPath } from '@/lib/seo/urls';
 import type { SolutionDto } from '@/lib/data/types';
 
@@ -14,10 +14,8 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
     <li className="rounded-md border border-slate-200 p-4" id={`solution-${solution.slug}`}>
       <div className="flex flex-wrap items-center gap-2">
         <AvailabilityBadge availability={solution.availability} />
-        {solution.kinds.map((kind) => (
-          <Badge key={kind}>{helpKindLabels[kind]}</Badge>
-        ))}
-        {solution.cost !== 'UNKNOWN' && <Badge tone="brand">{costLabels[solution.cost]}</Badge>}
+        <HelpKindBadges kinds={solution.kinds} inferredFields={solution.inferredFields} />
+        <CostBadge cost={solution.cost} inferredFields={solution.inferredFields} />
       </div>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-2">
         <Heading className="font-semibold">
@@ -33,7 +31,9 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
             <span key={`${provider.slug}-${provider.role}`}>
               {index > 0 && ', '}
               <Link href={providerPath(provider.slug)}>{provider.name}</Link>
-              {provider.role !== 'OFFERS' && <span className="text-slate-700"> ({providerRoleLabels[provider.role]})</span>}
+              {(provider.role !== 'OFFERS' || provider.isRoleInferred) && (
+                <span className="text-slate-700"> ({roleLabel(provider.role, provider.isRoleInferred)})</span>
+              )}
             </span>
           ))}
         </p>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { roleLabel } from '@/lib/labels';
 import type { RankedProvider, RankedSolution } from '@/lib/matching/types';
 
 const MAX_SOLUTIONS = 12;
@@ -66,6 +67,9 @@ export function MatchResults({
                     <span key={`${provider.slug}-${provider.role}`}>
                       {index > 0 && ', '}
                       <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+                      {(provider.role !== 'OFFERS' || provider.isRoleInferred) && (
+                        <span className="text-slate-700"> ({roleLabel(provider.role, provider.isRoleInferred)})</span>
+                      )}
                     </span>
                   ))}
                 </p>

@@ -8,15 +8,16 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
   return (
     // The table is wider than a phone: it scrolls inside its own box, reachable by keyboard.
     <div role="region" aria-labelledby="couverture-legende" tabIndex={0} className="table-scroll overflow-x-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
+      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption id="couverture-legende" className="mb-2 text-left text-slate-700">
-          Pour chaque besoin : ses solutions existantes et proposées, les fournisseurs nommés, et les régions et coûts
-          couverts par ses solutions existantes.
+          Pour chaque besoin : ses solutions existantes, à confirmer et proposées, les fournisseurs nommés, et les régions
+          et coûts couverts par ses solutions existantes.
         </caption>
         <thead>
           <tr className="border-b-2 border-slate-500 align-bottom">
             <th scope="col" className="py-2 pr-3">Besoin ou enjeu</th>
             <th scope="col" className="py-2 pr-3 text-right">Solutions existantes</th>
+            <th scope="col" className="py-2 pr-3 text-right">Existence à confirmer</th>
             <th scope="col" className="py-2 pr-3 text-right">Solutions proposées</th>
             <th scope="col" className="py-2 pr-3 text-right">Fournisseurs</th>
             <th scope="col" className="py-2 pr-3">Régions couvertes</th>
@@ -37,6 +38,7 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
                 {row.existing === 0 && <span className="mt-1 block font-semibold text-orange-900">Aucune solution existante</span>}
               </th>
               <td className="py-2 pr-3 text-right tabular-nums">{row.existing}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{row.unconfirmed}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{row.proposed}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{row.providers}</td>
               <td className="py-2 pr-3">{row.regions.length > 0 ? row.regions.map((region) => regionLabels[region]).join(', ') : 'Non précisé'}</td>

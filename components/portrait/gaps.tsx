@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { needKindLabels } from '@/lib/labels';
-import type { EntryType, Gaps as GapsData } from '@/lib/portrait/types';
+import type { EntryType, Gaps as GapsData, SolutionGap } from '@/lib/portrait/types';
 import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 
 const entryLabels: Record<EntryType, { one: string; many: string; path: (slug: string) => string }> = {
@@ -9,6 +9,22 @@ const entryLabels: Record<EntryType, { one: string; many: string; path: (slug: s
   solution: { one: 'Solution', many: 'Solutions', path: solutionPath },
   provider: { one: 'Fournisseur', many: 'Fournisseurs', path: providerPath },
 };
+
+function SolutionGapList({ solutions }: { solutions: SolutionGap[] }) {
+  if (solutions.length === 0) return null;
+  return (
+    <ul className="list-disc space-y-1 pl-6">
+      {solutions.map((solution) => (
+        <li key={solution.slug}>
+          <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+          {solution.needs.length > 0 && (
+            <span className="text-slate-700"> — pour : {solution.needs.map((need) => need.title).join(' ; ')}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function Gaps({ gaps }: { gaps: GapsData }) {
   const totals = gaps.verification.reduce(
@@ -34,32 +50,36 @@ export function Gaps({ gaps }: { gaps: GapsData }) {
             {gaps.needsWithoutExisting.map((need) => (
               <li key={need.slug}>
                 <Link href={needPath(need.slug)}>{need.title}</Link> ({needKindLabels[need.kind].toLowerCase()}) —{' '}
+                {need.unconfirmed > 0 && `${need.unconfirmed} dont l’existence est à confirmer, `}
                 {need.proposed === 0
-                  ? 'aucune solution proposée non plus'
+                  ? 'aucune solution proposée'
                   : `${need.proposed} solution${need.proposed > 1 ? 's' : ''} proposée${need.proposed > 1 ? 's' : ''}`}
+                {need.proposed === 0 && need.unconfirmed === 0 && ' non plus'}
               </li>
             ))}
           </ul>
         )}
       </section>
 
+      {gaps.unconfirmed.length > 0 && (
+        <section aria-labelledby="manques-a-confirmer" className="space-y-2">
+          <h3 id="manques-a-confirmer" className="text-xl font-semibold">
+            Solutions dont l’existence est à confirmer ({gaps.unconfirmed.length})
+          </h3>
+          <p className="text-slate-800">
+            L’inventaire dit seulement qu’elles existent peut-être : elles ne comptent pas parmi les solutions qui
+            existent déjà tant qu’une personne ne l’a pas confirmé.
+          </p>
+          <SolutionGapList solutions={gaps.unconfirmed} />
+        </section>
+      )}
+
       <section aria-labelledby="manques-proposees" className="space-y-2">
         <h3 id="manques-proposees" className="text-xl font-semibold">
           Solutions seulement proposées ({gaps.proposedOnly.length})
         </h3>
         <p className="text-slate-800">Des pistes nommées par le milieu qui n’existent pas encore : autant d’occasions de soutien.</p>
-        {gaps.proposedOnly.length > 0 && (
-          <ul className="list-disc space-y-1 pl-6">
-            {gaps.proposedOnly.map((solution) => (
-              <li key={solution.slug}>
-                <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
-                {solution.needs.length > 0 && (
-                  <span className="text-slate-700"> — pour : {solution.needs.map((need) => need.title).join(' ; ')}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <SolutionGapList solutions={gaps.proposedOnly} />
       </section>
 
       <section aria-labelledby="manques-verification" className="space-y-3">

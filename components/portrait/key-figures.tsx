@@ -10,6 +10,11 @@ export function KeyFigures({ figures }: { figures: Figures }) {
       detail: `${figures.needs} besoin${figures.needs > 1 ? 's' : ''}, ${figures.issues} enjeu${figures.issues > 1 ? 'x' : ''}`,
     },
     { value: String(figures.existingSolutions), label: 'solutions qui existent déjà' },
+    {
+      value: String(figures.unconfirmedSolutions),
+      label: 'solutions dont l’existence est à confirmer',
+      detail: 'ni existantes ni proposées',
+    },
     { value: String(figures.proposedSolutions), label: 'solutions seulement proposées' },
     { value: String(figures.providers), label: 'fournisseurs', detail: 'organismes et programmes' },
     {
@@ -19,7 +24,7 @@ export function KeyFigures({ figures }: { figures: Figures }) {
     },
   ];
   return (
-    <dl className="key-figures grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+    <dl className="key-figures grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       {items.map((item) => (
         <div key={item.label} className="flex flex-col rounded-md border border-brand-100 bg-brand-50 p-3">
           <dt className="order-2 text-sm text-slate-800">

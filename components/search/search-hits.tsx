@@ -3,7 +3,7 @@ import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { HighlightedText } from '@/components/search/highlighted-text';
 import { Badge } from '@/components/ui/badge';
-import { needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import { needKindLabels, providerKindLabels, roleLabel } from '@/lib/labels';
 import { stripHighlights } from '@/lib/search/highlight';
 import type { NeedHit, ProviderHit, SolutionHit } from '@/lib/search/types';
 
@@ -55,7 +55,7 @@ export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
             <span key={`${provider.slug}-${provider.role}`}>
               {index > 0 && ', '}
               <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
-              <span className="text-slate-700"> ({providerRoleLabels[provider.role]})</span>
+              <span className="text-slate-700"> ({roleLabel(provider.role, provider.isRoleInferred)})</span>
             </span>
           ))}
         </p>

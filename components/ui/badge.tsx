@@ -4,6 +4,7 @@ const tones = {
   neutral: 'bg-slate-100 text-slate-800 ring-slate-300',
   existing: 'bg-emerald-50 text-emerald-900 ring-emerald-300',
   proposed: 'bg-amber-50 text-amber-900 ring-amber-300',
+  unconfirmed: 'bg-sky-50 text-sky-900 ring-sky-300',
   warning: 'bg-orange-50 text-orange-900 ring-orange-300',
   brand: 'bg-brand-50 text-brand-900 ring-brand-100',
 } as const;

@@ -2,6 +2,7 @@
 // snake_case names, codes for enums, links between entries by slug, absolute page URLs.
 import type { Dataset, DatasetNeed, DatasetSolution } from '@/lib/export/types';
 import type { ProviderRole } from '@/lib/generated/prisma/enums';
+import { providerRoleOrder } from '@/lib/labels';
 import type { NeedRecord, ProviderRecord, SolutionRecord, ThemeRecord } from '@/lib/api/schemas';
 import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 
@@ -12,8 +13,8 @@ export type Records = {
   providers: ProviderRecord[];
 };
 
-// Who offers it comes first, then who funds it, then partners (as on the site).
-const ROLE_ORDER: Record<ProviderRole, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2 };
+// Who offers it comes first, then who funds it, then partners, then mere mentions (as on the site).
+const ROLE_ORDER = providerRoleOrder;
 const byRole = (a: ProviderRole, b: ProviderRole) => ROLE_ORDER[a] - ROLE_ORDER[b];
 
 function indexBySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T> {
@@ -37,11 +38,20 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
   return groups;
 }
 
-/** A solution's roles per provider slug, each provider's roles once and in ROLE_ORDER. */
-function rolesByProvider(solution: DatasetSolution): Map<string, ProviderRole[]> {
-  const roles = new Map<string, ProviderRole[]>();
-  for (const link of solution.providers) roles.set(link.providerSlug, [...(roles.get(link.providerSlug) ?? []), link.role]);
-  for (const [slug, providerRoles] of roles) roles.set(slug, [...new Set(providerRoles)].sort(byRole));
+type ProviderRoles = { roles: ProviderRole[]; inferred_roles: ProviderRole[] };
+
+/** A solution's roles per provider slug, each provider's roles once and in ROLE_ORDER, and those the team inferred. */
+function rolesByProvider(solution: DatasetSolution): Map<string, ProviderRoles> {
+  const roles = new Map<string, ProviderRoles>();
+  for (const link of solution.providers) {
+    const entry = roles.get(link.providerSlug) ?? { roles: [], inferred_roles: [] };
+    entry.roles.push(link.role);
+    if (link.isRoleInferred) entry.inferred_roles.push(link.role);
+    roles.set(link.providerSlug, entry);
+  }
+  for (const [slug, entry] of roles) {
+    roles.set(slug, { roles: [...new Set(entry.roles)].sort(byRole), inferred_roles: [...new Set(entry.inferred_roles)].sort(byRole) });
+  }
   return roles;
 }
 
@@ -58,11 +68,11 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
   const linksFrom = groupBy(dataset.needLinks, (link) => link.fromSlug);
   const linksTo = groupBy(dataset.needLinks, (link) => link.toSlug);
   const rolesOfSolution = new Map(dataset.solutions.map((solution) => [solution, rolesByProvider(solution)]));
-  const solutionsOfProvider = new Map<string, { solution: DatasetSolution; roles: ProviderRole[] }[]>();
+  const solutionsOfProvider = new Map<string, ({ solution: DatasetSolution } & ProviderRoles)[]>();
   for (const [solution, roles] of rolesOfSolution) {
     for (const [slug, providerRoles] of roles) {
       // A copy: the two records do not share an array.
-      const entry = { solution, roles: [...providerRoles] };
+      const entry = { solution, roles: [...providerRoles.roles], inferred_roles: [...providerRoles.inferred_roles] };
       const offered = solutionsOfProvider.get(slug);
       if (offered) offered.push(entry);
       else solutionsOfProvider.set(slug, [entry]);
@@ -101,6 +111,7 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
       theme: theme ? { slug: theme.slug, name: theme.name } : null,
       existing_solution_count: linked.filter((solution) => solution.availability === 'EXISTING').length,
       proposed_solution_count: linked.filter((solution) => solution.availability === 'PROPOSED').length,
+      unconfirmed_solution_count: linked.filter((solution) => solution.availability === 'UNCONFIRMED').length,
       solutions: linked.map(solutionRef),
       related,
       verified_at: need.verifiedAt,
@@ -119,8 +130,8 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
 
   const solutionRecords: SolutionRecord[] = dataset.solutions.map((solution) => {
     const providerEntries = [...rolesOfSolution.get(solution)!.entries()]
-      .map(([slug, roles]) => ({ provider: providers.get(slug), roles }))
-      .filter((entry): entry is { provider: NonNullable<typeof entry.provider>; roles: ProviderRole[] } => entry.provider !== undefined)
+      .map(([slug, roles]) => ({ provider: providers.get(slug), ...roles }))
+      .filter((entry): entry is { provider: NonNullable<typeof entry.provider> } & ProviderRoles => entry.provider !== undefined)
       // Stable sort: the dataset already lists providers A–Z.
       .sort((a, b) => byRole(a.roles[0]!, b.roles[0]!));
     const parent = solution.parentSlug ? solutions.get(solution.parentSlug) : undefined;
@@ -131,10 +142,16 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
       availability: solution.availability,
       kinds: solution.kinds,
       cost: solution.cost,
+      inferred_fields: solution.inferredFields,
       parent: parent ? solutionRef(parent) : null,
       children: (childrenOf.get(solution.slug) ?? []).map(solutionRef),
       needs: solution.needSlugs.map((slug) => needs.get(slug)).filter(defined).map(needRef),
-      providers: providerEntries.map(({ provider, roles: providerRoles }) => ({ slug: provider.slug, name: provider.name, roles: providerRoles })),
+      providers: providerEntries.map(({ provider, roles: providerRoles, inferred_roles }) => ({
+        slug: provider.slug,
+        name: provider.name,
+        roles: providerRoles,
+        inferred_roles,
+      })),
       verified_at: solution.verifiedAt,
       to_verify: solution.toVerify,
       verify_note: solution.verifyNote,
@@ -157,7 +174,7 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
     cost: provider.cost,
     formats: provider.formats,
     languages: provider.languages,
-    solutions: (solutionsOfProvider.get(provider.slug) ?? []).map(({ solution, roles }) => ({ ...solutionRef(solution), roles })),
+    solutions: (solutionsOfProvider.get(provider.slug) ?? []).map(({ solution, roles, inferred_roles }) => ({ ...solutionRef(solution), roles, inferred_roles })),
     verified_at: provider.verifiedAt,
     to_verify: provider.toVerify,
     verify_note: provider.verifyNote,

@@ -8,6 +8,7 @@ import {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   NeedKind,
   ProviderKind,
   ProviderRole,
@@ -20,6 +21,7 @@ import {
   costLabels,
   formatLabels,
   helpKindLabels,
+  inferredFieldLabels,
   needKindLabels,
   providerKindLabels,
   providerRoleLabels,
@@ -49,7 +51,14 @@ export const NeedKindSchema = z
   .register(apiRegistry, { id: 'NeedKind', description: codesDescription('Besoin ou enjeu.', needKindLabels) });
 export const AvailabilitySchema = z.enum(Availability).register(apiRegistry, {
   id: 'Availability',
-  description: codesDescription('La solution existe déjà ou est seulement proposée.', availabilityLabels),
+  description: codesDescription(
+    'La solution existe déjà, est seulement proposée, ou son existence est à confirmer (l’inventaire dit seulement qu’elle existe peut-être).',
+    availabilityLabels,
+  ),
+});
+export const InferredFieldSchema = z.enum(InferredField).register(apiRegistry, {
+  id: 'InferredField',
+  description: codesDescription('Valeur de la solution déduite par l’équipe du répertoire : l’inventaire ne la dit pas.', inferredFieldLabels),
 });
 export const HelpKindSchema = z
   .enum(HelpKind)
@@ -124,6 +133,7 @@ export const NeedSchema = z
     theme: ThemeRefSchema.nullable(),
     existing_solution_count: z.number().int().min(0),
     proposed_solution_count: z.number().int().min(0),
+    unconfirmed_solution_count: z.number().int().min(0).meta({ description: 'Solutions dont l’existence est à confirmer.' }),
     solutions: z.array(SolutionRefSchema).meta({ description: 'Solutions publiées rattachées à ce besoin, dans l’ordre de l’inventaire.' }),
     related: z.array(RelatedNeedSchema),
     ...verification,
@@ -131,8 +141,10 @@ export const NeedSchema = z
   })
   .register(apiRegistry, { id: 'Need', description: 'Un besoin ou un enjeu numérique nommé par le milieu communautaire.' });
 
+const inferredRoles = z.array(ProviderRoleSchema).meta({ description: 'Ceux de ses rôles que l’équipe du répertoire a déduits : l’inventaire ne les dit pas.' });
+
 export const SolutionProviderSchema = z
-  .object({ slug, name: z.string(), roles: z.array(ProviderRoleSchema).min(1) })
+  .object({ slug, name: z.string(), roles: z.array(ProviderRoleSchema).min(1), inferred_roles: inferredRoles })
   .register(apiRegistry, { id: 'SolutionProvider' });
 
 export const SolutionSchema = z
@@ -143,19 +155,22 @@ export const SolutionSchema = z
     availability: AvailabilitySchema,
     kinds: z.array(HelpKindSchema),
     cost: CostSchema,
+    inferred_fields: z.array(InferredFieldSchema).meta({ description: 'Parmi kinds et cost, ce que l’équipe du répertoire a déduit.' }),
     parent: SolutionRefSchema.nullable().meta({ description: 'La solution que celle-ci détaille (sous-point), s’il y a lieu.' }),
     children: z.array(SolutionRefSchema).meta({ description: 'Ses sous-points.' }),
     needs: z
       .array(NeedRefSchema)
       .meta({ description: 'Besoins auxquels elle est rattachée directement (un sous-point sans besoin propre relève de ceux de sa solution parente).' }),
-    providers: z.array(SolutionProviderSchema).meta({ description: 'Qui l’offre, la finance ou y participe (offre d’abord).' }),
+    providers: z
+      .array(SolutionProviderSchema)
+      .meta({ description: 'Qui l’offre, la finance, y participe, est cité en exemple ou a été approché (offre d’abord).' }),
     ...verification,
     url: pageUrl,
   })
   .register(apiRegistry, { id: 'Solution', description: 'Une solution, existante ou proposée, à un ou plusieurs besoins.' });
 
 export const ProviderSolutionSchema = z
-  .object({ slug, title: z.string(), availability: AvailabilitySchema, roles: z.array(ProviderRoleSchema).min(1) })
+  .object({ slug, title: z.string(), availability: AvailabilitySchema, roles: z.array(ProviderRoleSchema).min(1), inferred_roles: inferredRoles })
   .register(apiRegistry, { id: 'ProviderSolution' });
 
 export const ProviderSchema = z

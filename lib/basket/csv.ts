@@ -3,15 +3,16 @@
 // a formula ("=…", "+…", "@…", "-…": a leading apostrophe, as OWASP recommends).
 import { stringify } from 'csv-stringify/sync';
 import { basketItemPath } from '@/lib/basket/item-path';
-import type { BasketItemDto } from '@/lib/basket/types';
+import type { BasketItemDto, BasketSolutionDto } from '@/lib/basket/types';
 import {
   availabilityLabels,
   costLabels,
   formatLabels,
   helpKindLabels,
   providerKindLabels,
-  providerRoleLabels,
   regionLabels,
+  rolesLabel,
+  withInferredMark,
 } from '@/lib/labels';
 
 /**
@@ -40,16 +41,22 @@ export const csvColumns = [
 /** Several values in one cell: one per line (spreadsheets show them stacked). */
 const LINES = '\n';
 
+const solutionTypeLabels: Record<BasketSolutionDto['availability'], string> = {
+  EXISTING: 'Solution existante',
+  UNCONFIRMED: 'Solution à confirmer',
+  PROPOSED: 'Solution proposée',
+};
+
 function typeLabel(item: BasketItemDto): string {
   if (item.kind === 'provider') return providerKindLabels[item.providerKind];
-  return item.availability === 'EXISTING' ? 'Solution existante' : 'Solution proposée';
+  return solutionTypeLabels[item.availability];
 }
 
 function offerOf(item: BasketItemDto): string {
   if (item.kind === 'provider') {
     return item.offers.map((offer) => `${offer.title} (${availabilityLabels[offer.availability].toLowerCase()})`).join(LINES);
   }
-  return item.kinds.map((kind) => helpKindLabels[kind]).join(', ');
+  return withInferredMark(item.kinds.map((kind) => helpKindLabels[kind]).join(', '), item.kinds.length > 0 && item.inferredFields.includes('KINDS'), item.kinds.length > 1);
 }
 
 function contactLines(item: BasketItemDto, field: 'website' | 'email' | 'phone'): string {
@@ -65,7 +72,7 @@ function providersOf(item: BasketItemDto): string {
   if (item.kind === 'provider') return '';
   return item.providers
     .map((provider) =>
-      provider.roles.includes('OFFERS') ? provider.name : `${provider.name} (${provider.roles.map((role) => providerRoleLabels[role]).join(', ')})`,
+      provider.roles.includes('OFFERS') && provider.inferredRoles.length === 0 ? provider.name : `${provider.name} (${rolesLabel(provider.roles, provider.inferredRoles)})`,
     )
     .join(LINES);
 }
@@ -78,7 +85,7 @@ function toRow(item: BasketItemDto, siteUrl: string): string[] {
     item.description,
     offerOf(item),
     providersOf(item),
-    item.cost === 'UNKNOWN' ? '' : costLabels[item.cost],
+    item.cost === 'UNKNOWN' ? '' : withInferredMark(costLabels[item.cost], item.kind === 'solution' && item.inferredFields.includes('COST')),
     contactLines(item, 'website'),
     contactLines(item, 'email'),
     contactLines(item, 'phone'),

@@ -12,15 +12,17 @@ import {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   ProviderKind,
   ProviderRole,
   Region,
   ServiceFormat,
 } from '@/lib/generated/prisma/enums';
 import { formatRef, type BasketRef } from '@/lib/basket/refs';
+import { providerRoleOrder } from '@/lib/labels';
 import type { BasketContactDto, BasketContents, BasketItemDto, BasketProviderDto, BasketSolutionDto } from '@/lib/basket/types';
 
-const ROLE_ORDER: Record<ProviderRole, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2 };
+const ROLE_ORDER = providerRoleOrder;
 
 const needRefSchema = z.object({ slug: z.string(), title: z.string() });
 
@@ -31,6 +33,7 @@ const solutionRowSchema = z.object({
   availability: z.enum(Availability),
   kinds: z.array(z.enum(HelpKind)),
   cost: z.enum(CostOption),
+  inferredFields: z.array(z.enum(InferredField)),
   toVerify: z.boolean(),
   verifyNote: z.string(),
   providers: z.array(
@@ -38,6 +41,7 @@ const solutionRowSchema = z.object({
       slug: z.string(),
       name: z.string(),
       role: z.enum(ProviderRole),
+      isRoleInferred: z.boolean(),
       website: z.string(),
       email: z.string(),
       phone: z.string(),
@@ -72,8 +76,8 @@ type ProviderRow = z.infer<typeof providerRowSchema>;
 function selectSolutions(db: PrismaClient, slugs: string[]): Promise<unknown[]> {
   return db.$queryRaw<unknown[]>`
     SELECT s.slug, s.title, s.description, s.availability::text AS availability, s.kinds::text[] AS kinds,
-      s.cost::text AS cost, s."toVerify", s."verifyNote",
-      (SELECT coalesce(json_agg(json_build_object('slug', p.slug, 'name', p.name, 'role', link.role,
+      s.cost::text AS cost, s."inferredFields"::text[] AS "inferredFields", s."toVerify", s."verifyNote",
+      (SELECT coalesce(json_agg(json_build_object('slug', p.slug, 'name', p.name, 'role', link.role, 'isRoleInferred', link."isRoleInferred",
                 'website', p.website, 'email', p.email, 'phone', p.phone) ORDER BY p.name, link.role), '[]'::json)
         FROM "SolutionProvider" link JOIN "Provider" p ON p.id = link."providerId"
         WHERE link."solutionId" = s.id AND p.status = 'PUBLISHED') AS providers,
@@ -112,10 +116,13 @@ function selectProviders(db: PrismaClient, slugs: string[]): Promise<unknown[]> 
 function toContacts(row: SolutionRow): BasketContactDto[] {
   // A provider can hold several roles on one solution: one line, every role.
   const bySlug = new Map<string, BasketContactDto>();
-  for (const { role, ...provider } of row.providers) {
+  for (const { role, isRoleInferred, ...provider } of row.providers) {
     const existing = bySlug.get(provider.slug);
-    if (existing) existing.roles.push(role);
-    else bySlug.set(provider.slug, { ...provider, roles: [role] });
+    const inferred = isRoleInferred ? [role] : [];
+    if (existing) {
+      existing.roles.push(role);
+      existing.inferredRoles.push(...inferred);
+    } else bySlug.set(provider.slug, { ...provider, roles: [role], inferredRoles: inferred });
   }
   const firstRole = (contact: BasketContactDto) => Math.min(...contact.roles.map((role) => ROLE_ORDER[role]));
   return [...bySlug.values()]
@@ -132,6 +139,7 @@ function toSolutionItem(row: SolutionRow): BasketSolutionDto {
     availability: row.availability,
     kinds: row.kinds,
     cost: row.cost,
+    inferredFields: row.inferredFields,
     toVerify: row.toVerify,
     verifyNote: row.verifyNote,
     providers: toContacts(row),

@@ -3,6 +3,7 @@ import type {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   ProviderKind,
   ProviderRole,
   Region,
@@ -15,6 +16,8 @@ export type BasketContactDto = {
   slug: string;
   name: string;
   roles: ProviderRole[];
+  /** The roles among `roles` that the team inferred. */
+  inferredRoles: ProviderRole[];
   website: string;
   email: string;
   phone: string;
@@ -28,6 +31,7 @@ export type BasketSolutionDto = {
   availability: Availability;
   kinds: HelpKind[];
   cost: CostOption;
+  inferredFields: InferredField[];
   toVerify: boolean;
   verifyNote: string;
   providers: BasketContactDto[];

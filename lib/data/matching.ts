@@ -25,6 +25,7 @@ async function readMatchCandidates(): Promise<MatchCandidate[]> {
       availability: true,
       kinds: true,
       cost: true,
+      inferredFields: true,
       needs: {
         where: { need: { status: PUBLISHED } },
         select: { need: { select: { slug: true, title: true, theme: { select: { slug: true, status: true } } } } },
@@ -33,6 +34,7 @@ async function readMatchCandidates(): Promise<MatchCandidate[]> {
         where: { provider: { status: PUBLISHED } },
         select: {
           role: true,
+          isRoleInferred: true,
           provider: {
             select: { slug: true, name: true, regions: true, formats: true, audiences: true, languages: true, cost: true },
           },
@@ -47,6 +49,6 @@ async function readMatchCandidates(): Promise<MatchCandidate[]> {
       title: need.title,
       themeSlug: need.theme?.status === PUBLISHED ? need.theme.slug : null,
     })),
-    providers: providers.map(({ role, provider }) => ({ ...provider, role })),
+    providers: providers.map(({ role, isRoleInferred, provider }) => ({ ...provider, role, isRoleInferred })),
   }));
 }

@@ -60,9 +60,10 @@ function toSolutionDto(row: SolutionRow, children: SolutionDto[] = []): Solution
     availability: row.availability,
     kinds: row.kinds,
     cost: row.cost,
+    inferredFields: row.inferredFields,
     ...toVerificationDto(row),
     providers: row.providers
-      .map((link) => ({ ...link.provider, role: link.role }))
+      .map((link) => ({ ...link.provider, role: link.role, isRoleInferred: link.isRoleInferred }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr-CA')),
     children,
   };
@@ -182,6 +183,7 @@ async function readNeedSummaries(): Promise<NeedSummaryDto[]> {
   return rows.map(({ solutions, ...need }) => ({
     ...need,
     existingCount: solutions.filter((link) => link.solution.availability === 'EXISTING').length,
+    unconfirmedCount: solutions.filter((link) => link.solution.availability === 'UNCONFIRMED').length,
     proposedCount: solutions.filter((link) => link.solution.availability === 'PROPOSED').length,
   }));
 }

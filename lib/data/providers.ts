@@ -90,6 +90,7 @@ async function findPublishedProvider(slug: string): Promise<ProviderDto | null> 
     const existing = bySolution.get(link.solution.id);
     if (existing) {
       existing.roles.push(link.role);
+      if (link.isRoleInferred) existing.inferredRoles.push(link.role);
       continue;
     }
     const ownOrParentNeeds = link.solution.needs.length > 0 ? link.solution.needs : (link.solution.parent?.needs ?? []);
@@ -100,7 +101,9 @@ async function findPublishedProvider(slug: string): Promise<ProviderDto | null> 
       description: link.solution.description,
       availability: link.solution.availability,
       kinds: link.solution.kinds,
+      inferredFields: link.solution.inferredFields,
       roles: [link.role as ProviderRole],
+      inferredRoles: link.isRoleInferred ? [link.role] : [],
       needs: needs.map(({ need }) => ({ slug: need.slug, title: need.title, kind: need.kind })),
       firstNeedPosition: needs[0]?.need.position ?? Number.MAX_SAFE_INTEGER,
     });
@@ -113,7 +116,9 @@ async function findPublishedProvider(slug: string): Promise<ProviderDto | null> 
       description: entry.description,
       availability: entry.availability,
       kinds: entry.kinds,
+      inferredFields: entry.inferredFields,
       roles: entry.roles,
+      inferredRoles: entry.inferredRoles,
       needs: entry.needs,
     }));
 

@@ -13,12 +13,12 @@ import type {
   SolutionSummaryDto,
 } from '@/lib/data/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ProviderRole } from '@/lib/generated/prisma/enums';
+import { providerRoleOrder } from '@/lib/labels';
 
 const PUBLISHED = 'PUBLISHED' as const;
 
-// Who offers it comes first, then who funds it, then partners.
-const ROLE_ORDER: Record<ProviderRole, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2 };
+// Who offers it comes first, then who funds it, then partners, then mere mentions.
+const ROLE_ORDER = providerRoleOrder;
 
 const needsOfSolution = {
   where: { need: { status: PUBLISHED } },
@@ -30,6 +30,7 @@ const solutionDetailInclude = {
     where: { provider: { status: PUBLISHED } },
     select: {
       role: true,
+      isRoleInferred: true,
       provider: {
         select: {
           slug: true,
@@ -57,7 +58,7 @@ const solutionDetailInclude = {
   children: {
     where: { status: PUBLISHED },
     orderBy: { createdAt: 'asc' },
-    select: { slug: true, title: true, description: true, availability: true, kinds: true },
+    select: { slug: true, title: true, description: true, availability: true, kinds: true, inferredFields: true },
   },
 } satisfies Prisma.SolutionInclude;
 
@@ -73,16 +74,18 @@ function toNeedRefs(links: NeedLinkRow[]): NeedRefDto[] {
 function toProviders(row: SolutionDetailRow): SolutionProviderDto[] {
   // A provider can hold several roles on one solution: one entry, every role.
   const bySlug = new Map<string, SolutionProviderDto>();
-  for (const { role, provider } of row.providers) {
+  for (const { role, isRoleInferred, provider } of row.providers) {
     const existing = bySlug.get(provider.slug);
     if (existing) {
       existing.roles.push(role);
+      if (isRoleInferred) existing.inferredRoles.push(role);
       continue;
     }
     bySlug.set(provider.slug, {
       ...provider,
       verifiedAt: provider.verifiedAt?.toISOString() ?? null,
       roles: [role],
+      inferredRoles: isRoleInferred ? [role] : [],
     });
   }
   const firstRole = (provider: SolutionProviderDto) => Math.min(...provider.roles.map((role) => ROLE_ORDER[role]));
@@ -108,6 +111,7 @@ function toSolutionDetailDto(row: SolutionDetailRow): SolutionDetailDto {
     availability: row.availability,
     kinds: row.kinds,
     cost: row.cost,
+    inferredFields: row.inferredFields,
     ...toVerificationDto(row),
     updatedAt: row.updatedAt.toISOString(),
     providers: toProviders(row),
@@ -148,6 +152,7 @@ export async function listSolutions(): Promise<SolutionSummaryDto[]> {
       availability: true,
       kinds: true,
       cost: true,
+      inferredFields: true,
       parent: { select: { slug: true, title: true, availability: true, status: true } },
       providers: {
         where: { provider: { status: PUBLISHED } },
@@ -164,6 +169,7 @@ export async function listSolutions(): Promise<SolutionSummaryDto[]> {
         availability: row.availability,
         kinds: row.kinds,
         cost: row.cost,
+        inferredFields: row.inferredFields,
         parent:
           row.parent && row.parent.status === PUBLISHED
             ? { slug: row.parent.slug, title: row.parent.title, availability: row.parent.availability }

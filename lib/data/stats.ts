@@ -12,11 +12,12 @@ export async function getInventoryStats(): Promise<InventoryStatsDto> {
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');
   const db = getDb();
-  const [needCount, issueCount, existingSolutionCount, proposedSolutionCount, providerCount, toVerifyCounts] =
+  const [needCount, issueCount, existingSolutionCount, unconfirmedSolutionCount, proposedSolutionCount, providerCount, toVerifyCounts] =
     await Promise.all([
       db.need.count({ where: { status: PUBLISHED, kind: 'NEED' } }),
       db.need.count({ where: { status: PUBLISHED, kind: 'ISSUE' } }),
       db.solution.count({ where: { status: PUBLISHED, availability: 'EXISTING' } }),
+      db.solution.count({ where: { status: PUBLISHED, availability: 'UNCONFIRMED' } }),
       db.solution.count({ where: { status: PUBLISHED, availability: 'PROPOSED' } }),
       db.provider.count({ where: { status: PUBLISHED } }),
       Promise.all([
@@ -29,6 +30,7 @@ export async function getInventoryStats(): Promise<InventoryStatsDto> {
     needCount,
     issueCount,
     existingSolutionCount,
+    unconfirmedSolutionCount,
     proposedSolutionCount,
     providerCount,
     toVerifyCount: toVerifyCounts.reduce((sum, count) => sum + count, 0),

@@ -5,6 +5,7 @@ import type {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   NeedKind,
   ProviderKind,
   ProviderRole,
@@ -22,6 +23,8 @@ export type ProviderRefDto = {
   slug: string;
   name: string;
   role: ProviderRole;
+  /** The team inferred this role (the source names the provider without saying it). */
+  isRoleInferred: boolean;
   // What need-page filters look at.
   regions: Region[];
   audiences: Audience[];
@@ -37,6 +40,8 @@ export type SolutionDto = VerificationDto & {
   availability: Availability;
   kinds: HelpKind[];
   cost: CostOption;
+  /** Which of kinds and cost the team inferred. */
+  inferredFields: InferredField[];
   providers: ProviderRefDto[];
   children: SolutionDto[];
 };
@@ -72,6 +77,7 @@ export type NeedSummaryDto = {
   position: number;
   theme: ThemeRefDto | null;
   existingCount: number;
+  unconfirmedCount: number;
   proposedCount: number;
 };
 
@@ -99,7 +105,10 @@ export type ProviderSolutionDto = {
   description: string;
   availability: Availability;
   kinds: HelpKind[];
+  inferredFields: InferredField[];
   roles: ProviderRole[];
+  /** The roles among `roles` that the team inferred. */
+  inferredRoles: ProviderRole[];
   needs: { slug: string; title: string; kind: NeedKind }[];
 };
 
@@ -125,6 +134,7 @@ export type InventoryStatsDto = {
   needCount: number;
   issueCount: number;
   existingSolutionCount: number;
+  unconfirmedSolutionCount: number;
   proposedSolutionCount: number;
   providerCount: number;
   toVerifyCount: number;
@@ -139,6 +149,8 @@ export type SolutionProviderDto = VerificationDto & {
   description: string;
   /** Every role this provider holds on the solution (it can offer and fund). */
   roles: ProviderRole[];
+  /** The roles among `roles` that the team inferred. */
+  inferredRoles: ProviderRole[];
   website: string;
   email: string;
   phone: string;
@@ -153,7 +165,7 @@ export type NeedRefDto = { slug: string; title: string; kind: NeedKind };
 
 export type SolutionRefDto = { slug: string; title: string; availability: Availability };
 
-export type SolutionPointDto = SolutionRefDto & { description: string; kinds: HelpKind[] };
+export type SolutionPointDto = SolutionRefDto & { description: string; kinds: HelpKind[]; inferredFields: InferredField[] };
 
 /** One solution with everything its own page shows (/solutions/[slug]). */
 export type SolutionDetailDto = VerificationDto & {
@@ -163,6 +175,7 @@ export type SolutionDetailDto = VerificationDto & {
   availability: Availability;
   kinds: HelpKind[];
   cost: CostOption;
+  inferredFields: InferredField[];
   updatedAt: string;
   providers: SolutionProviderDto[];
   /** The needs it answers, in the inventory's order. */
@@ -182,6 +195,7 @@ export type SolutionSummaryDto = {
   availability: Availability;
   kinds: HelpKind[];
   cost: CostOption;
+  inferredFields: InferredField[];
   parent: SolutionRefDto | null;
   providers: { slug: string; name: string }[];
 };

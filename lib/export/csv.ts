@@ -17,7 +17,8 @@ import {
   costLabels,
   helpKindLabels,
   needKindLabels,
-  providerRoleLabels,
+  rolesLabel,
+  withInferredMark,
 } from '@/lib/labels';
 import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 
@@ -39,11 +40,11 @@ const list = (values: readonly string[]) => values.join(LIST_SEPARATOR);
 export const CSV_COLUMNS = {
   besoins: [
     'slug', 'kind', 'title', 'description', 'note', 'position', 'theme',
-    'existing_solution_count', 'proposed_solution_count',
+    'existing_solution_count', 'proposed_solution_count', 'unconfirmed_solution_count',
     'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
   ],
   solutions: [
-    'slug', 'title', 'description', 'availability', 'kinds', 'cost', 'parent',
+    'slug', 'title', 'description', 'availability', 'kinds', 'cost', 'inferred_fields', 'parent',
     'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
   ],
   fournisseurs: [
@@ -52,7 +53,7 @@ export const CSV_COLUMNS = {
     'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
   ],
   themes: ['slug', 'name', 'description', 'position', 'updated_at'],
-  liens: ['relation', 'from', 'to', 'role', 'position', 'note'],
+  liens: ['relation', 'from', 'to', 'role', 'role_inferred', 'position', 'note'],
   inventaire: [
     'Besoin ou enjeu', 'Type', 'Thème', 'Solution', 'Statut', 'Sous-point de', "Types d'aide", 'Coût',
     'Fournisseurs', 'À vérifier', 'Fiche du besoin', 'Fiche de la solution',
@@ -71,7 +72,7 @@ function table(dataset: Dataset, file: CsvFile, siteUrl: string): Table {
   const counts = (slugs: string[]) => {
     const solutions = new Map(dataset.solutions.map((solution) => [solution.slug, solution]));
     const linked = slugs.map((slug) => solutions.get(slug)).filter((s): s is DatasetSolution => s !== undefined);
-    return [linked.filter((s) => s.availability === 'EXISTING').length, linked.filter((s) => s.availability === 'PROPOSED').length];
+    return (['EXISTING', 'PROPOSED', 'UNCONFIRMED'] as const).map((availability) => linked.filter((s) => s.availability === availability).length);
   };
 
   switch (file) {
@@ -89,7 +90,7 @@ function table(dataset: Dataset, file: CsvFile, siteUrl: string): Table {
         columns: CSV_COLUMNS.solutions,
         rows: dataset.solutions.map((solution) => [
           solution.slug, solution.title, solution.description, solution.availability, list(solution.kinds), solution.cost,
-          solution.parentSlug ?? '',
+          list(solution.inferredFields), solution.parentSlug ?? '',
           solution.verifiedAt ?? '', solution.toVerify, solution.verifyNote, solution.updatedAt, url(solutionPath(solution.slug)),
         ]),
       };
@@ -118,23 +119,30 @@ function table(dataset: Dataset, file: CsvFile, siteUrl: string): Table {
 function linkRows(dataset: Dataset): Cell[][] {
   const rows: Cell[][] = [];
   for (const need of dataset.needs) {
-    need.solutionSlugs.forEach((slug, index) => rows.push([LINK_RELATIONS.needSolution, need.slug, slug, '', index + 1, '']));
+    need.solutionSlugs.forEach((slug, index) => rows.push([LINK_RELATIONS.needSolution, need.slug, slug, '', '', index + 1, '']));
   }
   for (const solution of dataset.solutions) {
-    for (const link of solution.providers) rows.push([LINK_RELATIONS.solutionProvider, solution.slug, link.providerSlug, link.role, '', '']);
+    for (const link of solution.providers) {
+      rows.push([LINK_RELATIONS.solutionProvider, solution.slug, link.providerSlug, link.role, link.isRoleInferred, '', '']);
+    }
   }
-  for (const link of dataset.needLinks) rows.push([LINK_RELATIONS.needNeed, link.fromSlug, link.toSlug, '', '', link.note]);
+  for (const link of dataset.needLinks) rows.push([LINK_RELATIONS.needNeed, link.fromSlug, link.toSlug, '', '', '', link.note]);
   return rows;
 }
 
-/** "Centraide Québec", "Fondation X (finance)": a role other than "offers" is said. */
+/** "Centraide Québec", "Fondation X (finance)": a role other than "offers", or inferred, is said. */
 function providerNames(solution: DatasetSolution, names: Map<string, string>): string {
-  const roles = new Map<string, ProviderRole[]>();
-  for (const link of solution.providers) roles.set(link.providerSlug, [...(roles.get(link.providerSlug) ?? []), link.role]);
+  const roles = new Map<string, { roles: ProviderRole[]; inferred: ProviderRole[] }>();
+  for (const link of solution.providers) {
+    const entry = roles.get(link.providerSlug) ?? { roles: [], inferred: [] };
+    entry.roles.push(link.role);
+    if (link.isRoleInferred) entry.inferred.push(link.role);
+    roles.set(link.providerSlug, entry);
+  }
   return [...roles.entries()]
-    .map(([slug, providerRoles]) => {
+    .map(([slug, entry]) => {
       const name = names.get(slug) ?? slug;
-      return providerRoles.includes('OFFERS') ? name : `${name} (${providerRoles.map((role) => providerRoleLabels[role]).join(', ')})`;
+      return entry.roles.includes('OFFERS') && entry.inferred.length === 0 ? name : `${name} (${rolesLabel(entry.roles, entry.inferred)})`;
     })
     .join(LINES);
 }
@@ -150,8 +158,8 @@ function inventoryRows(dataset: Dataset, siteUrl: string): Cell[][] {
     solution.title,
     availabilityLabels[solution.availability],
     solution.parentSlug ? (solutions.get(solution.parentSlug)?.title ?? '') : '',
-    solution.kinds.map((kind) => helpKindLabels[kind]).join(', '),
-    solution.cost === 'UNKNOWN' ? '' : costLabels[solution.cost],
+    withInferredMark(solution.kinds.map((kind) => helpKindLabels[kind]).join(', '), solution.kinds.length > 0 && solution.inferredFields.includes('KINDS'), solution.kinds.length > 1),
+    solution.cost === 'UNKNOWN' ? '' : withInferredMark(costLabels[solution.cost], solution.inferredFields.includes('COST')),
     providerNames(solution, providerNamesBySlug),
   ];
   const toVerify = (...entries: { toVerify: boolean; verifyNote: string }[]) =>

@@ -8,7 +8,11 @@
 // - ids are UUIDs derived from our own ids (lib/export/uuid.ts): stable from one export to
 //   the next, as HSDS asks;
 // - a solution that only exists as a proposal is a service with status "inactive" (HSDS has
-//   no "proposed"), and x_availability says PROPOSED;
+//   no "proposed"), and x_availability says PROPOSED; one whose existence is to confirm
+//   (UNCONFIRMED) is "inactive" too: nothing says it is active;
+// - what the team inferred says so: x_inferred_fields on the service (kinds, cost), the cost's
+//   text marked « déduit par l'équipe », x_role_inferred on a funding and `inferred` in
+//   x_provider_roles;
 // - a service belongs to the first provider that offers it (HSDS: one organization per
 //   service), appears nested under it, and is listed in `services` with all the others
 //   (a proposed solution often has no provider yet);
@@ -17,7 +21,7 @@
 import type { Dataset, DatasetNeed, DatasetProvider, DatasetSolution, DatasetTheme } from '@/lib/export/types';
 import { uuidV5 } from '@/lib/export/uuid';
 import { HelpKind } from '@/lib/generated/prisma/enums';
-import { costLabels, helpKindLabels, languageLabel, regionLabels } from '@/lib/labels';
+import { costLabels, helpKindLabels, languageLabel, regionLabels, withInferredMark } from '@/lib/labels';
 import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 import type { Licence } from '@/lib/export/config';
 
@@ -117,10 +121,11 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
   const services = dataset.solutions.map((solution): Json => {
     const serviceId = id.service(solution);
     const linked = solution.providers
-      .map((link) => ({ provider: providers.get(link.providerSlug), role: link.role }))
-      .filter((link): link is { provider: DatasetProvider; role: typeof link.role } => link.provider !== undefined);
+      .map((link) => ({ provider: providers.get(link.providerSlug), role: link.role, isRoleInferred: link.isRoleInferred }))
+      .filter((link): link is { provider: DatasetProvider; role: typeof link.role; isRoleInferred: boolean } => link.provider !== undefined);
     const offering = linked.filter((link) => link.role === 'OFFERS').map((link) => link.provider);
-    const funders = [...new Set(linked.filter((link) => link.role === 'FUNDS').map((link) => link.provider))];
+    const funders = linked.filter((link) => link.role === 'FUNDS');
+    const costText = withInferredMark(costLabels[solution.cost], solution.inferredFields.includes('COST'));
     const regions = [...new Set(offering.flatMap((provider) => provider.regions))];
     const languages = [...new Set(offering.flatMap((provider) => provider.languages))];
     const parent = solution.parentSlug ? solutions.get(solution.parentSlug) : undefined;
@@ -133,23 +138,29 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
       description: solution.description,
       url: url(solutionPath(solution.slug)),
       status: solution.availability === 'EXISTING' ? 'active' : 'inactive',
-      fees_description: solution.cost === 'UNKNOWN' ? undefined : costLabels[solution.cost],
+      fees_description: solution.cost === 'UNKNOWN' ? undefined : costText,
       assured_date: solution.verifiedAt ? solution.verifiedAt.slice(0, 10) : undefined,
       last_modified: solution.updatedAt,
       cost_options:
-        solution.cost === 'UNKNOWN' ? [] : [{ id: id.child(serviceId, 'cost'), service_id: serviceId, option: costLabels[solution.cost] }],
+        solution.cost === 'UNKNOWN' ? [] : [{ id: id.child(serviceId, 'cost'), service_id: serviceId, option: costText }],
       service_areas: regions.map((region) => ({ id: id.child(serviceId, `area:${region}`), service_id: serviceId, name: regionLabels[region] })),
       languages: languages.map((code) => ({ id: id.child(serviceId, `language:${code}`), service_id: serviceId, name: languageLabel(code), code })),
-      funding: funders.map((funder) => ({ id: id.child(serviceId, `funding:${funder.id}`), service_id: serviceId, source: funder.name })),
+      funding: funders.map(({ provider: funder, isRoleInferred }) => ({
+        id: id.child(serviceId, `funding:${funder.id}`),
+        service_id: serviceId,
+        source: funder.name,
+        ...(isRoleInferred ? { x_role_inferred: true } : {}),
+      })),
       attributes: [
         ...solution.kinds.map((kind) => attribute(serviceId, 'help_kind', helpKindTerms.get(kind)!)),
         ...linkedNeeds.map((need) => attribute(serviceId, 'need', needTerms.get(need.slug)!)),
       ],
       x_slug: solution.slug,
       x_availability: solution.availability,
+      x_inferred_fields: solution.inferredFields,
       x_parent_service_id: parent ? id.service(parent) : undefined,
       x_need_ids: linkedNeeds.map((need) => id.need(need)),
-      x_provider_roles: linked.map((link) => ({ organization_id: id.organization(link.provider), role: link.role })),
+      x_provider_roles: linked.map((link) => ({ organization_id: id.organization(link.provider), role: link.role, inferred: link.isRoleInferred })),
       x_to_verify: solution.toVerify,
       x_verify_note: solution.verifyNote,
     });
@@ -199,6 +210,7 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
       theme_term_id: theme ? id.theme(theme) : null,
       existing_service_ids: linked.filter((s) => s.availability === 'EXISTING').map((s) => id.service(s)),
       proposed_service_ids: linked.filter((s) => s.availability === 'PROPOSED').map((s) => id.service(s)),
+      unconfirmed_service_ids: linked.filter((s) => s.availability === 'UNCONFIRMED').map((s) => id.service(s)),
       related: dataset.needLinks
         .filter((link) => link.fromSlug === need.slug && needs.has(link.toSlug))
         .map((link) => ({ need_id: id.need(needs.get(link.toSlug)!), note: link.note })),

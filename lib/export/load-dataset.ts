@@ -63,7 +63,7 @@ export async function loadPublishedDataset(db: Db): Promise<Dataset> {
         },
         providers: {
           where: { provider: { status: PUBLISHED } },
-          select: { role: true, provider: { select: { slug: true, name: true } } },
+          select: { role: true, isRoleInferred: true, provider: { select: { slug: true, name: true } } },
         },
       },
     }),
@@ -112,11 +112,12 @@ export async function loadPublishedDataset(db: Db): Promise<Dataset> {
         availability: solution.availability,
         kinds: solution.kinds,
         cost: solution.cost,
+        inferredFields: solution.inferredFields,
         parentSlug: solution.parent && solution.parent.status === PUBLISHED ? solution.parent.slug : null,
         needSlugs: [...solution.needs].sort((a, b) => a.need.position - b.need.position).map((link) => link.need.slug),
         providers: [...solution.providers]
           .sort((a, b) => byFolded(a.provider.name, b.provider.name) || a.role.localeCompare(b.role))
-          .map((link) => ({ providerSlug: link.provider.slug, role: link.role })),
+          .map((link) => ({ providerSlug: link.provider.slug, role: link.role, isRoleInferred: link.isRoleInferred })),
         verifiedAt: isoOrNull(solution.verifiedAt),
         toVerify: solution.toVerify,
         verifyNote: solution.verifyNote,

@@ -7,6 +7,7 @@ import type {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   NeedKind,
   ProviderKind,
   ProviderRole,
@@ -48,7 +49,8 @@ export type DatasetNeed = Verification &
 /** "Lié à…": `from` says it is linked to `to` (both published). */
 export type DatasetNeedLink = { fromSlug: string; toSlug: string; note: string };
 
-export type DatasetSolutionProvider = { providerSlug: string; role: ProviderRole };
+/** `isRoleInferred`: the team inferred the role (the source names the provider without saying it). */
+export type DatasetSolutionProvider = { providerSlug: string; role: ProviderRole; isRoleInferred: boolean };
 
 export type DatasetSolution = Verification &
   Timestamps & {
@@ -59,6 +61,8 @@ export type DatasetSolution = Verification &
     availability: Availability;
     kinds: HelpKind[];
     cost: CostOption;
+    /** Which of kinds and cost the team inferred. */
+    inferredFields: InferredField[];
     /** The solution it details, when that one is published. */
     parentSlug: string | null;
     /** Needs it is linked to itself (not through its parent), in the inventory's order. */

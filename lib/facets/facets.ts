@@ -32,7 +32,7 @@ const enumLabel = (labels: Record<string, string>) => (value: string) =>
 export const FACETS = {
   availability: {
     param: 'statut',
-    label: 'Existe ou proposée',
+    label: 'Existe, à confirmer ou proposée',
     values: Object.values(Availability),
     labelOf: enumLabel(availabilityLabels),
   },

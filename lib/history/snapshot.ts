@@ -59,9 +59,12 @@ export type SolutionSnapshot = Common &
     availability: string;
     kinds: string[];
     cost: string;
+    /** Absent from snapshots taken before it existed. */
+    inferredFields?: string[];
     parent: EntryRef | null;
     needs: EntryRef[];
-    providers: (EntryRef & { role: string })[];
+    /** `isRoleInferred` only when true, so that older snapshots compare equal. */
+    providers: (EntryRef & { role: string; isRoleInferred?: true })[];
   };
 
 export type ProviderSnapshot = Common &
@@ -121,10 +124,10 @@ async function loadSolution(db: SnapshotReader, id: string): Promise<SolutionSna
     where: { id },
     select: {
       slug: true, status: true, version: true, verifiedAt: true, toVerify: true, verifyNote: true,
-      title: true, description: true, availability: true, kinds: true, cost: true,
+      title: true, description: true, availability: true, kinds: true, cost: true, inferredFields: true,
       parent: { select: { id: true, title: true } },
       needs: { select: { need: { select: { id: true, title: true } } } },
-      providers: { select: { role: true, provider: { select: { id: true, name: true } } } },
+      providers: { select: { role: true, isRoleInferred: true, provider: { select: { id: true, name: true } } } },
     },
   });
   if (!row) return null;
@@ -132,10 +135,17 @@ async function loadSolution(db: SnapshotReader, id: string): Promise<SolutionSna
     slug: row.slug, status: row.status, version: row.version,
     verifiedAt: iso(row.verifiedAt), toVerify: row.toVerify, verifyNote: row.verifyNote,
     title: row.title, description: row.description, availability: row.availability,
-    kinds: [...row.kinds].sort(), cost: row.cost,
+    kinds: [...row.kinds].sort(), cost: row.cost, inferredFields: [...row.inferredFields].sort(),
     parent: row.parent ? { id: row.parent.id, label: row.parent.title } : null,
     needs: byLabel(row.needs.map((link) => ({ id: link.need.id, label: link.need.title }))),
-    providers: byLabel(row.providers.map((link) => ({ id: link.provider.id, label: link.provider.name, role: link.role }))).sort(
+    providers: byLabel(
+      row.providers.map((link) => ({
+        id: link.provider.id,
+        label: link.provider.name,
+        role: link.role,
+        ...(link.isRoleInferred ? { isRoleInferred: true as const } : {}),
+      })),
+    ).sort(
       (a, b) => a.label.localeCompare(b.label, 'fr') || a.role.localeCompare(b.role),
     ),
   };

@@ -11,6 +11,7 @@ import {
   costLabels,
   formatLabels,
   helpKindLabels,
+  inferredFieldLabels,
   needKindLabels,
   providerKindLabels,
   regionLabels,
@@ -77,6 +78,7 @@ export const ENTRY_FIELDS: Record<EntryType, FieldDef[]> = {
     { key: 'availability', column: 'availability', jsonKey: 'availability', label: 'Statut', kind: 'enum', options: availabilityLabels, isRequired: true },
     { key: 'kinds', column: 'kinds', jsonKey: 'kinds', label: 'Types d’aide', kind: 'enumList', options: helpKindLabels, fallback: [] },
     { key: 'cost', column: 'cost', jsonKey: 'cost', label: 'Coût', kind: 'enum', options: costLabels, fallback: CostOption.UNKNOWN },
+    { key: 'inferredFields', column: 'inferred_fields', jsonKey: 'inferred_fields', label: 'Valeurs déduites par l’équipe', kind: 'enumList', options: inferredFieldLabels, fallback: [] },
     { key: 'parent', column: 'parent', jsonKey: 'parent', label: 'Sous-point de', kind: 'ref', target: 'Solution', fallback: null },
     ...verification,
   ],
@@ -92,7 +94,7 @@ export const ENTRY_FIELDS: Record<EntryType, FieldDef[]> = {
 };
 
 /** Computed by /donnees: present in its files, never imported. */
-export const IGNORED_COLUMNS = new Set(['updated_at', 'url', 'existing_solution_count', 'proposed_solution_count']);
+export const IGNORED_COLUMNS = new Set(['updated_at', 'url', 'existing_solution_count', 'proposed_solution_count', 'unconfirmed_solution_count']);
 
 export const ENTRY_LABELS: Record<EntryType, { one: string; many: string }> = {
   Theme: { one: 'Thème', many: 'Thèmes' },

@@ -1,6 +1,6 @@
 // Ranking of the guided match (/trouver). Pure functions: the same answers always give
 // the same list, and every point of score comes with a reason a person can read.
-import { audienceLabels, costLabels, formatLabels, helpKindLabels, regionLabels } from '@/lib/labels';
+import { audienceLabels, costLabels, formatLabels, helpKindLabels, regionLabels, withInferredMark } from '@/lib/labels';
 import type { CostOption } from '@/lib/generated/prisma/enums';
 import type { MatchAnswers, MatchCandidate, RankedProvider, RankedSolution } from '@/lib/matching/types';
 
@@ -41,7 +41,8 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
     const kinds = candidate.kinds.filter((kind) => answers.kinds.includes(kind));
     if (kinds.length > 0) {
       score += WEIGHTS.kind;
-      reasons.push(`Type d'aide recherché : ${kinds.map((kind) => helpKindLabels[kind].toLowerCase()).join(', ')}`);
+      const names = kinds.map((kind) => helpKindLabels[kind].toLowerCase()).join(', ');
+      reasons.push(`Type d'aide recherché : ${withInferredMark(names, candidate.inferredFields.includes('KINDS'), kinds.length > 1)}`);
     } else {
       score += WEIGHTS.kindMiss;
     }
@@ -50,6 +51,8 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
   if (candidate.availability === 'EXISTING') {
     score += WEIGHTS.existing;
     reasons.push('Existe déjà');
+  } else if (candidate.availability === 'UNCONFIRMED') {
+    caveats.push("Existence à confirmer : l'inventaire dit seulement qu'elle existe peut-être");
   } else {
     caveats.push("Solution proposée : elle n'est pas encore offerte");
   }
@@ -59,7 +62,7 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
     const fits = cost === 'FREE' || cost === 'SUBSIDIZED' || (answers.budget === 'small' && cost === 'LOW_COST');
     if (fits) {
       score += WEIGHTS.budgetFit;
-      reasons.push(`Coût : ${costLabels[cost].toLowerCase()}`);
+      reasons.push(`Coût : ${withInferredMark(costLabels[cost].toLowerCase(), cost === candidate.cost && candidate.inferredFields.includes('COST'))}`);
     } else if (cost === 'UNKNOWN') {
       caveats.push('Coût à préciser');
     } else if (cost === 'LOW_COST') {

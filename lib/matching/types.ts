@@ -1,4 +1,4 @@
-import type { Audience, Availability, CostOption, HelpKind, ProviderRole, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
+import type { Audience, Availability, CostOption, HelpKind, InferredField, ProviderRole, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
 
 export type Budget = 'none' | 'small' | 'any';
 
@@ -16,6 +16,7 @@ export type MatchProvider = {
   slug: string;
   name: string;
   role: ProviderRole;
+  isRoleInferred: boolean;
   regions: Region[];
   formats: ServiceFormat[];
   audiences: Audience[];
@@ -30,6 +31,7 @@ export type MatchCandidate = {
   availability: Availability;
   kinds: HelpKind[];
   cost: CostOption;
+  inferredFields: InferredField[];
   needs: { slug: string; title: string; themeSlug: string | null }[];
   providers: MatchProvider[];
 };

@@ -1,7 +1,7 @@
 // The funders' portrait computed from the published dataset. Pure (the caller passes the
 // data and "now"), so that every figure is unit-tested on fixture data and checked against
 // the database with independent SQL counts (tests/integration/portrait.test.ts).
-import { Audience, CostOption, HelpKind, Region } from '@/lib/generated/prisma/enums';
+import { Audience, CostOption, HelpKind, Region, type InferredField } from '@/lib/generated/prisma/enums';
 import { audienceLabels, costLabels, helpKindLabels, regionLabels } from '@/lib/labels';
 import { verificationStatus } from '@/lib/verification';
 import type { Dataset, DatasetNeed, DatasetProvider, DatasetSolution } from '@/lib/export/types';
@@ -9,7 +9,9 @@ import type { Breakdown, CoverageRow, EntryType, Gaps, KeyFigures, Portrait, Ver
 
 export const UNSPECIFIED = 'UNSPECIFIED';
 const UNSPECIFIED_LABEL = 'Non précisé';
-const AVAILABILITY_SERIES = ['Existent déjà', 'Proposées'];
+// The order of the chart's fills: solid, hatched, empty.
+const AVAILABILITY_ORDER = ['EXISTING', 'PROPOSED', 'UNCONFIRMED'] as const;
+const AVAILABILITY_SERIES = ['Existent déjà', 'Proposées', 'Existence à confirmer'];
 
 type Verifiable = { verifiedAt: string | null; toVerify: boolean; verifyNote: string; slug: string };
 
@@ -50,7 +52,8 @@ function coverageOf(dataset: Dataset): CoverageRow[] {
       kind: need.kind,
       theme: need.themeSlug ? (themes.get(need.themeSlug) ?? null) : null,
       existing: existing.length,
-      proposed: solutions.length - existing.length,
+      unconfirmed: solutions.filter((solution) => solution.availability === 'UNCONFIRMED').length,
+      proposed: solutions.filter((solution) => solution.availability === 'PROPOSED').length,
       providers: providersOf(solutions, providers).length,
       regions: unique(existingProviders.flatMap((provider) => provider.regions)).sort((a, b) => regionOrder.indexOf(a) - regionOrder.indexOf(b)),
       costs: unique(existing.map((solution) => solution.cost).filter((cost) => cost !== 'UNKNOWN')).sort(
@@ -82,12 +85,9 @@ function gapsOf(dataset: Dataset, coverage: CoverageRow[], now: Date): Gaps {
     ...dataset.solutions.map((solution) => ({ type: 'solution' as const, title: solution.title, entry: solution })),
     ...dataset.providers.map((provider) => ({ type: 'provider' as const, title: provider.name, entry: provider })),
   ];
-  return {
-    needsWithoutExisting: coverage
-      .filter((row) => row.existing === 0)
-      .map((row) => ({ slug: row.slug, title: row.title, kind: row.kind, proposed: row.proposed })),
-    proposedOnly: dataset.solutions
-      .filter((solution) => solution.availability === 'PROPOSED')
+  const solutionGaps = (availability: DatasetSolution['availability']) =>
+    dataset.solutions
+      .filter((solution) => solution.availability === availability)
       .map((solution) => ({
         slug: solution.slug,
         title: solution.title,
@@ -95,7 +95,13 @@ function gapsOf(dataset: Dataset, coverage: CoverageRow[], now: Date): Gaps {
           .map((slug) => needs.get(slug))
           .filter((need): need is DatasetNeed => need !== undefined)
           .map((need) => ({ slug: need.slug, title: need.title })),
-      })),
+      }));
+  return {
+    needsWithoutExisting: coverage
+      .filter((row) => row.existing === 0)
+      .map((row) => ({ slug: row.slug, title: row.title, kind: row.kind, unconfirmed: row.unconfirmed, proposed: row.proposed })),
+    proposedOnly: solutionGaps('PROPOSED'),
+    unconfirmed: solutionGaps('UNCONFIRMED'),
     toVerify: entries
       .filter(({ entry }) => entry.toVerify)
       .map(({ type, title, entry }) => ({ type, slug: entry.slug, title, note: entry.verifyNote })),
@@ -120,6 +126,7 @@ function figuresOf(dataset: Dataset, verification: VerificationRow[]): KeyFigure
     needs: dataset.needs.filter((need) => need.kind === 'NEED').length,
     issues: dataset.needs.filter((need) => need.kind === 'ISSUE').length,
     existingSolutions: dataset.solutions.filter((solution) => solution.availability === 'EXISTING').length,
+    unconfirmedSolutions: dataset.solutions.filter((solution) => solution.availability === 'UNCONFIRMED').length,
     proposedSolutions: dataset.solutions.filter((solution) => solution.availability === 'PROPOSED').length,
     providers: dataset.providers.length,
     entries,
@@ -131,7 +138,7 @@ function figuresOf(dataset: Dataset, verification: VerificationRow[]): KeyFigure
   };
 }
 
-/** Existing and proposed solutions counted under each of `keysOf(solution)`. */
+/** Existing, proposed and to-confirm solutions counted under each of `keysOf(solution)`. */
 function solutionBreakdown(
   dataset: Dataset,
   keys: readonly string[],
@@ -143,9 +150,16 @@ function solutionBreakdown(
     return {
       key,
       label: labelOf(key),
-      values: [matching.filter((s) => s.availability === 'EXISTING').length, matching.filter((s) => s.availability === 'PROPOSED').length],
+      values: AVAILABILITY_ORDER.map((availability) => matching.filter((s) => s.availability === availability).length),
     };
   });
+}
+
+/** "Les types d'aide de 26 solutions sur 26 sont déduits par l'équipe…", or '' when none is. */
+function inferredNote(dataset: Dataset, field: InferredField, subject: string, verb: string): string {
+  const count = dataset.solutions.filter((solution) => solution.inferredFields.includes(field)).length;
+  if (count === 0) return '';
+  return `${subject} de ${count} solution${count > 1 ? 's' : ''} sur ${dataset.solutions.length} ${verb} par l’équipe du répertoire : l’inventaire ne le dit pas.`;
 }
 
 function breakdownsOf(dataset: Dataset): Portrait['breakdowns'] {
@@ -161,7 +175,12 @@ function breakdownsOf(dataset: Dataset): Portrait['breakdowns'] {
       (key) => (key === UNSPECIFIED ? UNSPECIFIED_LABEL : helpKindLabels[key as HelpKind]),
       (solution) => (solution.kinds.length > 0 ? solution.kinds : [UNSPECIFIED]),
     ),
-    note: 'Une solution peut offrir plusieurs types d’aide : elle compte dans chacun.',
+    note: [
+      'Une solution peut offrir plusieurs types d’aide : elle compte dans chacun.',
+      inferredNote(dataset, 'KINDS', 'Les types d’aide', 'sont déduits'),
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
   const costs: Breakdown = {
     id: 'couts',
@@ -169,6 +188,7 @@ function breakdownsOf(dataset: Dataset): Portrait['breakdowns'] {
     unit: 'solutions',
     series: AVAILABILITY_SERIES,
     rows: solutionBreakdown(dataset, Object.values(CostOption), (key) => costLabels[key as CostOption], (solution) => [solution.cost]),
+    note: inferredNote(dataset, 'COST', 'Le coût', 'est déduit') || undefined,
   };
 
   // Regions and audiences are what providers say of themselves.

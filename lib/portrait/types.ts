@@ -8,6 +8,8 @@ export type KeyFigures = {
   needs: number;
   issues: number;
   existingSolutions: number;
+  /** The source says they may exist ("potentiellement…"): neither existing nor proposed. */
+  unconfirmedSolutions: number;
   proposedSolutions: number;
   providers: number;
   /** Needs, solutions and providers together. */
@@ -28,6 +30,7 @@ export type CoverageRow = {
   kind: NeedKind;
   theme: string | null;
   existing: number;
+  unconfirmed: number;
   proposed: number;
   /** Distinct providers named by its solutions, whatever their role. */
   providers: number;
@@ -39,6 +42,8 @@ export type CoverageRow = {
 
 export type EntryRef = { type: EntryType; slug: string; title: string };
 
+export type SolutionGap = { slug: string; title: string; needs: { slug: string; title: string }[] };
+
 export type VerificationRow = {
   type: EntryType;
   total: number;
@@ -49,8 +54,10 @@ export type VerificationRow = {
 };
 
 export type Gaps = {
-  needsWithoutExisting: { slug: string; title: string; kind: NeedKind; proposed: number }[];
-  proposedOnly: { slug: string; title: string; needs: { slug: string; title: string }[] }[];
+  needsWithoutExisting: { slug: string; title: string; kind: NeedKind; unconfirmed: number; proposed: number }[];
+  proposedOnly: SolutionGap[];
+  /** Solutions whose existence is to confirm: not counted as existing. */
+  unconfirmed: SolutionGap[];
   toVerify: (EntryRef & { note: string })[];
   /** Entries last verified more than 12 months ago (never-verified ones are counted, not listed). */
   stale: (EntryRef & { verifiedAt: string | null })[];
@@ -64,7 +71,7 @@ export type Breakdown = {
   title: string;
   /** What is counted, e.g. "solutions". */
   unit: string;
-  /** One name per value of each row (one series, or existing and proposed). */
+  /** One name per value of each row (one series, or existing, proposed and to confirm). */
   series: string[];
   rows: BreakdownRow[];
   note?: string;

@@ -429,7 +429,8 @@ function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: Sc
     SELECT hit.slug, hit.availability,
       ts_headline('fr_unaccent', hit.title, input.query, ${TITLE_OPTIONS}) AS title,
       ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description,
-      (SELECT coalesce(json_agg(json_build_object('slug', p.slug, 'name', p.name, 'role', link.role) ORDER BY p.name, link.role), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_object('slug', p.slug, 'name', p.name, 'role', link.role, 'isRoleInferred', link."isRoleInferred")
+                ORDER BY p.name, link.role), '[]'::json)
         FROM "SolutionProvider" link JOIN "Provider" p ON p.id = link."providerId"
         WHERE link."solutionId" = hit.id AND p.status = 'PUBLISHED') AS providers,
       (SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'title', n.title) ORDER BY n.position), '[]'::json)

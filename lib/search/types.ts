@@ -32,7 +32,7 @@ export type SolutionHit = {
   availability: Availability;
   title: string;
   excerpt: string;
-  providers: { slug: string; name: string; role: ProviderRole }[];
+  providers: { slug: string; name: string; role: ProviderRole; isRoleInferred: boolean }[];
   needs: { slug: string; title: string }[];
 };
 

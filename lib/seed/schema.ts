@@ -7,6 +7,7 @@ import {
   Availability,
   CostOption,
   HelpKind,
+  InferredField,
   NeedKind,
   ProviderKind,
   ProviderRole,
@@ -95,6 +96,8 @@ export const seedProviderSchema = z
 export const seedSolutionProviderSchema = z.strictObject({
   provider: seedKeySchema,
   role: z.enum(ProviderRole).default('OFFERS'),
+  /** The team inferred the role: the source names the provider without saying it. */
+  isRoleInferred: z.boolean().default(false),
 });
 
 // Explicit type: the schema refers to itself (children are the source's nested bullets).
@@ -105,9 +108,10 @@ export type SeedSolutionInput = {
   availability: Availability;
   kinds?: HelpKind[];
   cost?: CostOption;
+  inferredFields?: InferredField[];
   toVerify?: boolean;
   verifyNote?: string;
-  providers?: Array<{ provider: string; role?: ProviderRole }>;
+  providers?: Array<{ provider: string; role?: ProviderRole; isRoleInferred?: boolean }>;
   children?: SeedSolutionInput[];
 };
 
@@ -118,11 +122,27 @@ export type SeedSolution = {
   availability: Availability;
   kinds: HelpKind[];
   cost: CostOption;
+  inferredFields: InferredField[];
   toVerify: boolean;
   verifyNote: string;
-  providers: Array<{ provider: string; role: ProviderRole }>;
+  providers: Array<{ provider: string; role: ProviderRole; isRoleInferred: boolean }>;
   children: SeedSolution[];
 };
+
+// "Existence à confirmer" says what is to confirm, like any flag; an inferred value is there
+// to be seen (no mark on an empty list or an unknown cost).
+function checkSolution(solution: SeedSolution, ctx: z.RefinementCtx): void {
+  checkVerifyNote(solution, ctx);
+  if (solution.availability === 'UNCONFIRMED' && !solution.toVerify) {
+    ctx.addIssue({ code: 'custom', path: ['toVerify'], message: 'availability is UNCONFIRMED: toVerify must say what to confirm' });
+  }
+  if (solution.inferredFields.includes('KINDS') && solution.kinds.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['inferredFields'], message: 'KINDS is marked inferred but kinds is empty' });
+  }
+  if (solution.inferredFields.includes('COST') && solution.cost === 'UNKNOWN') {
+    ctx.addIssue({ code: 'custom', path: ['inferredFields'], message: 'COST is marked inferred but cost is UNKNOWN' });
+  }
+}
 
 export const seedSolutionSchema: z.ZodType<SeedSolution, SeedSolutionInput> = z
   .strictObject({
@@ -132,13 +152,15 @@ export const seedSolutionSchema: z.ZodType<SeedSolution, SeedSolutionInput> = z
     availability: z.enum(Availability),
     kinds: uniqueArray(z.enum(HelpKind)),
     cost: z.enum(CostOption).default('UNKNOWN'),
+    /** Which of kinds and cost the team inferred: public pages say so next to the value. */
+    inferredFields: uniqueArray(z.enum(InferredField)),
     ...verifiable,
     providers: z.array(seedSolutionProviderSchema).default([]),
     get children() {
       return z.array(seedSolutionSchema).default([]);
     },
   })
-  .superRefine(checkVerifyNote);
+  .superRefine(checkSolution);
 
 export const seedRelatedNeedSchema = z.strictObject({
   need: seedKeySchema,

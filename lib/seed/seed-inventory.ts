@@ -8,10 +8,16 @@
 //  - new hash: update only if nobody touched the row since the seed wrote it, otherwise
 //    keep the person's version and report it.
 // Links have no updatedAt: for them "untouched" means their current content still hashes
-// to the recorded hash.
+// to the recorded hash, and the entry whose form edits them (the solution for its providers,
+// the need for its related needs, both for a need–solution link) is untouched too. A link the seed once made and the file no longer has (a provider's
+// role corrected, say from "offre" to "cité en exemple", changes the link's key) is removed
+// when untouched, so that databases seeded before a correction get it too. Entries (themes,
+// needs, solutions, providers) that leave the file are never removed: people may rely on them.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import inventoryJson from '../../prisma/seed/inventaire-2023.json' with { type: 'json' };
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { ProviderRole } from '../generated/prisma/enums';
 import { flattenSolutions, parseInventory, type SeedInventory, type SeedInventoryInput, type SeedSolution } from './schema';
 
 type Tx = Prisma.TransactionClient;
@@ -26,6 +32,8 @@ export type SeedCounts = {
   adopted: number;
   updated: number;
   unchanged: number;
+  /** Links seeded earlier that the file no longer has, removed because nobody changed them. */
+  removed: number;
   skipped: number;
 };
 
@@ -106,6 +114,7 @@ function solutionFields(solution: SeedSolution, parent: string | null) {
     availability: solution.availability,
     kinds: solution.kinds,
     cost: solution.cost,
+    inferredFields: solution.inferredFields,
     parent,
     status: PUBLISHED,
     toVerify: solution.toVerify,
@@ -127,18 +136,22 @@ type SeedItem<Row> = {
   update(row: Row): Promise<Row>;
   /** Rows with an updatedAt column; links have none. */
   updatedAtOf?(row: Row): Date;
+  /** A link whose entry a person edited since: neither created, changed nor removed. */
+  isOwnerEdited?: boolean;
 };
 
 type SeedRecordRow = { key: string; hash: string; rowUpdatedAt: Date | null };
 
 class SeedRun {
   readonly report: SeedReport;
+  /** Keys of every item of the file, whatever happened to it. */
+  readonly keysInFile = new Set<string>();
 
   constructor(
     private readonly tx: Tx,
-    private readonly records: Map<string, SeedRecordRow>,
+    readonly records: Map<string, SeedRecordRow>,
   ) {
-    const empty = (): SeedCounts => ({ created: 0, adopted: 0, updated: 0, unchanged: 0, skipped: 0 });
+    const empty = (): SeedCounts => ({ created: 0, adopted: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 });
     this.report = {
       counts: Object.fromEntries(SEED_ENTITIES.map((entity) => [entity, empty()])) as Record<SeedEntity, SeedCounts>,
       totals: empty(),
@@ -152,6 +165,7 @@ class SeedRun {
   }
 
   skip(entity: SeedEntity, key: string, reason: SeedSkipReason): void {
+    this.keysInFile.add(key);
     this.report.counts[entity].skipped += 1;
     this.report.totals.skipped += 1;
     this.report.skipped.push({ entity, key, reason });
@@ -166,13 +180,26 @@ class SeedRun {
     this.records.set(key, { key, hash, rowUpdatedAt });
   }
 
+  /** True unless the seed wrote this entry and nobody changed it since. */
+  isEditedSince(entryKey: string, updatedAt: Date | undefined): boolean {
+    const record = this.records.get(entryKey);
+    return !record?.rowUpdatedAt || !updatedAt || record.rowUpdatedAt.getTime() !== updatedAt.getTime();
+  }
+
+  async forget(key: string): Promise<void> {
+    await this.tx.seedRecord.delete({ where: { key } });
+    this.records.delete(key);
+  }
+
   async apply<Row>(item: SeedItem<Row>): Promise<void> {
+    this.keysInFile.add(item.key);
     const hash = hashFields(item.fields);
     const record = this.records.get(item.key);
     const row = await item.find();
     const updatedAtOf = (value: Row): Date | null => item.updatedAtOf?.(value) ?? null;
 
     if (!record) {
+      if (!row && item.isOwnerEdited) return this.skip(item.entity, item.key, 'edited-since');
       if (!row) {
         const created = await item.create();
         await this.remember(item.key, hash, updatedAtOf(created));
@@ -190,7 +217,7 @@ class SeedRun {
 
     const isUntouched = item.updatedAtOf
       ? record.rowUpdatedAt !== null && item.updatedAtOf(row).getTime() === record.rowUpdatedAt.getTime()
-      : hashFields(item.fieldsOf(row)) === record.hash;
+      : hashFields(item.fieldsOf(row)) === record.hash && !item.isOwnerEdited;
     if (!isUntouched) return this.skip(item.entity, item.key, 'edited-since');
 
     const updated = await item.update(row);
@@ -313,6 +340,7 @@ async function seedSolutions(run: SeedRun, tx: Tx, inventory: SeedInventory): Pr
         availability: row.availability,
         kinds: row.kinds,
         cost: row.cost,
+        inferredFields: row.inferredFields,
         parent: row.parent?.slug ?? null,
         status: row.status,
         toVerify: row.toVerify,
@@ -335,20 +363,29 @@ async function seedSolutions(run: SeedRun, tx: Tx, inventory: SeedInventory): Pr
   }
 }
 
-/** Slug -> id for the rows the links point to, read once after the rows are written. */
+/** Slug -> id (and updatedAt) for the rows the links point to, read once after the rows are written. */
 async function idsBySlug(tx: Tx, inventory: SeedInventory) {
   const solutionSlugs = inventory.needs.flatMap((need) => flattenSolutions(need.solutions).map((solution) => solution.key));
+  const select = { id: true, slug: true, updatedAt: true } as const;
   const [needs, solutions, providers] = await Promise.all([
-    tx.need.findMany({ where: { slug: { in: inventory.needs.map((need) => need.key) } }, select: { id: true, slug: true } }),
-    tx.solution.findMany({ where: { slug: { in: solutionSlugs } }, select: { id: true, slug: true } }),
-    tx.provider.findMany({ where: { slug: { in: inventory.providers.map((provider) => provider.key) } }, select: { id: true, slug: true } }),
+    tx.need.findMany({ where: { slug: { in: inventory.needs.map((need) => need.key) } }, select }),
+    tx.solution.findMany({ where: { slug: { in: solutionSlugs } }, select }),
+    tx.provider.findMany({ where: { slug: { in: inventory.providers.map((provider) => provider.key) } }, select }),
   ]);
   const toMap = (rows: Array<{ id: string; slug: string }>) => new Map(rows.map((row) => [row.slug, row.id]));
-  return { need: toMap(needs), solution: toMap(solutions), provider: toMap(providers) };
+  const updatedAt = (rows: Array<{ slug: string; updatedAt: Date }>) => new Map(rows.map((row) => [row.slug, row.updatedAt]));
+  return {
+    need: toMap(needs),
+    solution: toMap(solutions),
+    provider: toMap(providers),
+    updatedAt: { need: updatedAt(needs), solution: updatedAt(solutions) },
+  };
 }
 
 async function seedLinks(run: SeedRun, tx: Tx, inventory: SeedInventory): Promise<void> {
   const ids = await idsBySlug(tx, inventory);
+  const isNeedEdited = (slug: string) => run.isEditedSince(`need:${slug}`, ids.updatedAt.need.get(slug));
+  const isSolutionEdited = (slug: string) => run.isEditedSince(`solution:${slug}`, ids.updatedAt.solution.get(slug));
 
   for (const need of inventory.needs) {
     for (const related of need.related) {
@@ -366,6 +403,7 @@ async function seedLinks(run: SeedRun, tx: Tx, inventory: SeedInventory): Promis
         fields: { from: need.key, to: related.need, note: related.note },
         find: () => tx.needLink.findUnique({ where }),
         fieldsOf: (row) => ({ from: need.key, to: related.need, note: row.note }),
+        isOwnerEdited: isNeedEdited(need.key),
         create: () => tx.needLink.create({ data: { fromId, toId, note: related.note } }),
         update: () => tx.needLink.update({ where, data: { note: related.note } }),
       });
@@ -389,6 +427,7 @@ async function seedLinks(run: SeedRun, tx: Tx, inventory: SeedInventory): Promis
         fields: { need: need.key, solution: solution.key, position },
         find: () => tx.needSolution.findUnique({ where }),
         fieldsOf: (row) => ({ need: need.key, solution: solution.key, position: row.position }),
+        isOwnerEdited: isNeedEdited(need.key) || isSolutionEdited(solution.key),
         create: () => tx.needSolution.create({ data: { needId, solutionId, position } }),
         update: () => tx.needSolution.update({ where, data: { position } }),
       });
@@ -404,19 +443,92 @@ async function seedLinks(run: SeedRun, tx: Tx, inventory: SeedInventory): Promis
           continue;
         }
         const where = { solutionId_providerId_role: { solutionId, providerId, role: link.role } };
-        const fields = { solution: solution.key, provider: link.provider, role: link.role };
+        const base = { solution: solution.key, provider: link.provider, role: link.role };
         await run.apply({
           entity: 'solutionProvider',
           key,
-          fields,
+          fields: solutionProviderFields(base, link.isRoleInferred),
           find: () => tx.solutionProvider.findUnique({ where }),
-          // Every field is part of the primary key: the row either exists as seeded or not at all.
-          fieldsOf: () => fields,
-          create: () => tx.solutionProvider.create({ data: { solutionId, providerId, role: link.role } }),
-          update: (row) => Promise.resolve(row),
+          fieldsOf: (row) => solutionProviderFields(base, row.isRoleInferred),
+          isOwnerEdited: isSolutionEdited(solution.key),
+          create: () => tx.solutionProvider.create({ data: { solutionId, providerId, role: link.role, isRoleInferred: link.isRoleInferred } }),
+          update: () => tx.solutionProvider.update({ where, data: { isRoleInferred: link.isRoleInferred } }),
         });
       }
     }
+  }
+}
+
+// The flag is part of the hash only when set, so that links seeded before it existed (all
+// false) still hash as recorded and count as untouched.
+function solutionProviderFields(base: Fields, isRoleInferred: boolean): Fields {
+  return isRoleInferred ? { ...base, isRoleInferred } : base;
+}
+
+const LINK_ENTITIES: Record<string, SeedEntity> = { need: 'needLink', 'need-solution': 'needSolution', 'solution-provider': 'solutionProvider' };
+
+/**
+ * The row of a link key ("link:solution-provider:<solution>:<provider>:<role>", …) with its
+ * content in the shape the seed hashed, and how to delete it; null when it is gone.
+ */
+type RecordedLink = { fields: Fields; owners: Array<{ key: string; updatedAt: Date }>; remove(): Promise<unknown> };
+
+async function findRecordedLink(tx: Tx, key: string): Promise<RecordedLink | null> {
+  const [, kind, from, to, role] = key.split(':');
+  const need = (slug: string | undefined) => tx.need.findUnique({ where: { slug: slug ?? '' }, select: { id: true, updatedAt: true } });
+  const solution = (slug: string | undefined) => tx.solution.findUnique({ where: { slug: slug ?? '' }, select: { id: true, updatedAt: true } });
+  const provider = (slug: string | undefined) => tx.provider.findUnique({ where: { slug: slug ?? '' }, select: { id: true } });
+  if (kind === 'need') {
+    const [fromRow, toRow] = await Promise.all([need(from), need(to)]);
+    if (!fromRow || !toRow) return null;
+    const where = { fromId_toId: { fromId: fromRow.id, toId: toRow.id } };
+    const row = await tx.needLink.findUnique({ where });
+    const owners = [{ key: `need:${from}`, updatedAt: fromRow.updatedAt }];
+    return row && { fields: { from, to, note: row.note }, owners, remove: () => tx.needLink.delete({ where }) };
+  }
+  if (kind === 'need-solution') {
+    const [needRow, solutionRow] = await Promise.all([need(from), solution(to)]);
+    if (!needRow || !solutionRow) return null;
+    const where = { needId_solutionId: { needId: needRow.id, solutionId: solutionRow.id } };
+    const row = await tx.needSolution.findUnique({ where });
+    const owners = [
+      { key: `need:${from}`, updatedAt: needRow.updatedAt },
+      { key: `solution:${to}`, updatedAt: solutionRow.updatedAt },
+    ];
+    return row && { fields: { need: from, solution: to, position: row.position }, owners, remove: () => tx.needSolution.delete({ where }) };
+  }
+  if (kind === 'solution-provider') {
+    const parsedRole = z.enum(ProviderRole).safeParse(role);
+    const [solutionRow, providerRow] = await Promise.all([solution(from), provider(to)]);
+    if (!solutionRow || !providerRow || !parsedRole.success) return null;
+    const where = { solutionId_providerId_role: { solutionId: solutionRow.id, providerId: providerRow.id, role: parsedRole.data } };
+    const row = await tx.solutionProvider.findUnique({ where });
+    const base = { solution: from, provider: to, role: parsedRole.data };
+    const owners = [{ key: `solution:${from}`, updatedAt: solutionRow.updatedAt }];
+    return row && { fields: solutionProviderFields(base, row.isRoleInferred), owners, remove: () => tx.solutionProvider.delete({ where }) };
+  }
+  return null;
+}
+
+/** Removes the links seeded earlier that the file no longer has, when nobody changed them. */
+async function retireLinks(run: SeedRun, tx: Tx): Promise<void> {
+  const retired = [...run.records.values()].filter((record) => record.key.startsWith('link:') && !run.keysInFile.has(record.key));
+  for (const record of retired.sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    const entity = LINK_ENTITIES[record.key.split(':')[1] ?? ''];
+    if (!entity) continue;
+    const link = await findRecordedLink(tx, record.key);
+    if (!link) {
+      // Already gone (deleted by a person, or with its need, solution or provider).
+      await run.forget(record.key);
+      continue;
+    }
+    if (hashFields(link.fields) !== record.hash || link.owners.some((owner) => run.isEditedSince(owner.key, owner.updatedAt))) {
+      run.skip(entity, record.key, 'edited-since');
+      continue;
+    }
+    await link.remove();
+    await run.forget(record.key);
+    run.count(entity, 'removed');
   }
 }
 
@@ -438,6 +550,7 @@ export async function seedInventory(prisma: PrismaClient, data?: SeedInventoryIn
       await seedNeeds(run, tx, inventory);
       await seedSolutions(run, tx, inventory);
       await seedLinks(run, tx, inventory);
+      await retireLinks(run, tx);
       return run.report;
     },
     // A few hundred small statements; generous limits for slow disks and CI machines.
@@ -471,6 +584,7 @@ export function formatSeedReport(report: SeedReport): string {
     ['adopted', 'repris'],
     ['updated', 'mis à jour'],
     ['unchanged', 'inchangés'],
+    ['removed', 'retirés'],
     ['skipped', 'ignorés'],
   ];
   const labelWidth = Math.max(...Object.values(ENTITY_LABELS).map((label) => label.length), 'Total'.length);

@@ -94,11 +94,11 @@ test.describe('données structurées (JSON-LD)', () => {
     }
   });
 
-  test("chaque solution existante est un Service avec ceux qui l'offrent ; une solution proposée n'en est pas un", async ({ page }) => {
+  test("chaque solution existante est un Service avec ceux qui l'offrent ; une solution proposée ou à confirmer n'en est pas un", async ({ page }) => {
     for (const solution of solutions) {
       await page.goto(`/solutions/${solution.key}`);
       const data = await jsonLdOf(page);
-      if (solution.availability === 'PROPOSED') {
+      if (solution.availability !== 'EXISTING') {
         expect(data, solution.key).toEqual([]);
         continue;
       }

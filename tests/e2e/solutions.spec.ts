@@ -7,6 +7,8 @@ const solutions = seedNeeds.flatMap((need) => allSolutions(need.solutions));
 const uniqueSolutions = [...new Map(solutions.map((solution) => [solution.key, solution])).values()];
 const needsOf = (key: string) => seedNeeds.filter((need) => allSolutions(need.solutions).some((s) => s.key === key));
 const parentOf = (key: string) => solutions.find((solution) => (solution.children ?? []).some((child) => child.key === key));
+const BADGES = { EXISTING: /^\W*Existe déjà$/, UNCONFIRMED: /^\W*Existence à confirmer$/, PROPOSED: /^\W*Proposée$/ } as const;
+const SECTIONS = { EXISTING: 'section#existantes', UNCONFIRMED: 'section#a-confirmer', PROPOSED: 'section#proposees' } as const;
 function providerName(key: string): string {
   const name = seedProviders.find((provider) => provider.key === key)?.name;
   if (!name) throw new Error(`Fournisseur inconnu dans le fichier d'inventaire : ${key}`);
@@ -21,9 +23,9 @@ test.describe('pages des solutions', () => {
       const main = page.getByRole('main');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(solution.title);
       await expect(page).toHaveTitle(`${solution.title} · Répertoire numérique communautaire`);
-      await expect(main.getByText(solution.availability === 'EXISTING' ? /^\W*Existe déjà$/ : /^\W*Proposée$/).first()).toBeVisible();
+      await expect(main.getByText(BADGES[solution.availability]).first()).toBeVisible();
 
-      const providers = main.getByRole('region', { name: /Qui l'offre/ });
+      const providers = main.getByRole('region', { name: 'Organismes et programmes nommés' });
       for (const link of solution.providers) {
         await expect(providers.getByRole('link', { name: providerName(link.provider), exact: true })).toHaveAttribute(
           'href',
@@ -57,11 +59,11 @@ test.describe('pages des solutions', () => {
 
   test('une fiche nomme chaque fournisseur avec son rôle et renvoie à ses coordonnées', async ({ page }) => {
     await page.goto('/solutions/tech-accelerate');
-    const providers = page.getByRole('region', { name: /Qui l'offre/ }).getByRole('listitem');
+    const providers = page.getByRole('region', { name: 'Organismes et programmes nommés' }).getByRole('listitem');
     await expect(providers).toHaveCount(2);
-    // Who offers comes before partners.
-    await expect(providers.nth(0)).toContainText('Rôle : offre');
-    await expect(providers.nth(1)).toContainText('Rôle : partenaire');
+    // Who offers comes before partners; a role the source does not state says so.
+    await expect(providers.nth(0).getByText('Rôle : offre', { exact: true })).toBeVisible();
+    await expect(providers.nth(1)).toContainText('Rôle : partenaire, déduit par l’équipe');
     await expect(providers.nth(0)).toContainText(/Coordonnées|Site Web/);
     await expect(providers.nth(0)).toContainText("Fiche de l'organisme jamais vérifiée.");
     await expect(page.getByRole('region', { name: 'En bref' })).toContainText('Gratuit');
@@ -84,7 +86,7 @@ test.describe('liste des solutions', () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Solutions de A à Z');
     for (const solution of uniqueSolutions) {
-      const section = page.locator(solution.availability === 'EXISTING' ? 'section#existantes' : 'section#proposees');
+      const section = page.locator(SECTIONS[solution.availability]);
       await expect(section.getByRole('heading', { name: solution.title, exact: true })).toBeVisible();
       await expect(section.getByRole('link', { name: solution.title, exact: true }).first()).toHaveAttribute(
         'href',
@@ -125,7 +127,9 @@ test.describe('solutions sans JavaScript', () => {
   test('la fiche est complète et ses liens fonctionnent', async ({ page }) => {
     await page.goto('/solutions/faire-connaitre-les-initiatives-existantes');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("Faire connaître les initiatives d'accompagnement existantes");
-    await expect(page.getByRole('region', { name: /Qui l'offre/ }).getByRole('listitem')).toHaveCount(8);
+    const cited = page.getByRole('region', { name: 'Organismes et programmes nommés' }).getByRole('listitem');
+    await expect(cited).toHaveCount(8);
+    for (const item of await cited.all()) await expect(item).toContainText('Rôle : cité en exemple');
     await page.locator('main a[href="/solutions/reseau-d-accompagnateurs-au-numerique"]').first().click();
     await expect(page).toHaveURL(/\/solutions\/reseau-d-accompagnateurs-au-numerique$/);
   });

@@ -13,7 +13,7 @@ import { diffSnapshots } from '@/lib/history/diff';
 import type { NeedSnapshot, SolutionSnapshot } from '@/lib/history/snapshot';
 import { parseNeedForm, type NeedInput } from '@/lib/validation/need';
 import { parseProviderForm, type ProviderInput } from '@/lib/validation/provider';
-import type { SolutionInput } from '@/lib/validation/solution';
+import { parseSolutionForm, type SolutionInput } from '@/lib/validation/solution';
 import { clearMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
 
 function needInput(overrides: Partial<NeedInput> = {}): NeedInput {
@@ -117,7 +117,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
       prisma,
       {
         input: {
-          title: 'Clinique juridique', description: 'Aide.', availability: 'EXISTING', kinds: ['LEGAL'], cost: 'FREE', parentId: null,
+          title: 'Clinique juridique', description: 'Aide.', availability: 'EXISTING', kinds: ['LEGAL'], cost: 'FREE', inferredFields: [], parentId: null,
           status: 'PUBLISHED', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
         },
       },
@@ -159,7 +159,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
       prisma,
       {
         input: {
-          title: 'Solution éphémère', description: 'Aide.', availability: 'PROPOSED', kinds: [], cost: 'UNKNOWN', parentId: null,
+          title: 'Solution éphémère', description: 'Aide.', availability: 'PROPOSED', kinds: [], cost: 'UNKNOWN', inferredFields: [], parentId: null,
           status: 'PUBLISHED', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
         },
       },
@@ -202,7 +202,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
   });
 
   const solutionInput = (overrides: Partial<SolutionInput> = {}): SolutionInput => ({
-    title: 'Solution liée', description: 'Aide.', availability: 'EXISTING', kinds: [], cost: 'FREE', parentId: null,
+    title: 'Solution liée', description: 'Aide.', availability: 'EXISTING', kinds: [], cost: 'FREE', inferredFields: [], parentId: null,
     status: 'DRAFT', toVerify: false, verifyNote: '', needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
     ...overrides,
   });
@@ -330,7 +330,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
   it('a deletion records and bumps every entry it changes', async () => {
     const theme = ok(await saveTheme(prisma, { input: { name: 'Thème supprimé', description: '', position: null, status: 'PUBLISHED' } }, as(member)));
     const provider = ok(await saveProvider(prisma, { input: { ...providerInput, name: 'Fournisseur supprimé' } }, as(member)));
-    const parent = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Parente', providers: [{ id: provider.id, role: 'OFFERS' }] }) }, as(member)));
+    const parent = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Parente', providers: [{ id: provider.id, role: 'OFFERS', isRoleInferred: false }] }) }, as(member)));
     const child = ok(await saveSolution(prisma, { input: solutionInput({ title: 'Enfant', parentId: parent.id }) }, as(member)));
     const target = ok(await saveNeed(prisma, { input: needInput({ title: 'Cible' }) }, as(member)));
     const need = ok(
@@ -401,6 +401,59 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
     if (!control.success) expect(Object.keys(control.errors).sort()).toEqual(['status', 'title']);
     const multiLine = parseNeedForm(form({ title: 'Titre', kind: 'NEED', description: 'ligne 1\nligne 2', status: 'DRAFT', solutionId: ['pas un id'] }));
     expect(multiLine.success).toBe(false);
+  });
+
+  it('saves a solution to confirm, with inferred values and roles, and keeps them through a save and a restore', async () => {
+    const lastRecord = async (entityId: string) =>
+      prisma.auditLog.findFirstOrThrow({ where: { entityId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const funder = ok(await saveProvider(prisma, { input: { ...providerInput, name: 'Programme' } }, as(member)));
+    const offerer = ok(await saveProvider(prisma, { input: { ...providerInput, name: 'Organisme' } }, as(member)));
+    const bad = parseSolutionForm(form({ title: 'S', description: 'D', availability: 'PEUT-ETRE', cost: 'UNKNOWN', status: 'DRAFT', inferredFields: 'TITLE' }));
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(Object.keys(bad.errors).sort()).toEqual(['availability', 'inferredFields']);
+
+    const parsed = parseSolutionForm(
+      form({
+        title: 'Conseils possibles', description: 'Potentiellement couvert par un programme.', availability: 'UNCONFIRMED',
+        kinds: ['LEGAL'], cost: 'SUBSIDIZED', inferredFields: ['KINDS', 'COST'], status: 'PUBLISHED',
+        toVerify: 'on', verifyNote: 'Existence à confirmer.',
+        providerLink: [`${funder.id}:FUNDS`, `${offerer.id}:APPROACHED`],
+        // Marks a link the form no longer keeps: ignored.
+        inferredLink: [`${funder.id}:FUNDS`, `${offerer.id}:OFFERS`],
+      }),
+    );
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    expect(parsed.data.providers).toEqual([
+      { id: funder.id, role: 'FUNDS', isRoleInferred: true },
+      { id: offerer.id, role: 'APPROACHED', isRoleInferred: false },
+    ]);
+    const saved = ok(await saveSolution(prisma, { input: parsed.data }, as(member)));
+    const row = await prisma.solution.findUniqueOrThrow({ where: { id: saved.id }, include: { providers: true } });
+    expect(row).toMatchObject({ availability: 'UNCONFIRMED', inferredFields: ['KINDS', 'COST'] });
+    expect(row.providers.map((link) => [link.role, link.isRoleInferred]).sort()).toEqual([['APPROACHED', false], ['FUNDS', true]]);
+    const created = await lastRecord(saved.id);
+    expect((created.after as SolutionSnapshot).providers.find((link) => link.role === 'FUNDS')).toMatchObject({ isRoleInferred: true });
+
+    // A person settles the cost and the role: the marks go, the history shows it, a restore brings them back.
+    const edited = ok(
+      await saveSolution(
+        prisma,
+        { id: saved.id, version: saved.version, input: { ...parsed.data, inferredFields: ['KINDS'], providers: parsed.data.providers.map((link) => ({ ...link, isRoleInferred: false })) } },
+        as(member),
+      ),
+    );
+    const update = await lastRecord(saved.id);
+    const diff = diffSnapshots('Solution', update.before as SolutionSnapshot, update.after as SolutionSnapshot);
+    expect(diff.map((change) => change.label)).toEqual(expect.arrayContaining(['Valeurs déduites par l’équipe', 'Fournisseurs']));
+    expect(JSON.stringify(diff)).toContain('Programme (finance, déduit par l’équipe)');
+    expect((await prisma.solutionProvider.findMany({ where: { solutionId: saved.id, isRoleInferred: true } })).length).toBe(0);
+
+    expect((await planRestore(prisma, 'Solution', saved.id, created.id))?.skipped).toEqual([]);
+    ok(await restoreEntry(prisma, 'Solution', saved.id, created.id, edited.version, as(other)));
+    const restored = await prisma.solution.findUniqueOrThrow({ where: { id: saved.id }, include: { providers: true } });
+    expect(restored.inferredFields).toEqual(['KINDS', 'COST']);
+    expect(restored.providers.find((link) => link.role === 'FUNDS')?.isRoleInferred).toBe(true);
   });
 
   it('validates provider contact formats and saves lists', async () => {

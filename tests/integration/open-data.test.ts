@@ -76,11 +76,12 @@ describe.skipIf(!serverUrl)('open data against the seeded database', () => {
 
   it('computes the key figures that SQL counts give', async () => {
     const { figures } = computePortrait(dataset, now);
-    const published = { needs: 0, issues: 0, existing: 0, proposed: 0, providers: 0 };
+    const published = { needs: 0, issues: 0, existing: 0, unconfirmed: 0, proposed: 0, providers: 0 };
     published.needs = await count(prisma.$queryRaw<Count[]>`SELECT count(*)::int AS count FROM "Need" WHERE status = 'PUBLISHED' AND kind = 'NEED'`);
     published.issues = await count(prisma.$queryRaw<Count[]>`SELECT count(*)::int AS count FROM "Need" WHERE status = 'PUBLISHED' AND kind = 'ISSUE'`);
     published.existing = await count(prisma.$queryRaw<Count[]>`SELECT count(*)::int AS count FROM "Solution" WHERE status = 'PUBLISHED' AND availability = 'EXISTING'`);
     published.proposed = await count(prisma.$queryRaw<Count[]>`SELECT count(*)::int AS count FROM "Solution" WHERE status = 'PUBLISHED' AND availability = 'PROPOSED'`);
+    published.unconfirmed = await count(prisma.$queryRaw<Count[]>`SELECT count(*)::int AS count FROM "Solution" WHERE status = 'PUBLISHED' AND availability = 'UNCONFIRMED'`);
     published.providers = await count(prisma.$queryRaw<Count[]>`SELECT count(*)::int AS count FROM "Provider" WHERE status = 'PUBLISHED'`);
     const verified = await count(prisma.$queryRaw<Count[]>`
       SELECT count(*)::int AS count FROM (
@@ -98,12 +99,13 @@ describe.skipIf(!serverUrl)('open data against the seeded database', () => {
         SELECT "verifiedAt" FROM "Need" WHERE status = 'PUBLISHED'
         UNION ALL SELECT "verifiedAt" FROM "Solution" WHERE status = 'PUBLISHED'
         UNION ALL SELECT "verifiedAt" FROM "Provider" WHERE status = 'PUBLISHED') entries WHERE "verifiedAt" IS NULL`);
-    const entries = published.needs + published.issues + published.existing + published.proposed + published.providers;
+    const entries = published.needs + published.issues + published.existing + published.unconfirmed + published.proposed + published.providers;
 
     expect(figures).toMatchObject({
       needs: published.needs,
       issues: published.issues,
       existingSolutions: published.existing,
+      unconfirmedSolutions: published.unconfirmed,
       proposedSolutions: published.proposed,
       providers: published.providers,
       entries,
@@ -115,11 +117,13 @@ describe.skipIf(!serverUrl)('open data against the seeded database', () => {
     });
     // The edits above: 3 verified recently, 2 stale (800 days, and the future date).
     expect([verified, entries - verified - never]).toEqual([3, 2]);
+    // The seed's two solutions that may exist (« potentiellement », « a été approché »).
+    expect(published.unconfirmed).toBe(2);
     expect(figures.verifiedShare).toBeCloseTo(verified / entries);
   });
 
   it('gives each need the solutions and providers that SQL finds (sub-points answer their parent’s need)', async () => {
-    const rows = await prisma.$queryRaw<{ slug: string; existing: number; proposed: number; providers: number }[]>`
+    const rows = await prisma.$queryRaw<{ slug: string; existing: number; unconfirmed: number; proposed: number; providers: number }[]>`
       WITH linked AS (
         SELECT n.id AS need_id, s.id AS solution_id
         FROM "Need" n JOIN "NeedSolution" ns ON ns."needId" = n.id JOIN "Solution" s ON s.id = ns."solutionId"
@@ -134,12 +138,13 @@ describe.skipIf(!serverUrl)('open data against the seeded database', () => {
       )
       SELECT n.slug,
         (SELECT count(*)::int FROM linked l JOIN "Solution" s ON s.id = l.solution_id WHERE l.need_id = n.id AND s.availability = 'EXISTING') AS existing,
+        (SELECT count(*)::int FROM linked l JOIN "Solution" s ON s.id = l.solution_id WHERE l.need_id = n.id AND s.availability = 'UNCONFIRMED') AS unconfirmed,
         (SELECT count(*)::int FROM linked l JOIN "Solution" s ON s.id = l.solution_id WHERE l.need_id = n.id AND s.availability = 'PROPOSED') AS proposed,
         (SELECT count(DISTINCT sp."providerId")::int FROM linked l JOIN "SolutionProvider" sp ON sp."solutionId" = l.solution_id
            JOIN "Provider" p ON p.id = sp."providerId" WHERE l.need_id = n.id AND p.status = 'PUBLISHED') AS providers
       FROM "Need" n WHERE n.status = 'PUBLISHED' ORDER BY n.position`;
     const { coverage, gaps } = computePortrait(dataset, now);
-    expect(coverage.map(({ slug, existing, proposed, providers }) => ({ slug, existing, proposed, providers }))).toEqual(rows);
+    expect(coverage.map(({ slug, existing, unconfirmed, proposed, providers }) => ({ slug, existing, unconfirmed, proposed, providers }))).toEqual(rows);
     expect(gaps.needsWithoutExisting.map((need) => need.slug)).toEqual(rows.filter((row) => row.existing === 0).map((row) => row.slug));
   });
 
@@ -150,13 +155,13 @@ describe.skipIf(!serverUrl)('open data against the seeded database', () => {
       WHERE status = 'PUBLISHED' GROUP BY 1, 2`;
     for (const row of breakdowns.helpKinds.rows.filter((candidate) => candidate.key !== 'UNSPECIFIED')) {
       const of = (availability: string) => kinds.find((k) => k.kind === row.key && k.availability === availability)?.count ?? 0;
-      expect(row.values, row.key).toEqual([of('EXISTING'), of('PROPOSED')]);
+      expect(row.values, row.key).toEqual([of('EXISTING'), of('PROPOSED'), of('UNCONFIRMED')]);
     }
     const costs = await prisma.$queryRaw<{ cost: string; availability: string; count: number }[]>`
       SELECT cost::text, availability::text, count(*)::int AS count FROM "Solution" WHERE status = 'PUBLISHED' GROUP BY 1, 2`;
     for (const row of breakdowns.costs.rows) {
       const of = (availability: string) => costs.find((c) => c.cost === row.key && c.availability === availability)?.count ?? 0;
-      expect(row.values, row.key).toEqual([of('EXISTING'), of('PROPOSED')]);
+      expect(row.values, row.key).toEqual([of('EXISTING'), of('PROPOSED'), of('UNCONFIRMED')]);
     }
     const montreal = await count(prisma.$queryRaw<Count[]>`
       SELECT count(*)::int AS count FROM "Provider" WHERE status = 'PUBLISHED' AND ('MONTREAL' = ANY(regions::text[]) OR 'ALL_QUEBEC' = ANY(regions::text[]))`);

@@ -50,7 +50,7 @@ describe.skipIf(!serverUrl)('recherche', () => {
       expect(Object.keys(results.needs[0]!).sort()).toEqual(['excerpt', 'kind', 'slug', 'theme', 'title']);
       expect(Object.keys(results.solutions[0]!).sort()).toEqual(['availability', 'excerpt', 'needs', 'providers', 'slug', 'title']);
       expect(Object.keys(results.providers[0]!).sort()).toEqual(['alternateName', 'excerpt', 'kind', 'name', 'slug', 'solutionCount', 'solutions']);
-      expect(results.solutions[0]!.providers).toEqual([{ slug: 'juripop', name: 'Juripop', role: 'OFFERS' }]);
+      expect(results.solutions[0]!.providers).toEqual([{ slug: 'juripop', name: 'Juripop', role: 'APPROACHED', isRoleInferred: false }]);
       expect(results.solutions[0]!.needs).toEqual([{ slug: 'conformite-loi-25', title: 'Conformité à la Loi 25 (et à la Loi 27)' }]);
     });
 

@@ -2,11 +2,13 @@
 // entries that people edited or deleted in between.
 // Runs in a database of its own (created on the test server, migrated, dropped at the end),
 // because it needs to start from an empty one and leaves its edits behind.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { flattenSolutions, type SeedInventory } from '@/lib/seed/schema';
-import { loadInventory, seedInventory, type SeedEntity, type SeedReport } from '@/lib/seed/seed-inventory';
+import { flattenSolutions, type SeedInventory, type SeedInventoryInput } from '@/lib/seed/schema';
+import { hashFields, loadInventory, seedInventory, type SeedEntity, type SeedReport } from '@/lib/seed/seed-inventory';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
 import { applyMigrations } from '@/scripts/lib/migrations';
 
@@ -64,7 +66,7 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
     const report = await seedInventory(prisma);
 
     for (const [entity, count] of Object.entries(expected)) {
-      expect(report.counts[entity as SeedEntity], entity).toEqual({ created: count, adopted: 0, updated: 0, unchanged: 0, skipped: 0 });
+      expect(report.counts[entity as SeedEntity], entity).toEqual({ created: count, adopted: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 });
     }
     expect(report.skipped).toEqual([]);
     expect(
@@ -105,7 +107,7 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
     expect(firstNeed.map((link) => link.solution.slug)).toEqual(flattenSolutions(inventory.needs[0]!.solutions).map((solution) => solution.key));
 
     const link = await prisma.needLink.findFirstOrThrow({ where: { from: { slug: 'identifier-ses-besoins-numeriques' } }, include: { to: true } });
-    expect(link).toMatchObject({ note: 'Lié à la ligne précédente.', to: { slug: 'accompagnement-personnalise' } });
+    expect(link).toMatchObject({ note: "Lié à la ligne précédente [de l'inventaire : Accompagnement personnalisé].", to: { slug: 'accompagnement-personnalise' } });
 
     const techAccelerate = await prisma.solution.findUniqueOrThrow({
       where: { slug: 'tech-accelerate' },
@@ -126,7 +128,7 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
 
   it('changes nothing when run again', async () => {
     const report = await seedInventory(prisma);
-    expect(report.totals).toEqual({ created: 0, adopted: 0, updated: 0, unchanged: expectedTotal, skipped: 0 });
+    expect(report.totals).toEqual({ created: 0, adopted: 0, updated: 0, unchanged: expectedTotal, removed: 0, skipped: 0 });
   });
 
   it('updates an entry that nobody edited when the file changes, once', async () => {
@@ -145,7 +147,7 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
     expect(record.rowUpdatedAt?.getTime()).toBe(need.updatedAt.getTime());
 
     const again = await seedInventory(prisma, data);
-    expect(again.totals).toEqual({ created: 0, adopted: 0, updated: 0, unchanged: expectedTotal, skipped: 0 });
+    expect(again.totals).toEqual({ created: 0, adopted: 0, updated: 0, unchanged: expectedTotal, removed: 0, skipped: 0 });
 
     // And back to the repository's file.
     const restored = await seedInventory(prisma);
@@ -189,7 +191,7 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
     const solution = await prisma.solution.findUniqueOrThrow({ where: { slug: 'faire-connaitre-les-initiatives-existantes' } });
     const coco = await prisma.provider.findUniqueOrThrow({ where: { slug: 'coco' } });
     await prisma.solutionProvider.delete({
-      where: { solutionId_providerId_role: { solutionId: solution.id, providerId: coco.id, role: 'OFFERS' } },
+      where: { solutionId_providerId_role: { solutionId: solution.id, providerId: coco.id, role: 'CITED' } },
     });
     const from = await prisma.need.findUniqueOrThrow({ where: { slug: 'organisation-du-travail-hybride' } });
     const to = await prisma.need.findUniqueOrThrow({ where: { slug: 'acces-au-materiel-et-aux-logiciels' } });
@@ -200,7 +202,7 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
     expect(report.totals.created).toBe(0);
     expect(skipsOf(report, 'deleted-since').sort()).toEqual([
       'link:need:organisation-du-travail-hybride:acces-au-materiel-et-aux-logiciels',
-      'link:solution-provider:faire-connaitre-les-initiatives-existantes:coco:OFFERS',
+      'link:solution-provider:faire-connaitre-les-initiatives-existantes:coco:CITED',
       'provider:relief-affaires',
     ]);
     // The provider's link went with it (cascade); without the provider it cannot come back either.
@@ -233,12 +235,92 @@ describe.skipIf(!serverUrl)('seedInventory', () => {
   it('creates what the file adds, next to what people changed', async () => {
     const data = copy();
     data.providers.push({ ...data.providers[0]!, key: 'nouvel-organisme', name: 'Nouvel organisme' });
-    data.needs[0]!.solutions[1]!.providers.push({ provider: 'nouvel-organisme', role: 'PARTNERS' });
+    data.needs[0]!.solutions[1]!.providers.push({ provider: 'nouvel-organisme', role: 'PARTNERS', isRoleInferred: false });
 
     const report = await seedInventory(prisma, data);
     expect(report.counts.provider.created).toBe(1);
     expect(report.counts.solutionProvider.created).toBe(1);
     const links = await prisma.solutionProvider.findMany({ where: { provider: { slug: 'nouvel-organisme' } }, include: { solution: true } });
     expect(links.map((link) => [link.solution.slug, link.role])).toEqual([['formations-par-cohorte', 'PARTNERS']]);
+  });
+});
+
+// Databases seeded before the corrections of issue 12 (items 15–20) get them at the next seed,
+// except where a person edited the entry since: its fields and its links stay as they are.
+describe.skipIf(!serverUrl)('seedInventory on a database seeded before the corrections', () => {
+  const upgradeDatabaseName = `seed_upgrade_test_${process.pid}_${Date.now()}`;
+  const before = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/seed/inventaire-2023-avant-corrections.json'), 'utf8')) as SeedInventoryInput;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    await ensureDatabase(serverUrl!, upgradeDatabaseName);
+    const url = withDatabase(serverUrl!, upgradeDatabaseName);
+    await applyMigrations(url);
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    await seedInventory(prisma, before);
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await dropDatabase(serverUrl!, upgradeDatabaseName);
+  });
+
+  const solution = (slug: string) =>
+    prisma.solution.findUniqueOrThrow({ where: { slug }, include: { providers: { include: { provider: { select: { slug: true } } } } } });
+  const links = (row: Awaited<ReturnType<typeof solution>>) =>
+    row.providers.map((link) => [link.provider.slug, link.role, link.isRoleInferred]).sort((a, b) => String(a).localeCompare(String(b)));
+
+  it('corrects what nobody edited, and leaves the entry a person edited with its links', async () => {
+    expect((await solution('conformite-dans-le-cadre-de-dataide')).availability).toBe('PROPOSED');
+    // The seed before the flag hashed a link as { solution, provider, role }: an unflagged link
+    // still hashes so, or every link of an older database would look edited.
+    const record = await prisma.seedRecord.findUniqueOrThrow({ where: { key: 'link:solution-provider:programmes-de-virage-numerique:programme-numerique-collectif:FUNDS' } });
+    expect(record.hash).toBe(hashFields({ solution: 'programmes-de-virage-numerique', provider: 'programme-numerique-collectif', role: 'FUNDS' }));
+    await prisma.solution.update({ where: { slug: 'conseils-juridiques-sur-la-loi-25' }, data: { verifyNote: 'Juripop joint par une personne de la Table.' } });
+
+    const report = await seedInventory(prisma);
+
+    // 15: possibly covered.
+    const dataide = await solution('conformite-dans-le-cadre-de-dataide');
+    expect(dataide).toMatchObject({ availability: 'UNCONFIRMED', toVerify: true, version: 2 });
+    expect(links(dataide)).toEqual([
+      ['dataide', 'FUNDS', true],
+      ['nord-ouvert', 'OFFERS', false],
+    ]);
+    // 17: a proposed action; the organisations are cited, the "offre" links are gone.
+    const promote = await solution('faire-connaitre-les-initiatives-existantes');
+    expect(promote.availability).toBe('PROPOSED');
+    expect(links(promote).map(([, role]) => role)).toEqual(Array(8).fill('CITED'));
+    // 18: inferred values marked.
+    expect((await solution('subventionner-l-accompagnement')).inferredFields).toEqual(['KINDS', 'COST']);
+    expect(links(await solution('programmes-de-virage-numerique'))).toEqual([
+      ['dataide', 'FUNDS', true],
+      ['programme-numerique-collectif', 'FUNDS', true],
+    ]);
+    // 19: the previous line named.
+    const link = await prisma.needLink.findFirstOrThrow({ where: { from: { slug: 'identifier-ses-besoins-numeriques' } } });
+    expect(link.note).toBe("Lié à la ligne précédente [de l'inventaire : Accompagnement personnalisé].");
+    // 20: the person's role instead of their name.
+    expect((await solution('subventions-pour-materiel-licences-et-accompagnement')).description).toContain(
+      'évoqué par [une personne représentant Centraide Québec] (vérifier)',
+    );
+    // 16: edited by a person since: kept whole, its links too.
+    const juripop = await solution('conseils-juridiques-sur-la-loi-25');
+    expect(juripop).toMatchObject({ availability: 'EXISTING', verifyNote: 'Juripop joint par une personne de la Table.' });
+    expect(links(juripop)).toEqual([['juripop', 'OFFERS', false]]);
+    expect(skipsOf(report, 'edited-since').sort()).toEqual([
+      'link:solution-provider:conseils-juridiques-sur-la-loi-25:juripop:APPROACHED',
+      'link:solution-provider:conseils-juridiques-sur-la-loi-25:juripop:OFFERS',
+      'solution:conseils-juridiques-sur-la-loi-25',
+    ]);
+
+    expect(report.counts.solution).toMatchObject({ updated: allSolutions.length - 1, skipped: 1 });
+    expect(report.counts.needLink.updated).toBe(2);
+    expect(report.counts.solutionProvider).toEqual({ created: 8, adopted: 0, updated: 4, unchanged: 36 - 8 - 4 - 1, removed: 8, skipped: 2 });
+    expect(await prisma.solutionProvider.count()).toBe(36);
+
+    // Settled: a second run changes nothing and still reports the person's entry.
+    const again = await seedInventory(prisma);
+    expect(again.totals).toMatchObject({ created: 0, adopted: 0, updated: 0, removed: 0, skipped: 3 });
   });
 });

@@ -32,11 +32,12 @@ const solution: BasketSolutionDto = {
   availability: 'EXISTING',
   kinds: ['WELLBEING', 'COACHING'],
   cost: 'UNKNOWN',
+  inferredFields: ['KINDS'],
   toVerify: false,
   verifyNote: '',
   providers: [
-    { slug: 'centre-d-ecoute', name: 'Centre Écoute', roles: ['OFFERS'], website: 'https://a.example', email: '', phone: '' },
-    { slug: 'fondation', name: 'Fondation', roles: ['FUNDS'], website: '', email: 'f@example.org', phone: '' },
+    { slug: 'centre-d-ecoute', name: 'Centre Écoute', roles: ['OFFERS'], inferredRoles: [], website: 'https://a.example', email: '', phone: '' },
+    { slug: 'fondation', name: 'Fondation', roles: ['FUNDS'], inferredRoles: ['FUNDS'], website: '', email: 'f@example.org', phone: '' },
   ],
   needs: [{ slug: 'sante-mentale', title: 'Santé mentale' }],
 };
@@ -82,8 +83,9 @@ describe('fichier CSV du panier', () => {
       Type: 'Solution existante',
       Nom: "Ligne d'écoute",
       Description: "'=SOMME(A1:A2) ne doit pas devenir une formule",
-      'Ce qui est offert': 'Soutien et bien-être, Accompagnement',
-      'Offert par': 'Centre Écoute\nFondation (finance)',
+      // What the team inferred says so.
+      'Ce qui est offert': 'Soutien et bien-être, Accompagnement (déduits par l’équipe)',
+      'Offert par': 'Centre Écoute\nFondation (finance, déduit par l’équipe)',
       Coût: '',
       'Site Web': 'Centre Écoute : https://a.example',
       Courriel: 'Fondation : f@example.org',

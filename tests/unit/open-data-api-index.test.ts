@@ -35,10 +35,10 @@ function generatedDataset(seed: number): Dataset {
   }));
   const solutions: DatasetSolution[] = Array.from({ length: 60 }, (_, n) => ({
     id: `s${n}`, slug: `solution-${n}`, title: `Solution ${n}`, description: '', availability: pick(Object.values(Availability)),
-    kinds: some(Object.values(HelpKind), 2), cost: pick(Object.values(CostOption)), parentSlug: n > 5 && random() < 0.2 ? `solution-${n % 5}` : null,
+    kinds: some(Object.values(HelpKind), 2), cost: pick(Object.values(CostOption)), inferredFields: n % 3 === 0 ? ['KINDS'] : [], parentSlug: n > 5 && random() < 0.2 ? `solution-${n % 5}` : null,
     needSlugs: some(Array.from({ length: 30 }, (_, k) => `besoin-${k}`), 2),
     // The same provider may come back with another role, or the same one twice.
-    providers: Array.from({ length: Math.floor(random() * 5) }, () => ({ providerSlug: `fournisseur-${Math.floor(random() * 40)}`, role: pick(Object.values(ProviderRole)) })),
+    providers: Array.from({ length: Math.floor(random() * 5) }, () => ({ providerSlug: `fournisseur-${Math.floor(random() * 40)}`, role: pick(Object.values(ProviderRole)), isRoleInferred: n % 4 === 0 })),
     ...dates(),
   }));
   const needs = Array.from({ length: 30 }, (_, n) => ({
@@ -173,15 +173,16 @@ describe('API records built by grouping', () => {
   it('link entries as a scan of the dataset does', () => {
     const dataset = generatedDataset(5);
     const records = toRecords(dataset, SITE);
-    const order: Record<string, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2 };
+    const order: Record<string, number> = { OFFERS: 0, FUNDS: 1, PARTNERS: 2, CITED: 3, APPROACHED: 4 };
+    const sorted = <T extends string>(roles: T[]) => [...new Set(roles)].sort((a, b) => order[a]! - order[b]!);
     for (const provider of records.providers) {
       const expected = dataset.solutions
-        .map((solution) => ({
-          solution,
-          roles: [...new Set(solution.providers.filter((link) => link.providerSlug === provider.slug).map((link) => link.role))].sort((a, b) => order[a]! - order[b]!),
-        }))
+        .map((solution) => {
+          const links = solution.providers.filter((link) => link.providerSlug === provider.slug);
+          return { solution, roles: sorted(links.map((link) => link.role)), inferred: sorted(links.filter((link) => link.isRoleInferred).map((link) => link.role)) };
+        })
         .filter(({ roles }) => roles.length > 0)
-        .map(({ solution, roles }) => ({ slug: solution.slug, title: solution.title, availability: solution.availability, roles }));
+        .map(({ solution, roles, inferred }) => ({ slug: solution.slug, title: solution.title, availability: solution.availability, roles, inferred_roles: inferred }));
       expect(provider.solutions, provider.slug).toEqual(expected);
     }
     expect(records.providers.some((provider) => provider.solutions.some((link) => link.roles.length > 1))).toBe(true);

@@ -58,22 +58,46 @@ describe('API records', () => {
       theme: { slug: 'competences', name: 'Compétences ; formation' },
       existing_solution_count: 2,
       proposed_solution_count: 0,
+      unconfirmed_solution_count: 0,
       related: [{ slug: 'cybersecurite', direction: 'from', note: 'Lié à la formation, "voir" ; aussi' }],
       url: `${SITE}/besoins/formation`,
     });
     const ateliers = records.solutions.find((item) => item.slug === 'ateliers-loi-25')!;
     // Who offers it first, then who funds it.
     expect(ateliers.providers).toEqual([
-      { slug: 'educaloi', name: 'Éducaloi', roles: ['OFFERS'] },
-      { slug: 'centre-ti', name: 'Centre, "TI" ; Montréal', roles: ['FUNDS'] },
+      { slug: 'educaloi', name: 'Éducaloi', roles: ['OFFERS'], inferred_roles: [] },
+      { slug: 'centre-ti', name: 'Centre, "TI" ; Montréal', roles: ['FUNDS'], inferred_roles: [] },
     ]);
     expect(records.solutions.find((item) => item.slug === 'reseau-propose')!.children).toEqual([
       { slug: 'sous-point', title: 'Sous-point', availability: 'PROPOSED' },
     ]);
     expect(records.providers.find((item) => item.slug === 'educaloi')!.solutions).toEqual([
-      { slug: 'ateliers-loi-25', title: 'Ateliers « Loi 25 », version 2; pour tous', availability: 'EXISTING', roles: ['OFFERS'] },
-      { slug: 'sous-point', title: 'Sous-point', availability: 'PROPOSED', roles: ['PARTNERS'] },
+      { slug: 'ateliers-loi-25', title: 'Ateliers « Loi 25 », version 2; pour tous', availability: 'EXISTING', roles: ['OFFERS'], inferred_roles: [] },
+      { slug: 'sous-point', title: 'Sous-point', availability: 'PROPOSED', roles: ['PARTNERS'], inferred_roles: [] },
     ]);
+  });
+
+  it('say which solutions are to confirm, and what the team inferred', () => {
+    const dataset = {
+      ...fixtureDataset,
+      solutions: fixtureDataset.solutions.map((solution) => {
+        if (solution.slug === 'coaching') return { ...solution, availability: 'UNCONFIRMED' as const, inferredFields: ['KINDS' as const] };
+        if (solution.slug !== 'ateliers-loi-25') return solution;
+        return { ...solution, providers: solution.providers.map((link) => ({ ...link, isRoleInferred: link.role === 'FUNDS' })) };
+      }),
+    };
+    const marked = toRecords(dataset, SITE);
+    expect(marked.needs.find((item) => item.slug === 'formation')).toMatchObject({ existing_solution_count: 1, unconfirmed_solution_count: 1 });
+    expect(marked.solutions.find((item) => item.slug === 'coaching')).toMatchObject({ availability: 'UNCONFIRMED', inferred_fields: ['KINDS'] });
+    expect(marked.solutions.find((item) => item.slug === 'ateliers-loi-25')!.providers).toEqual([
+      { slug: 'educaloi', name: 'Éducaloi', roles: ['OFFERS'], inferred_roles: [] },
+      { slug: 'centre-ti', name: 'Centre, "TI" ; Montréal', roles: ['FUNDS'], inferred_roles: ['FUNDS'] },
+    ]);
+    expect(marked.providers.find((item) => item.slug === 'centre-ti')!.solutions.find((item) => item.slug === 'ateliers-loi-25')).toMatchObject({
+      roles: ['FUNDS'],
+      inferred_roles: ['FUNDS'],
+    });
+    for (const solution of marked.solutions) expect(SolutionSchema.safeParse(solution).success, solution.slug).toBe(true);
   });
 });
 

@@ -46,7 +46,7 @@ describe('CSV downloads', () => {
     expect(read('solutions').find((row) => row.slug === 'sous-point')!.parent).toBe('reseau-propose');
     const needs = read('besoins');
     expect(needs.find((row) => row.slug === 'donnees')).toMatchObject({ description: 'Ligne 1\nLigne 2', theme: '', verified_at: '2024-01-01T00:00:00.000Z' });
-    expect(needs.find((row) => row.slug === 'formation')).toMatchObject({ existing_solution_count: '2', proposed_solution_count: '0' });
+    expect(needs.find((row) => row.slug === 'formation')).toMatchObject({ existing_solution_count: '2', proposed_solution_count: '0', unconfirmed_solution_count: '0' });
     expect(needs.find((row) => row.slug === 'cybersecurite')).toMatchObject({ description: 'Protéger les données "sensibles"; vite.', to_verify: 'true' });
   });
 
@@ -59,14 +59,14 @@ describe('CSV downloads', () => {
 
   it('liens.csv holds every relation: need → solution (rank), solution → provider (role), need → need (note)', () => {
     expect(read('liens')).toEqual([
-      { relation: LINK_RELATIONS.needSolution, from: 'formation', to: 'ateliers-loi-25', role: '', position: '1', note: '' },
-      { relation: LINK_RELATIONS.needSolution, from: 'formation', to: 'coaching', role: '', position: '2', note: '' },
-      { relation: LINK_RELATIONS.needSolution, from: 'cybersecurite', to: 'reseau-propose', role: '', position: '1', note: '' },
-      { relation: LINK_RELATIONS.solutionProvider, from: 'ateliers-loi-25', to: 'centre-ti', role: 'FUNDS', position: '', note: '' },
-      { relation: LINK_RELATIONS.solutionProvider, from: 'ateliers-loi-25', to: 'educaloi', role: 'OFFERS', position: '', note: '' },
-      { relation: LINK_RELATIONS.solutionProvider, from: 'coaching', to: 'centre-ti', role: 'OFFERS', position: '', note: '' },
-      { relation: LINK_RELATIONS.solutionProvider, from: 'sous-point', to: 'educaloi', role: 'PARTNERS', position: '', note: '' },
-      { relation: LINK_RELATIONS.needNeed, from: 'cybersecurite', to: 'formation', role: '', position: '', note: 'Lié à la formation, "voir" ; aussi' },
+      { relation: LINK_RELATIONS.needSolution, from: 'formation', to: 'ateliers-loi-25', role: '', role_inferred: '', position: '1', note: '' },
+      { relation: LINK_RELATIONS.needSolution, from: 'formation', to: 'coaching', role: '', role_inferred: '', position: '2', note: '' },
+      { relation: LINK_RELATIONS.needSolution, from: 'cybersecurite', to: 'reseau-propose', role: '', role_inferred: '', position: '1', note: '' },
+      { relation: LINK_RELATIONS.solutionProvider, from: 'ateliers-loi-25', to: 'centre-ti', role: 'FUNDS', role_inferred: 'false', position: '', note: '' },
+      { relation: LINK_RELATIONS.solutionProvider, from: 'ateliers-loi-25', to: 'educaloi', role: 'OFFERS', role_inferred: 'false', position: '', note: '' },
+      { relation: LINK_RELATIONS.solutionProvider, from: 'coaching', to: 'centre-ti', role: 'OFFERS', role_inferred: 'false', position: '', note: '' },
+      { relation: LINK_RELATIONS.solutionProvider, from: 'sous-point', to: 'educaloi', role: 'PARTNERS', role_inferred: 'false', position: '', note: '' },
+      { relation: LINK_RELATIONS.needNeed, from: 'cybersecurite', to: 'formation', role: '', role_inferred: '', position: '', note: 'Lié à la formation, "voir" ; aussi' },
     ]);
   });
 
@@ -93,5 +93,28 @@ describe('CSV downloads', () => {
     });
     expect(rows[2]).toMatchObject({ Type: 'Enjeu', Statut: 'Proposée', 'À vérifier': 'Préciser « la portée »\nÀ préciser' });
     expect(rows[4]).toMatchObject({ 'Sous-point de': 'Réseau proposé', Fournisseurs: 'Éducaloi (partenaire)' });
+  });
+
+  it('says what is to confirm and what the team inferred', () => {
+    const dataset = {
+      ...fixtureDataset,
+      solutions: fixtureDataset.solutions.map((solution) => {
+        if (solution.slug === 'coaching') return { ...solution, availability: 'UNCONFIRMED' as const, cost: 'SUBSIDIZED' as const, inferredFields: ['KINDS' as const, 'COST' as const] };
+        if (solution.slug !== 'ateliers-loi-25') return solution;
+        return { ...solution, providers: solution.providers.map((link) => ({ ...link, isRoleInferred: link.role === 'FUNDS' })) };
+      }),
+    };
+    const readMarked = (file: CsvFile) =>
+      parse(datasetToCsv(dataset, file, SITE), { bom: true, delimiter: CSV_DELIMITER, columns: true, relax_column_count: false }) as Record<string, string>[];
+    expect(readMarked('solutions').find((row) => row.slug === 'coaching')).toMatchObject({ availability: 'UNCONFIRMED', inferred_fields: 'KINDS|COST' });
+    expect(readMarked('besoins').find((row) => row.slug === 'formation')).toMatchObject({ existing_solution_count: '1', unconfirmed_solution_count: '1' });
+    expect(readMarked('liens').find((row) => row.from === 'ateliers-loi-25' && row.to === 'centre-ti')).toMatchObject({ role: 'FUNDS', role_inferred: 'true' });
+    const inventory = readMarked('inventaire');
+    expect(inventory[0]).toMatchObject({ Fournisseurs: 'Centre, "TI" ; Montréal (finance, déduit par l’équipe)\nÉducaloi' });
+    expect(inventory[1]).toMatchObject({
+      Statut: 'Existence à confirmer',
+      "Types d'aide": 'Accompagnement (déduit par l’équipe)',
+      Coût: 'Subventionné (déduit par l’équipe)',
+    });
   });
 });

@@ -90,6 +90,33 @@ describe('HSDS 3.1 export', () => {
     expect(child.x_need_ids).toEqual(proposed.x_need_ids);
   });
 
+  it('a solution to confirm is not active, and what the team inferred says so, still valid HSDS', () => {
+    const dataset = {
+      ...fixtureDataset,
+      solutions: fixtureDataset.solutions.map((solution) => {
+        if (solution.slug === 'coaching') return { ...solution, availability: 'UNCONFIRMED' as const, cost: 'SUBSIDIZED' as const, inferredFields: ['KINDS' as const, 'COST' as const] };
+        if (solution.slug !== 'ateliers-loi-25') return solution;
+        return { ...solution, providers: solution.providers.map((link) => ({ ...link, isRoleInferred: link.role === 'FUNDS' })) };
+      }),
+    };
+    const marked = toHsds(dataset, { siteUrl: 'https://repertoire.example.org', licence }) as Json;
+    const coaching = marked.services.find((service: Json) => service.x_slug === 'coaching');
+    expect(coaching).toMatchObject({
+      status: 'inactive',
+      x_availability: 'UNCONFIRMED',
+      x_inferred_fields: ['KINDS', 'COST'],
+      fees_description: 'Subventionné (déduit par l’équipe)',
+    });
+    const ateliers = marked.services.find((service: Json) => service.x_slug === 'ateliers-loi-25');
+    expect(ateliers.funding).toEqual([expect.objectContaining({ source: 'Centre, "TI" ; Montréal', x_role_inferred: true })]);
+    expect(ateliers.x_provider_roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'FUNDS', inferred: true }), expect.objectContaining({ role: 'OFFERS', inferred: false })]),
+    );
+    expect(marked.x_needs.find((need: Json) => need.slug === 'formation').unconfirmed_service_ids).toEqual([coaching.id]);
+    for (const service of marked.services) expectValid('service', service);
+    for (const organization of marked.organizations) expectValid('organization', organization);
+  });
+
   it('gives needs as taxonomy terms under their theme, and in full as the x_needs extension', () => {
     const formation = hsds.x_needs.find((need: Json) => need.slug === 'formation');
     const term = hsds.taxonomy_terms.find((candidate: Json) => candidate.id === formation.id);

@@ -13,7 +13,7 @@ function rowOf(breakdown: { rows: { key: string; values: number[] }[] }, key: st
 
 describe('portrait: key figures', () => {
   it('counts needs, issues, solutions and providers', () => {
-    expect(portrait.figures).toMatchObject({ needs: 2, issues: 1, existingSolutions: 2, proposedSolutions: 2, providers: 2, entries: 9 });
+    expect(portrait.figures).toMatchObject({ needs: 2, issues: 1, existingSolutions: 2, unconfirmedSolutions: 0, proposedSolutions: 2, providers: 2, entries: 9 });
   });
 
   it('counts the entries verified in the last 12 months, never verified, stale and to verify', () => {
@@ -46,6 +46,7 @@ describe('portrait: coverage per need', () => {
         kind: 'NEED',
         theme: 'Compétences ; formation',
         existing: 2,
+        unconfirmed: 0,
         proposed: 0,
         providers: 2,
         // From the providers of its existing solutions, in the enum's order; UNKNOWN cost left out.
@@ -53,8 +54,8 @@ describe('portrait: coverage per need', () => {
         costs: ['FREE'],
       },
       // The sub-point has no need of its own: it answers its parent's.
-      { slug: 'cybersecurite', title: 'Cybersécurité', kind: 'ISSUE', theme: 'Sécurité', existing: 0, proposed: 2, providers: 1, regions: [], costs: [] },
-      { slug: 'donnees', title: 'Données ouvertes', kind: 'NEED', theme: null, existing: 0, proposed: 0, providers: 0, regions: [], costs: [] },
+      { slug: 'cybersecurite', title: 'Cybersécurité', kind: 'ISSUE', theme: 'Sécurité', existing: 0, unconfirmed: 0, proposed: 2, providers: 1, regions: [], costs: [] },
+      { slug: 'donnees', title: 'Données ouvertes', kind: 'NEED', theme: null, existing: 0, unconfirmed: 0, proposed: 0, providers: 0, regions: [], costs: [] },
     ]);
   });
 
@@ -72,8 +73,8 @@ describe('portrait: coverage per need', () => {
 describe('portrait: gaps', () => {
   it('lists the needs without any existing solution', () => {
     expect(portrait.gaps.needsWithoutExisting).toEqual([
-      { slug: 'cybersecurite', title: 'Cybersécurité', kind: 'ISSUE', proposed: 2 },
-      { slug: 'donnees', title: 'Données ouvertes', kind: 'NEED', proposed: 0 },
+      { slug: 'cybersecurite', title: 'Cybersécurité', kind: 'ISSUE', unconfirmed: 0, proposed: 2 },
+      { slug: 'donnees', title: 'Données ouvertes', kind: 'NEED', unconfirmed: 0, proposed: 0 },
     ]);
   });
 
@@ -102,20 +103,40 @@ describe('portrait: gaps', () => {
 describe('portrait: breakdowns', () => {
   it('counts existing and proposed solutions per kind of help, a solution without kind as unspecified', () => {
     const { helpKinds } = portrait.breakdowns;
-    expect(helpKinds.series).toEqual(['Existent déjà', 'Proposées']);
-    expect(rowOf(helpKinds, 'TRAINING')).toEqual([1, 0]);
-    expect(rowOf(helpKinds, 'AWARENESS')).toEqual([1, 0]);
-    expect(rowOf(helpKinds, 'COACHING')).toEqual([1, 0]);
-    expect(rowOf(helpKinds, 'FUNDING')).toEqual([0, 0]);
-    expect(rowOf(helpKinds, UNSPECIFIED)).toEqual([0, 2]);
+    expect(helpKinds.series).toEqual(['Existent déjà', 'Proposées', 'Existence à confirmer']);
+    expect(rowOf(helpKinds, 'TRAINING')).toEqual([1, 0, 0]);
+    expect(rowOf(helpKinds, 'AWARENESS')).toEqual([1, 0, 0]);
+    expect(rowOf(helpKinds, 'COACHING')).toEqual([1, 0, 0]);
+    expect(rowOf(helpKinds, 'FUNDING')).toEqual([0, 0, 0]);
+    expect(rowOf(helpKinds, UNSPECIFIED)).toEqual([0, 2, 0]);
+    // Nothing inferred in the fixture: the note says only how kinds are counted.
+    expect(helpKinds.note).toBe('Une solution peut offrir plusieurs types d’aide : elle compte dans chacun.');
   });
 
   it('counts solutions per cost', () => {
     const { costs } = portrait.breakdowns;
-    expect(rowOf(costs, 'FREE')).toEqual([1, 0]);
-    expect(rowOf(costs, 'UNKNOWN')).toEqual([1, 2]);
-    expect(rowOf(costs, 'PAID')).toEqual([0, 0]);
+    expect(rowOf(costs, 'FREE')).toEqual([1, 0, 0]);
+    expect(rowOf(costs, 'UNKNOWN')).toEqual([1, 2, 0]);
+    expect(rowOf(costs, 'PAID')).toEqual([0, 0, 0]);
     expect(costs.rows.reduce((sum, row) => sum + row.values[0]! + row.values[1]!, 0)).toBe(4);
+    expect(costs.note).toBeUndefined();
+  });
+
+  it('counts a solution to confirm apart, and says how many values the team inferred', () => {
+    const dataset: Dataset = {
+      ...fixtureDataset,
+      solutions: fixtureDataset.solutions.map((solution) =>
+        solution.slug === 'coaching' ? { ...solution, availability: 'UNCONFIRMED', cost: 'SUBSIDIZED', inferredFields: ['KINDS', 'COST'] } : solution,
+      ),
+    };
+    const marked = computePortrait(dataset, NOW);
+    expect(marked.figures).toMatchObject({ existingSolutions: 1, unconfirmedSolutions: 1, proposedSolutions: 2 });
+    expect(marked.coverage[0]).toMatchObject({ slug: 'formation', existing: 1, unconfirmed: 1, proposed: 0 });
+    expect(marked.gaps.unconfirmed).toEqual([{ slug: 'coaching', title: 'Coaching', needs: [{ slug: 'formation', title: 'Formation du personnel' }] }]);
+    expect(marked.gaps.proposedOnly.map((solution) => solution.slug)).toEqual(['reseau-propose', 'sous-point']);
+    expect(rowOf(marked.breakdowns.helpKinds, 'COACHING')).toEqual([0, 0, 1]);
+    expect(marked.breakdowns.helpKinds.note).toContain('Les types d’aide de 1 solution sur 4 sont déduits par l’équipe du répertoire');
+    expect(marked.breakdowns.costs.note).toBe('Le coût de 1 solution sur 4 est déduit par l’équipe du répertoire : l’inventaire ne le dit pas.');
   });
 
   it('counts providers per region, one serving all Québec in every region', () => {

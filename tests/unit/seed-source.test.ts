@@ -4,15 +4,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CostOption, ProviderRole } from '@/lib/generated/prisma/enums';
 import { flattenSolutions, parseInventory, seedInventorySchema, type SeedInventory, type SeedSolution } from '@/lib/seed/schema';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const rawJson = JSON.parse(readFileSync(path.join(root, 'prisma/seed/inventaire-2023.json'), 'utf8')) as unknown;
 const inventory = parseInventory(rawJson);
 const rawSource = readFileSync(path.join(root, inventory.source.file), 'utf8');
+// The seed file as it was before the corrections of issue 12 (items 15–20): what databases
+// seeded earlier hold, and what the checks below must catch.
+const beforeCorrections = parseInventory(
+  JSON.parse(readFileSync(path.join(root, 'tests/fixtures/seed/inventaire-2023-avant-corrections.json'), 'utf8')) as unknown,
+);
 
 // Organisations and programs the source names, as it spells them (after corrections).
-// Persons (Benoit Poirier) and generic mentions (philanthropie, programmes de subvention
+// Persons (their names are not published) and generic mentions (philanthropie, programmes de subvention
 // salariale, programmes pour le privé) are not providers.
 const NAMED_IN_SOURCE = [
   'la Puce',
@@ -120,7 +126,7 @@ function compareWithSource(data: SeedInventory, source: string): string[] {
     }
 
     // "Lié à…" bullets are the need's related notes; the other bullets are its solutions.
-    const relatedNotes = need.related.map((related) => related.note);
+    const relatedNotes = need.related.map((related) => sourceWordsOf(related.note));
     const sourceRelated = group.bullets.filter((bullet) => relatedNotes.includes(bullet.text)).map((bullet) => bullet.text);
     const sourceSolutions = group.bullets.filter((bullet) => !relatedNotes.includes(bullet.text));
     const seedSolutions = flattenSolutions(need.solutions);
@@ -151,7 +157,7 @@ function compareWithSource(data: SeedInventory, source: string): string[] {
     expectSame(problems, `"${need.key}" note (continuation row)`, [group.continuation.map((bullet) => bullet.text).join(' ')].filter(Boolean), [need.note].filter(Boolean));
 
     for (const related of need.related) {
-      if (related.note.includes('ligne précédente') && related.need !== data.needs[index - 1]?.key) {
+      if (sourceWordsOf(related.note).includes('ligne précédente') && related.need !== data.needs[index - 1]?.key) {
         problems.push(`"${need.key}": "${related.note}" should point to the previous need`);
       }
     }
@@ -167,6 +173,11 @@ function expectSame(problems: string[], what: string, fromSource: string[], from
   if (missing.length === 0 && extra.length === 0 && fromSource.join('\n') !== fromSeed.join('\n')) {
     problems.push(`${what}: not in the source's order`);
   }
+}
+
+/** The source's words of a note: without the team's additions in brackets (" [de l'inventaire : …]"). */
+function sourceWordsOf(text: string): string {
+  return text.replace(/ \[[^\]]*\]/g, '');
 }
 
 const allSolutions = (data: SeedInventory) => data.needs.flatMap((need) => flattenSolutions(need.solutions));
@@ -235,6 +246,146 @@ describe('seed file against the source', () => {
         expect(provider.verifyNote, provider.key).toContain('Coordonnées à compléter');
       }
     }
+  });
+});
+
+// Issue 12, items 15–20: what the seed says of each bullet must not go beyond the source's
+// words. Each check reads the source text; `beforeCorrections` must fail each of them.
+
+// Costs the source states, in its words. Any other known cost is the team's inference.
+const STATED_COSTS: Array<{ words: string; cost: CostOption }> = [
+  { words: 'une évaluation gratuite', cost: 'FREE' },
+  { words: 'outils gratuits', cost: 'FREE' },
+  { words: 'logiciels à rabais', cost: 'LOW_COST' },
+  { words: 'à un faible coût', cost: 'LOW_COST' },
+  { words: "Subventionner l'achat", cost: 'SUBSIDIZED' },
+];
+
+// Words of a bullet that state a provider's role. "offre" is what naming a provider in a
+// bullet says by default; the other roles need words of their own, or the inferred mark.
+const ROLE_WORDS: Partial<Record<ProviderRole, RegExp>> = {
+  FUNDS: /financement|subvention|fonds/i,
+  PARTNERS: /partenaire|partenariat/i,
+  CITED: /\bcomme\b|par exemple/i,
+  APPROACHED: /approché/i,
+};
+
+function sourceBullets(data: SeedInventory, source: string): Bullet[] {
+  return parseSource(applyCorrections(source, data)).rows.flatMap((row) => row.bullets);
+}
+
+/** Problems of the seed file against the source's wording, each prefixed by its item number. */
+function wordingProblems(data: SeedInventory, source: string): string[] {
+  const problems: string[] = [];
+  const bullets = sourceBullets(data, source);
+  const solutions = allSolutions(data);
+  const solutionOf = (bullet: Bullet) => solutions.find((solution) => solution.description === bullet.text);
+  const providerNamed = (name: string) =>
+    data.providers.find((provider) => [provider.name, provider.alternateName].some((candidate) => candidate.toLocaleLowerCase('fr') === name.toLocaleLowerCase('fr')));
+
+  // 15 and 16: a bullet that says a solution may exist ("Potentiellement couvert…", "X a
+  // aussi été approché…") is neither existing nor proposed, and says what is to confirm.
+  const possible = bullets.filter((bullet) => /\bpotentiellement\b|a (?:aussi )?été approché/i.test(bullet.text));
+  if (possible.length !== 2) problems.push(`15/16: expected the 2 bullets "potentiellement…" and "a été approché…", found ${possible.length}`);
+  for (const bullet of possible) {
+    const solution = solutionOf(bullet);
+    const item = /approché/.test(bullet.text) ? 16 : 15;
+    if (!solution) problems.push(`${item}: no solution for "${bullet.text}"`);
+    else if (solution.availability !== 'UNCONFIRMED' || !solution.toVerify || !solution.verifyNote.startsWith('Existence à confirmer')) {
+      problems.push(`${item}: "${solution.key}" is seeded ${solution.availability} (flag: "${solution.verifyNote}"), the source says it may exist: "${bullet.text}"`);
+    }
+  }
+
+  // 16: "X a aussi été approché par des organismes…": X was approached, nothing more.
+  for (const bullet of bullets) {
+    const approached = /^(.+?) a (?:aussi )?été approché/.exec(bullet.text)?.[1];
+    if (!approached) continue;
+    const provider = providerNamed(approached);
+    const roles = solutionOf(bullet)?.providers.filter((link) => link.provider === provider?.key).map((link) => link.role) ?? [];
+    if (roles.join() !== 'APPROACHED') problems.push(`16: ${approached} has the roles [${roles.join(', ')}], the source says only that it was approached`);
+  }
+
+  // 17: "Faire connaître l'offre de services d'initiatives existantes comme A, B…": a proposed
+  // action (like its sibling sub-bullet), whose organisations are cited as examples.
+  const promote = bullets.find((bullet) => bullet.text.startsWith("Faire connaître l'offre de services d'initiatives existantes comme "));
+  const promoted = promote && solutionOf(promote);
+  if (!promote || !promoted) problems.push('17: the bullet "Faire connaître l\'offre…" has no solution');
+  else {
+    const parent = solutions.find((solution) => solution.children.includes(promoted));
+    if (promoted.availability !== 'PROPOSED' || parent?.availability !== 'PROPOSED' || parent.children.some((child) => child.availability !== 'PROPOSED')) {
+      problems.push(`17: "${promoted.key}" is ${promoted.availability} under "${parent?.key}" (${parent?.availability}): the source proposes all of it`);
+    }
+    const names = /comme (.+?), etc\./.exec(promote.text)?.[1]?.split(', ') ?? [];
+    if (names.length !== 8) problems.push(`17: expected 8 organisations after "comme", found ${names.length}`);
+    for (const name of names) {
+      const roles = promoted.providers.filter((link) => link.provider === providerNamed(name)?.key).map((link) => link.role);
+      if (roles.join() !== 'CITED') problems.push(`17: ${name} has the roles [${roles.join(', ')}] in "${promoted.key}", the source cites it as an example`);
+    }
+  }
+
+  // 18: what the source does not state is marked as inferred. Its only columns are the need
+  // and the solution's wording: every kind of help is the team's reading.
+  for (const solution of solutions) {
+    if (solution.kinds.length > 0 && !solution.inferredFields.includes('KINDS')) problems.push(`18: "${solution.key}": kinds not marked inferred`);
+    const isCostStated = STATED_COSTS.some((stated) => stated.cost === solution.cost && solution.description.includes(stated.words));
+    if (solution.cost !== 'UNKNOWN' && !isCostStated && !solution.inferredFields.includes('COST')) {
+      problems.push(`18: "${solution.key}": cost ${solution.cost} is not in the source and not marked inferred`);
+    }
+    for (const link of solution.providers) {
+      const words = ROLE_WORDS[link.role];
+      if (words && !words.test(solution.description) && !link.isRoleInferred) {
+        problems.push(`18: "${solution.key}": ${link.provider} as ${link.role} is not in the source and not marked inferred`);
+      }
+    }
+  }
+
+  // 19: "la ligne précédente" means nothing on a page: the note names the need it refers to.
+  for (const need of data.needs) {
+    for (const related of need.related) {
+      const target = data.needs.find((candidate) => candidate.key === related.need);
+      if (sourceWordsOf(related.note).includes('ligne précédente') && !related.note.includes(`[de l'inventaire : ${target?.title}]`)) {
+        problems.push(`19: "${need.key}": "${related.note}" does not name the need "${target?.title}"`);
+      }
+    }
+  }
+
+  // 20: the source names a person; pages show their link to the organisation instead.
+  const persons = [...source.matchAll(/évoqué par (\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) de (\p{Lu}[\p{L} ]+?) \(/gu)];
+  if (persons.length !== 1) problems.push(`20: expected 1 person named in the source, found ${persons.length}`);
+  const published = JSON.stringify({ themes: data.themes, providers: data.providers, needs: data.needs, remarks: data.source.remarks });
+  for (const [, person, organisation] of persons) {
+    if (published.includes(person!)) problems.push(`20: a person's name from the source is published`);
+    const sentence = bullets.find((bullet) => bullet.text.includes('fonds de développement évoqué par'));
+    const organisationName = applyCorrections(organisation!, data);
+    if (!sentence?.text.includes(`évoqué par [une personne représentant ${organisationName}]`)) {
+      problems.push(`20: the bullet does not say "[une personne représentant ${organisationName}]" in place of the name`);
+    }
+  }
+  return problems;
+}
+
+describe('seed file says no more than the source (issue 12, items 15–20)', () => {
+  it('models possible solutions, approached and cited organisations, inferences, "ligne précédente" and persons as the source words them', () => {
+    expect(wordingProblems(inventory, rawSource)).toEqual([]);
+  });
+
+  it('catches each item in the seed file as it was before the corrections', () => {
+    const problems = wordingProblems(beforeCorrections, rawSource);
+    for (const item of ['15', '16', '17', '18', '19', '20']) {
+      expect(problems.filter((problem) => problem.startsWith(`${item}:`)), `item ${item}`).not.toEqual([]);
+    }
+    expect(problems.join('\n')).toContain('conformite-dans-le-cadre-de-dataide" is seeded PROPOSED');
+    expect(problems.join('\n')).toContain('Juripop has the roles [OFFERS]');
+    expect(problems.join('\n')).toContain('programme-numerique-collectif as FUNDS is not in the source');
+    expect(problems.join('\n')).toContain('subventionner-l-accompagnement": cost SUBSIDIZED');
+  });
+
+  it('keeps the bracketed additions apart from the source\'s words', () => {
+    const link = inventory.needs.find((need) => need.key === 'identifier-ses-besoins-numeriques')!.related[0]!;
+    expect(link.note).toBe("Lié à la ligne précédente [de l'inventaire : Accompagnement personnalisé].");
+    expect(sourceWordsOf(link.note)).toBe('Lié à la ligne précédente.');
+    const fix = inventory.source.corrections.find((correction) => correction.corrected.startsWith('[une personne'));
+    expect(fix?.reason).toMatch(/renseignement personnel/);
   });
 });
 

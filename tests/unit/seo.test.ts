@@ -48,6 +48,7 @@ function solutionProvider(overrides: Partial<SolutionProviderDto> = {}): Solutio
     formats: base.formats,
     languages: base.languages,
     roles: ['OFFERS'],
+    inferredRoles: [],
     ...overrides,
   };
 }
@@ -61,6 +62,7 @@ function solution(overrides: Partial<SolutionDetailDto> = {}): SolutionDetailDto
     availability: 'EXISTING',
     kinds: ['LEGAL', 'COACHING'],
     cost: 'UNKNOWN',
+    inferredFields: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     providers: [],
     needs: [],
@@ -114,9 +116,9 @@ describe('JSON-LD : Organization', () => {
         regions: ['MONTREAL', 'ALL_QUEBEC', 'ONLINE'],
         languages: ['fr', 'en'],
         solutions: [
-          { slug: 'offerte', title: 'Offerte', description: '', availability: 'EXISTING', kinds: [], roles: ['OFFERS'], needs: [] },
-          { slug: 'financee', title: 'Financée', description: '', availability: 'EXISTING', kinds: [], roles: ['FUNDS'], needs: [] },
-          { slug: 'idee', title: 'Idée', description: '', availability: 'PROPOSED', kinds: [], roles: ['OFFERS'], needs: [] },
+          { slug: 'offerte', title: 'Offerte', description: '', availability: 'EXISTING', kinds: [], inferredFields: [], roles: ['OFFERS'], inferredRoles: [], needs: [] },
+          { slug: 'financee', title: 'Financée', description: '', availability: 'EXISTING', kinds: [], inferredFields: [], roles: ['FUNDS'], inferredRoles: [], needs: [] },
+          { slug: 'idee', title: 'Idée', description: '', availability: 'PROPOSED', kinds: [], inferredFields: [], roles: ['OFFERS'], inferredRoles: [], needs: [] },
         ],
       }),
       SITE,

@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { NeedMeta } from '@/components/inventory/need-header';
 import { Pagination } from '@/components/inventory/pagination';
 import { RelatedNeeds } from '@/components/inventory/related-needs';
+import { marksOf, SourceMarksNote } from '@/components/inventory/inferred-values';
 import { SolutionItem } from '@/components/inventory/solution-item';
 import { listNeedsWithSolutionsPage } from '@/lib/data/needs';
 import { getSiteUrl } from '@/lib/env';
@@ -39,9 +40,9 @@ export default async function NeedsPage({ searchParams }: Props) {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Besoins et solutions</h1>
         <p className="max-w-3xl">
-          Chaque besoin ou enjeu est suivi des solutions qui <strong>existent déjà</strong> et de celles qui sont{' '}
-          <strong>proposées</strong> (pas encore offertes), avec les organismes qui les portent. L&apos;ordre est celui
-          de l&apos;inventaire de la Table.
+          Chaque besoin ou enjeu est suivi des solutions qui <strong>existent déjà</strong>, de celles dont
+          l&apos;existence est <strong>à confirmer</strong> et de celles qui sont <strong>proposées</strong> (pas encore
+          offertes), avec les organismes qui les portent. L&apos;ordre est celui de l&apos;inventaire de la Table.
         </p>
         {pageCount > 1 && (
           <p>
@@ -86,6 +87,13 @@ export default async function NeedsPage({ searchParams }: Props) {
           {need.note && <p className="text-sm text-slate-800"><span className="font-medium">Remarque de la Table : </span>{need.note}</p>}
         </section>
       ))}
+
+      <SourceMarksNote
+        {...marksOf(
+          needs.flatMap((need) => need.solutions),
+          needs.flatMap((need) => [need.description, need.note, ...need.related.map((link) => link.note)]),
+        )}
+      />
 
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} label="Pages de l'inventaire" />
     </div>

@@ -102,6 +102,12 @@ export default async function OpenDataPage() {
             Les fichiers par type de fiche utilisent les noms de champs et les codes de l’API (ci-dessous) ; les liens entre
             fiches sont dans <code>liens.csv</code>, par leur identifiant (slug). Les dates sont au format ISO 8601, en UTC.
           </li>
+          <li>
+            Ce que l’inventaire ne dit pas et que l’équipe du répertoire a déduit est marqué : <code>inferred_fields</code>{' '}
+            (types d’aide, coût) pour une solution, <code>role_inferred</code> dans <code>liens.csv</code> et{' '}
+            <code>inferred_roles</code> dans l’API pour le rôle d’un fournisseur ; l’inventaire à plat l’écrit « déduit par
+            l’équipe ».
+          </li>
         </ul>
         <details className="mt-3">
           <summary className="cursor-pointer font-medium text-brand-700">Les codes et leur sens</summary>

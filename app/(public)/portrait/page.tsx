@@ -102,7 +102,12 @@ export default async function PortraitPage() {
           <li>Seules les fiches publiées comptent ; une solution qui détaille une autre solution (sous-point) compte comme une solution.</li>
           <li>
             Une solution « existe déjà » quand on peut y recourir aujourd’hui ; elle est « proposée » quand le milieu l’a
-            nommée comme piste sans qu’elle existe encore.
+            nommée comme piste sans qu’elle existe encore ; son existence est « à confirmer » quand l’inventaire dit
+            seulement qu’elle existe peut-être (elle ne compte alors ni parmi les unes ni parmi les autres).
+          </li>
+          <li>
+            Types d’aide, certains coûts et certains rôles de fournisseurs sont déduits par l’équipe du répertoire :
+            l’inventaire ne les dit pas. Les fiches les marquent « déduit par l’équipe ».
           </li>
           <li>
             Une fiche est « vérifiée depuis 12 mois » quand une personne en a confirmé le contenu depuis{' '}

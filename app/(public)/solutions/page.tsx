@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
-import { Badge } from '@/components/ui/badge';
+import { CostBadge, HelpKindBadges } from '@/components/inventory/inferred-values';
 import { listSolutions } from '@/lib/data/solutions';
 import type { SolutionSummaryDto } from '@/lib/data/types';
-import { costLabels, helpKindLabels } from '@/lib/labels';
+import { INFERRED_EXPLANATION } from '@/lib/labels';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { providerPath, solutionPath } from '@/lib/seo/urls';
 
@@ -20,6 +20,7 @@ export default async function SolutionsPage() {
   await connection();
   const solutions = await listSolutions();
   const existing = solutions.filter((solution) => solution.availability === 'EXISTING');
+  const unconfirmed = solutions.filter((solution) => solution.availability === 'UNCONFIRMED');
   const proposed = solutions.filter((solution) => solution.availability === 'PROPOSED');
 
   return (
@@ -27,7 +28,8 @@ export default async function SolutionsPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Solutions de A à Z</h1>
         <p className="max-w-3xl">
-          {existing.length} solution{existing.length > 1 ? 's' : ''} qui existe{existing.length > 1 ? 'nt' : ''} déjà et{' '}
+          {existing.length} solution{existing.length > 1 ? 's' : ''} qui existe{existing.length > 1 ? 'nt' : ''} déjà,{' '}
+          {unconfirmed.length > 0 && `${unconfirmed.length} dont l’existence est à confirmer, `}
           {proposed.length} proposée{proposed.length > 1 ? 's' : ''} par le milieu. Choisissez-en une pour voir qui
           l&apos;offre, comment les joindre et à quels besoins elle répond.
         </p>
@@ -36,6 +38,11 @@ export default async function SolutionsPage() {
             <li>
               <a href="#existantes">Solutions qui existent déjà</a>
             </li>
+            {unconfirmed.length > 0 && (
+              <li>
+                <a href="#a-confirmer">Solutions à confirmer</a>
+              </li>
+            )}
             <li>
               <a href="#proposees">Solutions proposées</a>
             </li>
@@ -44,7 +51,13 @@ export default async function SolutionsPage() {
       </header>
 
       <SolutionList id="existantes" title="Solutions qui existent déjà" solutions={existing} empty="Aucune solution existante n'est encore publiée." />
+      {unconfirmed.length > 0 && (
+        <SolutionList id="a-confirmer" title="Solutions dont l’existence est à confirmer" solutions={unconfirmed} empty="" />
+      )}
       <SolutionList id="proposees" title="Solutions proposées" solutions={proposed} empty="Aucune solution proposée n'est encore publiée." />
+      {solutions.some((solution) => solution.inferredFields.length > 0) && (
+        <p className="border-t border-slate-200 pt-3 text-sm text-slate-700">{INFERRED_EXPLANATION}</p>
+      )}
     </div>
   );
 }
@@ -73,10 +86,8 @@ function SolutionList({
             <li key={solution.slug}>
               <div className="flex flex-wrap items-center gap-2">
                 <AvailabilityBadge availability={solution.availability} />
-                {solution.kinds.map((kind) => (
-                  <Badge key={kind}>{helpKindLabels[kind]}</Badge>
-                ))}
-                {solution.cost !== 'UNKNOWN' && <Badge tone="brand">{costLabels[solution.cost]}</Badge>}
+                <HelpKindBadges kinds={solution.kinds} inferredFields={solution.inferredFields} />
+                <CostBadge cost={solution.cost} inferredFields={solution.inferredFields} />
               </div>
               <h3 className="mt-1 text-lg font-medium">
                 <Link href={solutionPath(solution.slug)}>{solution.title}</Link>

@@ -3,7 +3,7 @@ import 'server-only';
 // the same concurrency-checked save as the forms, with the verb 'restore'. Links to entries
 // deleted since cannot come back: they are skipped and listed. The slug stays as it is now
 // (public links keep working) and so does the verification date (a restore is not a check).
-import type { Audience, Availability, CostOption, HelpKind, NeedKind, ProviderKind, ProviderRole, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
+import type { Audience, Availability, CostOption, HelpKind, InferredField, NeedKind, ProviderKind, ProviderRole, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
 import {
   entryAuditAction,
   loadEntrySnapshot,
@@ -150,16 +150,17 @@ export async function restoreEntry(
           input: {
             title: solution.title,
             description: solution.description,
-            availability: solution.availability as 'EXISTING' | 'PROPOSED',
+            availability: solution.availability as Availability,
             kinds: solution.kinds as never,
             cost: solution.cost as never,
+            inferredFields: (solution.inferredFields ?? []) as never,
             parentId: solution.parent?.id ?? null,
             status: solution.status as 'DRAFT' | 'PUBLISHED' | 'ARCHIVED',
             toVerify: solution.toVerify,
             verifyNote: solution.verifyNote,
             needIds: solution.needs.map((link) => link.id),
             addNeedSlugs: [],
-            providers: solution.providers.map((link) => ({ id: link.id, role: link.role as 'OFFERS' | 'FUNDS' | 'PARTNERS' })),
+            providers: solution.providers.map((link) => ({ id: link.id, role: link.role as ProviderRole, isRoleInferred: link.isRoleInferred === true })),
             addProviderSlugs: [],
           },
         },
@@ -285,6 +286,7 @@ async function insertEntry(tx: Tx, entityType: EntryType, id: string, snapshot: 
         data: {
           ...common, title: solution.title, description: solution.description, availability: solution.availability as Availability,
           kinds: solution.kinds as HelpKind[], cost: solution.cost as CostOption, parentId: solution.parent?.id ?? null,
+          inferredFields: (solution.inferredFields ?? []) as InferredField[],
           verifiedAt: dateOrNull(solution.verifiedAt), toVerify: solution.toVerify, verifyNote: solution.verifyNote,
         },
         select: { id: true },
@@ -295,7 +297,9 @@ async function insertEntry(tx: Tx, entityType: EntryType, id: string, snapshot: 
         await tx.needSolution.create({ data: { needId: link.id, solutionId: id, position: (last._max.position ?? 0) + 10 } });
       }
       if (solution.providers.length) {
-        await tx.solutionProvider.createMany({ data: solution.providers.map((link) => ({ solutionId: id, providerId: link.id, role: link.role as ProviderRole })) });
+        await tx.solutionProvider.createMany({
+          data: solution.providers.map((link) => ({ solutionId: id, providerId: link.id, role: link.role as ProviderRole, isRoleInferred: link.isRoleInferred === true })),
+        });
       }
       return;
     }

@@ -5,7 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EntryStatus } from '@/lib/generated/prisma/enums';
 import { availabilityLabels } from '@/lib/labels';
 import { loadEntrySnapshot, recordEntryChange } from '@/lib/history/snapshot';
-import type { SolutionField, SolutionInput } from '@/lib/validation/solution';
+import { inferredFieldValues, type SolutionField, type SolutionInput } from '@/lib/validation/solution';
 import { listFilterWhere, pageOf, type AdminListFilter, type AdminListPage } from '@/lib/data/admin/lists';
 import { OPTION_LIST_LIMIT } from '@/lib/data/admin/needs';
 import {
@@ -60,6 +60,7 @@ export type SolutionEditDto = {
   availability: string;
   kinds: string[];
   cost: string;
+  inferredFields: string[];
   parentId: string | null;
   status: EntryStatus;
   verifiedAt: string | null;
@@ -67,7 +68,7 @@ export type SolutionEditDto = {
   verifyNote: string;
   updatedAt: string;
   needs: { id: string; title: string }[];
-  providers: { id: string; name: string; role: string }[];
+  providers: { id: string; name: string; role: string; isRoleInferred: boolean }[];
   children: { id: string; title: string }[];
 };
 
@@ -90,6 +91,7 @@ export async function getSolutionForEdit(db: Db, id: string): Promise<SolutionEd
     availability: row.availability,
     kinds: row.kinds,
     cost: row.cost,
+    inferredFields: row.inferredFields,
     parentId: row.parentId,
     status: row.status,
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
@@ -97,7 +99,9 @@ export async function getSolutionForEdit(db: Db, id: string): Promise<SolutionEd
     verifyNote: row.verifyNote,
     updatedAt: row.updatedAt.toISOString(),
     needs: row.needs.map((link) => link.need).sort((a, b) => a.title.localeCompare(b.title, 'fr')),
-    providers: row.providers.map((link) => ({ ...link.provider, role: link.role })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    providers: row.providers
+      .map((link) => ({ ...link.provider, role: link.role, isRoleInferred: link.isRoleInferred }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
     children: row.children,
   };
 }
@@ -139,7 +143,7 @@ async function resolveSolutionLinks(tx: Tx, solutionId: string | null, input: So
   const providers = [...input.providers];
   for (const row of providersBySlug) {
     const role = input.addProviderRole ?? 'OFFERS';
-    if (!providers.some((link) => link.id === row.id && link.role === role)) providers.push({ id: row.id, role });
+    if (!providers.some((link) => link.id === row.id && link.role === role)) providers.push({ id: row.id, role, isRoleInferred: false });
   }
   if (input.parentId && input.parentId === solutionId) errors.parentId = ['Une solution ne peut pas être sa propre solution parente.'];
   const [needCount, providerCount, parent] = await Promise.all([
@@ -174,6 +178,8 @@ export async function saveSolution(
         availability: input.availability,
         kinds: input.kinds,
         cost: input.cost,
+        // In the enum's order, whatever the order of the form or of a restored snapshot.
+        inferredFields: inferredFieldValues.filter((value) => input.inferredFields.includes(value)),
         parentId: input.parentId,
         status: input.status,
         ...verificationData(input, isVerify),
@@ -198,7 +204,11 @@ export async function saveSolution(
         await tx.needSolution.create({ data: { needId, solutionId: id, position: (last._max.position ?? 0) + 1 } });
       }
       await tx.solutionProvider.deleteMany({ where: { solutionId: id } });
-      if (links.providers.length) await tx.solutionProvider.createMany({ data: links.providers.map((link) => ({ solutionId: id!, providerId: link.id, role: link.role })) });
+      if (links.providers.length) {
+        await tx.solutionProvider.createMany({
+          data: links.providers.map((link) => ({ solutionId: id!, providerId: link.id, role: link.role, isRoleInferred: link.isRoleInferred })),
+        });
+      }
 
       const after = (await loadEntrySnapshot(tx, 'Solution', id))!;
       const verb = context.verb ?? verbOfSave(before, after, isVerify);
@@ -222,11 +232,19 @@ export async function previewSolutionSnapshot(db: Db, input: SolutionInput): Pro
     availability: input.availability,
     kinds: [...input.kinds].sort(),
     cost: input.cost,
+    inferredFields: [...input.inferredFields].sort(),
     status: input.status,
     toVerify: input.toVerify,
     verifyNote: input.verifyNote,
     parent: parent ? { id: parent.id, label: parent.title } : null,
     needs: byLabel(needs.map((row) => ({ id: row.id, label: row.title }))),
-    providers: byLabel(input.providers.map((link) => ({ id: link.id, label: providers.find((row) => row.id === link.id)?.name ?? link.id, role: link.role }))),
+    providers: byLabel(
+      input.providers.map((link) => ({
+        id: link.id,
+        label: providers.find((row) => row.id === link.id)?.name ?? link.id,
+        role: link.role,
+        ...(link.isRoleInferred ? { isRoleInferred: true } : {}),
+      })),
+    ),
   };
 }

@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-type SeedSolution = { key: string; title: string; availability: 'EXISTING' | 'PROPOSED'; providers: { provider: string }[]; children?: SeedSolution[] };
+type SeedSolution = {
+  key: string;
+  title: string;
+  description: string;
+  availability: 'EXISTING' | 'PROPOSED' | 'UNCONFIRMED';
+  providers: { provider: string; role: string; isRoleInferred?: boolean }[];
+  children?: SeedSolution[];
+};
 type SeedNeed = { key: string; title: string; description: string; related: { need: string; note: string }[]; solutions: SeedSolution[] };
 type SeedProvider = { key: string; name: string };
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { FacetFilters } from '@/components/facets/facet-filters';
 import { NeedMeta } from '@/components/inventory/need-header';
+import { marksOf, SourceMarksNote } from '@/components/inventory/inferred-values';
 import { RelatedNeeds } from '@/components/inventory/related-needs';
 import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { SolutionItem } from '@/components/inventory/solution-item';
@@ -40,12 +41,14 @@ export default async function NeedPage({ params, searchParams }: Props) {
   const selectedCount = countSelected(selection);
   const { items: shown, groups } = applyFacets(need.solutions, solutionFacetValues, selection);
   const existing = shown.filter((solution) => solution.availability === 'EXISTING');
+  const unconfirmed = shown.filter((solution) => solution.availability === 'UNCONFIRMED');
   const proposed = shown.filter((solution) => solution.availability === 'PROPOSED');
   const allExisting = need.solutions.filter((solution) => solution.availability === 'EXISTING').length;
-  const allProposed = need.solutions.length - allExisting;
-  const providerCount = new Set(
-    need.solutions.flatMap((solution) => [solution, ...solution.children]).flatMap((s) => s.providers.map((p) => p.slug)),
-  ).size;
+  const allUnconfirmed = need.solutions.filter((solution) => solution.availability === 'UNCONFIRMED').length;
+  const allProposed = need.solutions.length - allExisting - allUnconfirmed;
+  const everySolution = need.solutions.flatMap((solution) => [solution, ...solution.children]);
+  const providerCount = new Set(everySolution.flatMap((s) => s.providers.map((p) => p.slug))).size;
+  const marks = marksOf(need.solutions, [need.description, need.note, ...need.related.map((link) => link.note)]);
 
   return (
     <article className="space-y-8">
@@ -69,6 +72,7 @@ export default async function NeedPage({ params, searchParams }: Props) {
         )}
         <p className="text-slate-800">
           {allExisting} solution{allExisting > 1 ? 's' : ''} qui existe{allExisting > 1 ? 'nt' : ''} déjà,{' '}
+          {allUnconfirmed > 0 && `${allUnconfirmed} dont l’existence est à confirmer, `}
           {allProposed} proposée{allProposed > 1 ? 's' : ''}, {providerCount} organisme
           {providerCount > 1 ? 's' : ''} ou programme{providerCount > 1 ? 's' : ''} nommé{providerCount > 1 ? 's' : ''}.
         </p>
@@ -89,6 +93,15 @@ export default async function NeedPage({ params, searchParams }: Props) {
       )}
 
       <SolutionSection title="Solutions qui existent déjà" id="existantes" solutions={existing} empty={selectedCount > 0 ? FILTERED_EMPTY : "Aucune solution existante n'est encore connue pour ce besoin."} />
+      {allUnconfirmed > 0 && (
+        <SolutionSection
+          title="Solutions dont l’existence est à confirmer"
+          id="a-confirmer"
+          intro="L’inventaire dit seulement qu’elles existent peut-être : vérifiez auprès des organismes nommés avant de compter dessus."
+          solutions={unconfirmed}
+          empty={FILTERED_EMPTY}
+        />
+      )}
       <SolutionSection title="Solutions proposées" id="proposees" solutions={proposed} empty={selectedCount > 0 ? FILTERED_EMPTY : "Aucune solution n'a été proposée pour l'instant."} />
 
       {need.related.length > 0 && (
@@ -99,6 +112,8 @@ export default async function NeedPage({ params, searchParams }: Props) {
           <RelatedNeeds related={need.related} />
         </section>
       )}
+
+      <SourceMarksNote {...marks} />
     </article>
   );
 }
@@ -106,11 +121,13 @@ export default async function NeedPage({ params, searchParams }: Props) {
 function SolutionSection({
   title,
   id,
+  intro,
   solutions,
   empty,
 }: {
   title: string;
   id: string;
+  intro?: string;
   solutions: SolutionDto[];
   empty: string;
 }) {
@@ -119,6 +136,7 @@ function SolutionSection({
       <h2 id={`titre-${id}`} className="text-2xl font-semibold">
         {title}
       </h2>
+      {intro && <p className="text-slate-800">{intro}</p>}
       {solutions.length > 0 ? (
         <ul className="space-y-3">
           {solutions.map((solution) => (

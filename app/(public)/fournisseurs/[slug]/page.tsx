@@ -4,13 +4,14 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { HelpKindBadges } from '@/components/inventory/inferred-values';
 import { ProviderFacts } from '@/components/inventory/provider-facts';
 import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getProviderBySlug } from '@/lib/data/providers';
 import { getSiteUrl } from '@/lib/env';
-import { helpKindLabels, needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import { INFERRED_EXPLANATION, needKindLabels, providerKindLabels, rolesLabel } from '@/lib/labels';
 import { organizationJsonLd } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
@@ -63,7 +64,7 @@ export default async function ProviderPage({ params }: Props) {
 
       <section aria-labelledby="titre-offre" className="space-y-3">
         <h2 id="titre-offre" className="text-2xl font-semibold">
-          Ce que {provider.name} offre, et pour quels besoins
+          Solutions qui nomment {provider.name}, et pour quels besoins
         </h2>
         {provider.solutions.length === 0 ? (
           <p className="text-slate-700">Aucune solution publiée ne nomme encore cet organisme.</p>
@@ -73,12 +74,8 @@ export default async function ProviderPage({ params }: Props) {
               <li key={solution.slug} className="rounded-md border border-slate-200 p-4">
                 <div className="flex flex-wrap items-center gap-2">
                   <AvailabilityBadge availability={solution.availability} />
-                  {solution.kinds.map((kind) => (
-                    <Badge key={kind}>{helpKindLabels[kind]}</Badge>
-                  ))}
-                  <span className="text-sm text-slate-700">
-                    Rôle : {solution.roles.map((role) => providerRoleLabels[role]).join(', ')}
-                  </span>
+                  <HelpKindBadges kinds={solution.kinds} inferredFields={solution.inferredFields} />
+                  <span className="text-sm text-slate-700">Rôle : {rolesLabel(solution.roles, solution.inferredRoles)}</span>
                 </div>
                 <h3 className="mt-2 font-semibold">
                   <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
@@ -101,6 +98,10 @@ export default async function ProviderPage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      {provider.solutions.some((solution) => solution.inferredFields.length > 0 || solution.inferredRoles.length > 0) && (
+        <p className="border-t border-slate-200 pt-3 text-sm text-slate-700">{INFERRED_EXPLANATION}</p>
+      )}
     </article>
   );
 }

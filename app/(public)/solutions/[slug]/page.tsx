@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
+import { HelpKindBadges, SourceMarksNote } from '@/components/inventory/inferred-values';
 import { hasKnownFacts, ProviderFacts } from '@/components/inventory/provider-facts';
 import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { Badge } from '@/components/ui/badge';
@@ -12,7 +13,7 @@ import { getSolutionBySlug } from '@/lib/data/solutions';
 import type { SolutionDetailDto, SolutionProviderDto } from '@/lib/data/types';
 import { getSiteUrl } from '@/lib/env';
 import { formatDate } from '@/lib/format';
-import { costLabels, helpKindLabels, needKindLabels, providerKindLabels, providerRoleLabels } from '@/lib/labels';
+import { costLabels, helpKindLabels, needKindLabels, providerKindLabels, rolesLabel, withInferredMark } from '@/lib/labels';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { serviceJsonLd } from '@/lib/seo/json-ld';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
@@ -31,6 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const availabilityExplanations = {
   EXISTING: "Cette solution existe déjà : des organismes ou des programmes l'offrent.",
+  UNCONFIRMED: "L'existence de cette solution est à confirmer : l'inventaire dit seulement qu'elle existe peut-être.",
   PROPOSED: "Cette solution est proposée par le milieu : elle n'est pas encore offerte.",
 } as const;
 
@@ -58,9 +60,7 @@ export default async function SolutionPage({ params }: Props) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <AvailabilityBadge availability={solution.availability} />
-          {solution.kinds.map((kind) => (
-            <Badge key={kind}>{helpKindLabels[kind]}</Badge>
-          ))}
+          <HelpKindBadges kinds={solution.kinds} inferredFields={solution.inferredFields} />
         </div>
         <h1 className="text-3xl font-bold text-brand-900">{solution.title}</h1>
         <BasketButton kind="solution" slug={solution.slug} name={solution.title} />
@@ -86,7 +86,7 @@ export default async function SolutionPage({ params }: Props) {
 
       <section aria-labelledby="titre-fournisseurs" className="space-y-3">
         <h2 id="titre-fournisseurs" className="text-2xl font-semibold">
-          Qui l&apos;offre, la finance ou y participe
+          Organismes et programmes nommés
         </h2>
         {solution.providers.length === 0 ? (
           <p className="text-slate-700">
@@ -136,9 +136,7 @@ export default async function SolutionPage({ params }: Props) {
               <li key={child.slug} className="rounded-md border border-slate-200 p-4">
                 <div className="flex flex-wrap items-center gap-2">
                   <AvailabilityBadge availability={child.availability} />
-                  {child.kinds.map((kind) => (
-                    <Badge key={kind}>{helpKindLabels[kind]}</Badge>
-                  ))}
+                  <HelpKindBadges kinds={child.kinds} inferredFields={child.inferredFields} />
                 </div>
                 <h3 className="mt-2 font-semibold">
                   <Link href={solutionPath(child.slug)}>{child.title}</Link>
@@ -149,18 +147,34 @@ export default async function SolutionPage({ params }: Props) {
           </ul>
         </section>
       )}
+
+      <SourceMarksNote
+        hasInferred={
+          solution.inferredFields.length > 0 ||
+          solution.providers.some((provider) => provider.inferredRoles.length > 0) ||
+          solution.children.some((child) => child.inferredFields.length > 0)
+        }
+        hasBrackets={/\[[^\]]+\]/.test(solution.description)}
+      />
     </article>
   );
 }
 
 function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
   const facts = [
-    { label: 'Existe déjà ou proposée', value: availabilityExplanations[solution.availability] },
+    { label: 'Existe déjà, à confirmer ou proposée', value: availabilityExplanations[solution.availability] },
     {
       label: "Type d'aide",
-      value: solution.kinds.length > 0 ? solution.kinds.map((kind) => helpKindLabels[kind]).join(', ') : null,
+      value:
+        solution.kinds.length > 0
+          ? withInferredMark(
+              solution.kinds.map((kind) => helpKindLabels[kind]).join(', '),
+              solution.inferredFields.includes('KINDS'),
+              solution.kinds.length > 1,
+            )
+          : null,
     },
-    { label: 'Coût', value: solution.cost === 'UNKNOWN' ? null : costLabels[solution.cost] },
+    { label: 'Coût', value: solution.cost === 'UNKNOWN' ? null : withInferredMark(costLabels[solution.cost], solution.inferredFields.includes('COST')) },
   ];
   return (
     <dl className="grid gap-x-6 gap-y-2 rounded-md bg-slate-50 p-4 sm:grid-cols-[max-content_1fr]">
@@ -190,7 +204,7 @@ function ProviderCard({ provider, now }: { provider: SolutionProviderDto; now: D
       <div className="flex flex-wrap items-center gap-2">
         <Badge>{providerKindLabels[provider.kind]}</Badge>
         <span className="text-sm text-slate-700">
-          Rôle : {provider.roles.map((role) => providerRoleLabels[role]).join(', ')}
+          Rôle : {rolesLabel(provider.roles, provider.inferredRoles)}
         </span>
       </div>
       <h3 className="mt-2 text-lg font-semibold">

@@ -24,7 +24,7 @@ export default async function AdminSolutionsPage({ searchParams }: Props) {
           Nouvelle solution
         </Link>
       </header>
-      <EntryList basePath="/admin/solutions" filter={filter} page={page} detailLabel="Existe ou proposée" emptyLabel="Aucune solution ne correspond à ces filtres." />
+      <EntryList basePath="/admin/solutions" filter={filter} page={page} detailLabel="Existe, à confirmer ou proposée" emptyLabel="Aucune solution ne correspond à ces filtres." />
     </div>
   );
 }
