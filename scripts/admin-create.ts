@@ -1,7 +1,7 @@
 // `npm run admin:create -- <email> [--nom "Prénom Nom"] [--lien] [--reinitialiser]`
 //
 // Creates an ADMIN account in the database of `npm start` (embedded, or DATABASE_URL), after
-// applying the migrations. At a terminal it asks for the password (typed twice, hidden);
+// applying the migrations; works while `npm start` runs (scripts/lib/database.ts). At a terminal it asks for the password (typed twice, hidden);
 // otherwise, or with --lien, it prints a one-time link (7 days) where the person chooses it.
 // An existing address is left as it is, unless --reinitialiser: then its password and
 // sessions are revoked and a new link is printed (how to get back in when the last admin
@@ -12,7 +12,7 @@ import { getSiteUrl } from '../lib/env';
 import { createAdmin, resetMemberAccess } from '../lib/security/accounts';
 import { accessLinkPath } from '../lib/security/tokens';
 import { emailSchema, nameSchema, passwordSchema } from '../lib/validation/user';
-import { openDatabase } from './lib/database';
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const database = await openDatabase();
+  const database = await openScriptDatabase();
   installShutdownHandlers(database.stop);
   try {
     const applied = await applyMigrations(database.url);

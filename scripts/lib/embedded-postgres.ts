@@ -98,14 +98,34 @@ async function waitForExit(pid: number): Promise<void> {
   }
 }
 
+/** postmaster.pid: the server's pid on line 1, its port on line 4 (PostgreSQL's own layout). */
+async function readPostmasterFile(dataDir: string): Promise<{ pid: number; port: number | undefined } | undefined> {
+  const content = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  if (content === undefined) return undefined;
+  const [pidLine, , , portLine] = content.split('\n');
+  const pid = Number.parseInt(pidLine ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  const port = Number.parseInt(portLine ?? '', 10);
+  return { pid, port: Number.isInteger(port) && port > 0 ? port : undefined };
+}
+
 async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
-  try {
-    const content = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
-    const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  return (await readPostmasterFile(dataDir))?.pid;
+}
+
+/**
+ * The server already running on `dataDir` (started by `npm start` in another terminal, say),
+ * or undefined when none is: no postmaster.pid, or one left behind by a process that is gone.
+ */
+export async function findRunningPostgres(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const found = await readPostmasterFile(path.resolve(dataDir));
+  if (!found || found.port === undefined || !(await isPostgresProcess(found.pid))) return undefined;
+  return { pid: found.pid, port: found.port };
+}
+
+/** Connection URL of one database of an embedded server on `port` (fixed local credentials). */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@${HOST}:${port}/${encodeURIComponent(database)}`;
 }
 
 /** Starts (and initialises on first use) a PostgreSQL server listening on 127.0.0.1. */
@@ -186,8 +206,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let stopping: Promise<void> | undefined;
   return {
     port,
-    urlFor: (database) =>
-      `postgresql://${USER}:${PASSWORD}@${HOST}:${port}/${encodeURIComponent(database)}`,
+    urlFor: (database) => embeddedDatabaseUrl(port, database),
     stop: () => {
       stopping ??= (async () => {
         isStopping = true;
