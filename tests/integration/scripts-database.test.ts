@@ -100,11 +100,15 @@ afterAll(async () => {
 
 describe('db:* and admin:* while npm start runs', () => {
   it('admin:create creates the first admin in the running database (README, « First admin »)', async () => {
-    const result = await runScript('admin-create.ts', ['premiere.admin@example.org', '--nom', 'Première Admin', '--lien'], await scriptEnv());
+    // The site of this second terminal is served on PORT=3311 (and no SITE_URL): the link says so.
+    const env: NodeJS.ProcessEnv = { ...(await scriptEnv()), PORT: '3311' };
+    delete env.SITE_URL;
+    const result = await runScript('admin-create.ts', ['premiere.admin@example.org', '--nom', 'Première Admin', '--lien'], env);
     expect(result.output).not.toMatch(/utilise déjà le dossier/);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/PostgreSQL intégré déjà démarré/);
     expect(result.output).toMatch(/Compte d’administration créé pour premiere\.admin@example\.org/);
+    expect(result.output).toMatch(/^ {2}http:\/\/localhost:3311\/admin\/invitation\/[A-Za-z0-9_-]{43}$/m);
     const users = await query<{ role: string }>('SELECT role FROM "User" WHERE email = $1', ['premiere.admin@example.org']);
     expect(users).toEqual([{ role: 'ADMIN' }]);
   });
