@@ -4,27 +4,30 @@ import { parseOpenDataConfig, type OpenDataConfig } from '@/lib/export/config';
 // The only place that reads process.env for the application. Parsed lazily so that
 // `next build` works without a database.
 
+const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
+
 // An empty SITE_URL (e.g. `SITE_URL=` in a .env file) means "use the default", not "invalid".
 // Only http(s) addresses: it ends up in canonical links, Open Graph tags and the sitemap.
 const siteUrlSchema = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z
-    .url({ protocol: /^https?$/, error: 'SITE_URL doit être une adresse http(s), par exemple https://repertoire.example.org' })
-    .default('http://localhost:3000'),
+  emptyToUndefined,
+  z.url({ protocol: /^https?$/, error: 'SITE_URL doit être une adresse http(s), par exemple https://repertoire.example.org' }).optional(),
 );
+
+// The port the server listens on: Next's standalone server and `next start` read PORT, and
+// `npm start` passes it on. Unset (or not a port number): Next's default, 3000.
+const portSchema = z.coerce.number().int().min(1).max(65535).catch(3000);
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL est requis pour servir le site.'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  SITE_URL: siteUrlSchema,
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
 
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  cached ??= envSchema.parse(process.env);
+  cached ??= { ...envSchema.parse(process.env), SITE_URL: getSiteUrl() };
   return cached;
 }
 
@@ -32,11 +35,15 @@ let cachedSiteUrl: string | undefined;
 
 /**
  * Public address of the site without a trailing slash, e.g. "https://repertoire.example.org".
+ * Without SITE_URL, the address of this machine on the port actually served
+ * (`PORT=3311 npm start` prints and links http://localhost:3311).
  * Read on its own, without DATABASE_URL: metadata, robots.txt and the sitemap need it, and
  * `next build` (which prerenders some of them) runs without a database.
  */
 export function getSiteUrl(): string {
-  cachedSiteUrl ??= siteUrlSchema.parse(process.env.SITE_URL).replace(/\/+$/, '');
+  cachedSiteUrl ??= (
+    siteUrlSchema.parse(process.env.SITE_URL) ?? `http://localhost:${portSchema.parse(process.env.PORT)}`
+  ).replace(/\/+$/, '');
   return cachedSiteUrl;
 }
 
@@ -44,8 +51,6 @@ export function getSiteUrl(): string {
 
 /** Used only outside production (next dev, vitest). Never accepted in production. */
 export const DEV_AUTH_SECRET = 'dev-only-secret--not-for-production--repertoire-numerique';
-
-const emptyToUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
 
 const authEnvSchema = z.object({
   NEXTAUTH_SECRET: z.preprocess(

@@ -1,20 +1,23 @@
 // `npm run admin:create -- <email> [--nom "Prénom Nom"] [--lien] [--reinitialiser]`
 //
 // Creates an ADMIN account in the database of `npm start` (embedded, or DATABASE_URL), after
-// applying the migrations. At a terminal it asks for the password (typed twice, hidden);
+// applying the migrations; works while `npm start` runs (scripts/lib/database.ts). At a terminal it asks for the password (typed twice, hidden);
 // otherwise, or with --lien, it prints a one-time link (7 days) where the person chooses it.
 // An existing address is left as it is, unless --reinitialiser: then its password and
 // sessions are revoked and a new link is printed (how to get back in when the last admin
 // forgot their password).
+import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { getSiteUrl } from '../lib/env';
 import { createAdmin, resetMemberAccess } from '../lib/security/accounts';
 import { accessLinkPath } from '../lib/security/tokens';
 import { emailSchema, nameSchema, passwordSchema } from '../lib/validation/user';
-import { openDatabase } from './lib/database';
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
+import { repoRoot } from './lib/next-app';
+import { readServedPort } from './lib/served-port';
 
 const USAGE = 'Usage : npm run admin:create -- <courriel> [--nom "Prénom Nom"] [--lien] [--reinitialiser]';
 
@@ -90,9 +93,14 @@ async function askPassword(): Promise<string> {
 }
 
 function printLink(token: string): void {
+  // Without SITE_URL or PORT here, the port `npm start` is serving on (recorded while it runs).
+  if (!process.env.SITE_URL?.trim() && !process.env.PORT?.trim()) {
+    const served = readServedPort(path.join(repoRoot, '.data'));
+    if (served !== undefined) process.env.PORT = String(served);
+  }
   console.log(`\n  ${getSiteUrl()}${accessLinkPath(token)}\n`);
   console.log('Ce lien fonctionne une seule fois, pendant 7 jours. Transmettez-le seulement à la personne concernée.');
-  console.log('(SITE_URL donne le début de l’adresse : réglez-le si le site est servi ailleurs.)');
+  console.log('(SITE_URL donne le début de l’adresse, sinon le port du site : réglez SITE_URL si le site est servi ailleurs.)');
 }
 
 async function main(): Promise<void> {
@@ -102,7 +110,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const database = await openDatabase();
+  const database = await openScriptDatabase();
   installShutdownHandlers(database.stop);
   try {
     const applied = await applyMigrations(database.url);

@@ -1,14 +1,14 @@
 // `npm run db:export -- <fichier.json>`: the whole database (entries, links, history,
 // suggestions, members without their passwords) in one JSON file. What is left out, and why:
 // lib/backup/policy.ts (also written into the file, under "excluded").
-// Database: DATABASE_URL, or the embedded PostgreSQL (started and stopped here if needed).
+// Database: DATABASE_URL, or the embedded PostgreSQL (the running one, else started and stopped here).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { backupToJson, exportDatabase } from '../lib/backup/export';
-import { openScriptDatabase } from '../lib/backup/script-database';
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 
 const USAGE = 'Usage : npm run db:export -- <fichier.json> [--remplacer]';

@@ -1,5 +1,5 @@
 // `npm run db:import -- <fichier.json>`: restores a file of `npm run db:export` into an EMPTY
-// database (DATABASE_URL, or the embedded PostgreSQL, started and stopped here if needed),
+// database (DATABASE_URL, or the embedded PostgreSQL: the running one, else started and stopped here),
 // after applying the migrations. All or nothing, in one transaction; a database that holds
 // anything is refused. Members come back without passwords: each needs a new access link.
 import { readFile } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { BackupError, parseBackupText, restoreDatabase } from '../lib/backup/restore';
-import { openScriptDatabase } from '../lib/backup/script-database';
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 

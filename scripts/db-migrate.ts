@@ -1,11 +1,11 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL, or to the embedded
-// PostgreSQL when DATABASE_URL is not set.
-import { openDatabase } from './lib/database';
+// PostgreSQL when DATABASE_URL is not set (the one `npm start` runs, when it is up).
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 
 async function main(): Promise<void> {
-  const database = await openDatabase();
+  const database = await openScriptDatabase();
   installShutdownHandlers(database.stop);
   try {
     const applied = await applyMigrations(database.url);

@@ -2,7 +2,7 @@
 // with the SQL that brings the existing migrations to prisma/schema.prisma. The SQL is
 // computed in a throwaway database; the project's database is not modified.
 import path from 'node:path';
-import { openDatabase } from './lib/database';
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { createMigration } from './lib/migrations';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const database = await openDatabase();
+  const database = await openScriptDatabase();
   installShutdownHandlers(database.stop);
   try {
     const migration = await createMigration(name, database.url);

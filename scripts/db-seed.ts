@@ -1,16 +1,17 @@
 // `npm run db:seed`: loads the April 2023 inventory (prisma/seed/inventaire-2023.json) into
-// the database given by DATABASE_URL, or into the embedded PostgreSQL when it is unset.
+// the database given by DATABASE_URL, or into the embedded PostgreSQL when it is unset (the
+// one `npm start` runs, when it is up).
 // Safe to run again: entries a person edited or deleted since are left alone (see
 // lib/seed/seed-inventory.ts), and the summary says which ones.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { formatSeedReport, seedInventory } from '../lib/seed/seed-inventory';
-import { openDatabase } from './lib/database';
+import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 
 async function main(): Promise<void> {
-  const db = await openDatabase();
+  const db = await openScriptDatabase();
   installShutdownHandlers(db.stop);
   try {
     // A fresh embedded database has no tables yet; applying is a no-op otherwise.

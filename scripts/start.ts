@@ -1,11 +1,13 @@
 // `npm start`: database up (embedded when DATABASE_URL is unset), migrations applied,
 // the inventory loaded into an empty database, the site built when its sources changed,
 // then served on PORT (3000 by default). Ctrl-C stops the site, then the database.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readOrCreateLocalSecret } from '../lib/security/local-secret';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { assertPortIsFree, ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { prepareDatabase } from './lib/prepare-database';
+import { recordServedPort } from './lib/served-port';
 
 let stopDatabase: (() => Promise<void>) | undefined;
 
@@ -29,6 +31,10 @@ async function main(): Promise<void> {
   }
   const server = await startServer({ port, host, env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: authSecret } });
   installShutdownHandlers(server.stop);
+  // For `npm run admin:create` in another terminal: its links then name this port.
+  mkdirSync(path.join(repoRoot, '.data'), { recursive: true });
+  const forgetPort = recordServedPort(path.join(repoRoot, '.data'), port);
+  installShutdownHandlers(async () => forgetPort());
   console.log(`\nLe répertoire est servi sur http://localhost:${port} (Ctrl-C pour arrêter).`);
 
   // If the server dies on its own, stop the database and say so.

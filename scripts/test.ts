@@ -16,6 +16,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { ensureAdminWithPassword } from '../lib/security/accounts';
 import { seedInventory } from '../lib/seed/seed-inventory';
+import { ensureChromium } from './lib/chromium';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
@@ -32,7 +33,6 @@ writeFileSync(path.join(repoRoot, testTsconfig), `${JSON.stringify({ extends: '.
 const only = process.env.TEST_ONLY;
 // Extra arguments narrow the run, e.g. `TEST_ONLY=e2e npm test -- tests/e2e/match.spec.ts`.
 const filters = process.argv.slice(2);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -139,9 +139,8 @@ async function main(): Promise<number> {
     }
 
     if (only !== 'vitest') {
-      if (!existsSync(chromiumPath)) {
-        throw new Error(`Chromium est introuvable à ${chromiumPath}. Installez-le (apt-get install -y chromium) ou indiquez CHROMIUM_PATH.`);
-      }
+      // Installed here when missing and this machine may (scripts/lib/chromium.ts).
+      const chromiumPath = ensureChromium(process.env.CHROMIUM_PATH);
       const e2eUrl = await databaseFor('e2e');
       await seed(e2eUrl);
       ensureBuild();

@@ -6,7 +6,7 @@
 // PostgreSQL. The decision actions call requireUser() first (EDITOR and ADMIN).
 import { refresh, updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { adminEntryPath } from '@/components/suggestions/entry-paths';
+import { adminEntryPath } from '@/lib/suggestions/entry-paths';
 import { getRequestIp } from '@/lib/auth';
 import { requireUser } from '@/lib/authz';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';

@@ -23,12 +23,13 @@ export const STATIC_PREFIX = '/statique';
  */
 export const PAGE_QUERY_PARAMS = ['page', 'statut', 'aide', 'cout', 'region', 'format', 'pour', 'langue'] as const;
 
-export type StaticPageName = 'home' | 'needs' | 'need' | 'solutions' | 'solution' | 'providers' | 'provider';
+export type StaticPageName = 'home' | 'needs' | 'need' | 'solutions' | 'solution' | 'providers' | 'provider' | 'not-found';
 
 // Slugs are made by slugify (lib/data/admin/write.ts uniqueSlug): lowercase letters, digits, dashes.
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
 const HOME_SEGMENT = 'accueil';
+const NOT_FOUND_SEGMENT = 'introuvable';
 
 const lists: Record<string, StaticPageName> = { besoins: 'needs', solutions: 'solutions', fournisseurs: 'providers' };
 const entries: Record<string, StaticPageName> = { besoins: 'need', solutions: 'solution', fournisseurs: 'provider' };
@@ -39,6 +40,7 @@ export function resolveStaticPage(segments: readonly string[]): { name: StaticPa
   if (first === undefined || rest.length > 0) return null;
   if (slug === undefined) {
     if (first === HOME_SEGMENT) return { name: 'home' };
+    if (first === NOT_FOUND_SEGMENT) return { name: 'not-found' };
     const name = lists[first];
     return name ? { name } : null;
   }
@@ -67,9 +69,21 @@ const ROUTES: { source: string; destination: string }[] = [
   ]),
 ];
 
+// An entry address whose last segment cannot be a slug (a stray character: %, _, ', a double
+// dash…) never names an entry, whoever asks: one cached « Page introuvable » answers them all,
+// with its 404 (rendered per request, the page could not have both: see the statique page).
+// Rewrites match without regard to case, so an uppercase slug is left to the pages themselves.
+const NEVER_AN_ENTRY = Object.keys(entries).map((list) => ({
+  source: `/${list}/:slug((?!${SLUG}$)[^/]+)`,
+  destination: `${STATIC_PREFIX}/${NOT_FOUND_SEGMENT}`,
+}));
+
+type Rewrite = { source: string; destination: string; missing?: Condition[] };
+type HeaderRule = { source: string; missing?: Condition[]; headers: { key: string; value: string }[] };
+
 /** next.config.ts `rewrites().beforeFiles`: anonymous requests go to the cached variant. */
-export function staticPageRewrites() {
-  return ROUTES.map(({ source, destination }) => ({ source, destination, missing: ANONYMOUS }));
+export function staticPageRewrites(): Rewrite[] {
+  return [...ROUTES.map(({ source, destination }) => ({ source, destination, missing: ANONYMOUS })), ...NEVER_AN_ENTRY];
 }
 
 /**
@@ -77,8 +91,9 @@ export function staticPageRewrites() {
  * shared cache keep a page that an edit has since changed. Browsers and proxies must ask
  * again each time.
  */
-export function staticPageHeaders() {
-  return ROUTES.map(({ source }) => ({ source, missing: ANONYMOUS, headers: [{ key: 'Cache-Control', value: 'no-cache' }] }));
+export function staticPageHeaders(): HeaderRule[] {
+  const headers = [{ key: 'Cache-Control', value: 'no-cache' }];
+  return [...ROUTES.map(({ source }) => ({ source, missing: ANONYMOUS, headers })), ...NEVER_AN_ENTRY.map(({ source }) => ({ source, headers }))];
 }
 
 /** next.config.ts `redirects()`: /statique is not an address of the site; its pages have their own. */

@@ -1,8 +1,13 @@
 // Which PostgreSQL the scripts use: DATABASE_URL when set, else an embedded server whose
 // data lives in .data/postgres (git-ignored), so that a fresh clone runs with no setup.
+//  - openDatabase(): `npm start` and `npm run dev`, which own the embedded server: they start
+//    it, and refuse when another process already runs it.
+//  - openScriptDatabase(): every `db:*` and `admin:*` command. When the embedded server is
+//    already running (the site is up in another terminal), they use it as it is; otherwise
+//    they start it and stop it when done.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedDatabaseUrl, ensureDatabase, findRunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 export type Database = {
   url: string;
@@ -40,6 +45,21 @@ export async function openDatabase(): Promise<Database> {
       `(données dans ${path.relative(process.cwd(), EMBEDDED_DATA_DIR) || '.'})`,
   );
   return { url: server.urlFor(EMBEDDED_DATABASE), stop: server.stop, isEmbedded: true };
+}
+
+export async function openScriptDatabase(): Promise<Database> {
+  if (!process.env.DATABASE_URL?.trim()) {
+    const running = await findRunningPostgres(EMBEDDED_DATA_DIR);
+    if (running) {
+      await ensureDatabase(embeddedDatabaseUrl(running.port, 'postgres'), EMBEDDED_DATABASE);
+      console.log(
+        `Base de données : PostgreSQL intégré déjà démarré (pid ${running.pid}), ` +
+          `127.0.0.1:${running.port}/${EMBEDDED_DATABASE} ; il reste démarré après cette commande.`,
+      );
+      return { url: embeddedDatabaseUrl(running.port, EMBEDDED_DATABASE), stop: async () => {}, isEmbedded: true };
+    }
+  }
+  return openDatabase();
 }
 
 function readEmbeddedPort(): number {

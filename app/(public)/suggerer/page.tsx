@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { ENTRY_TYPE_LABELS, publicEntryPath } from '@/components/suggestions/entry-paths';
+import { ENTRY_TYPE_LABELS, publicEntryPath } from '@/lib/suggestions/entry-paths';
 import { SuggestionForm } from '@/components/suggestions/suggestion-form';
 import { findReportableEntry } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';

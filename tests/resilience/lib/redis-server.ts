@@ -2,6 +2,7 @@
 // folder, nothing saved to disk.
 import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
+import { hasAptGet, installCommand, installDebianPackage, isRoot } from '../../../scripts/lib/debian-packages';
 
 export type RedisServer = { url: string; stop(): Promise<void> };
 
@@ -15,15 +16,13 @@ export function findRedisServer(): string | undefined {
 export function ensureRedisServer(): string {
   const existing = findRedisServer();
   if (existing) return existing;
-  if (process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+  if (isRoot() && hasAptGet()) {
     console.log('redis-server est absent : installation du paquet Debian redis-server…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+    installDebianPackage('redis-server');
     const installed = findRedisServer();
     if (installed) return installed;
   }
-  throw new Error('redis-server est introuvable. Installez-le (apt-get install -y redis-server).');
+  throw new Error(`redis-server est introuvable. Installez-le : ${installCommand('redis-server')}`);
 }
 
 async function answersPing(port: number): Promise<boolean> {

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { FacetFilters } from '@/components/facets/facet-filters';
 import { NeedMeta } from '@/components/inventory/need-header';
@@ -8,6 +7,7 @@ import { marksOf, SourceMarksNote } from '@/components/inventory/inferred-values
 import { RelatedNeeds } from '@/components/inventory/related-needs';
 import { ReportErrorLink } from '@/components/inventory/report-error-link';
 import { SolutionItem } from '@/components/inventory/solution-item';
+import { PageNotFound } from '@/components/layout/page-not-found';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getNeedBySlug } from '@/lib/data/needs';
 import type { SolutionDto } from '@/lib/data/types';
@@ -35,7 +35,7 @@ export default async function NeedPage({ params, searchParams }: Props) {
   await connection();
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const need = await getNeedBySlug(slug);
-  if (!need) notFound();
+  if (!need) return <PageNotFound />;
 
   const selection = parseFacetSelection(query);
   const selectedCount = countSelected(selection);

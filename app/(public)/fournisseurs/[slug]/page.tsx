@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { HelpKindBadges } from '@/components/inventory/inferred-values';
 import { ProviderFacts } from '@/components/inventory/provider-facts';
 import { ReportErrorLink } from '@/components/inventory/report-error-link';
+import { PageNotFound } from '@/components/layout/page-not-found';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getProviderBySlug } from '@/lib/data/providers';
@@ -35,7 +35,7 @@ export default async function ProviderPage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const provider = await getProviderBySlug(slug);
-  if (!provider) notFound();
+  if (!provider) return <PageNotFound />;
 
   return (
     <article className="space-y-8">

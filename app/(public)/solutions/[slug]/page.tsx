@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { HelpKindBadges, SourceMarksNote } from '@/components/inventory/inferred-values';
 import { hasKnownFacts, ProviderFacts } from '@/components/inventory/provider-facts';
 import { ReportErrorLink } from '@/components/inventory/report-error-link';
+import { PageNotFound } from '@/components/layout/page-not-found';
 import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getSolutionBySlug } from '@/lib/data/solutions';
@@ -40,7 +40,7 @@ export default async function SolutionPage({ params }: Props) {
   await connection();
   const { slug } = await params;
   const solution = await getSolutionBySlug(slug);
-  if (!solution) notFound();
+  if (!solution) return <PageNotFound />;
   const now = new Date();
 
   return (

@@ -6,7 +6,6 @@
 // below render exactly as for a visitor with an empty basket. No path is rendered at build
 // time (the build needs no database): each one is rendered at its first request, then kept.
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import HomePage, { metadata as homeMetadata } from '@/app/(public)/page';
 import NeedsPage, { metadata as needsMetadata } from '@/app/(public)/besoins/page';
 import NeedPage, { generateMetadata as needMetadata } from '@/app/(public)/besoins/[slug]/page';
@@ -14,7 +13,9 @@ import SolutionsPage, { metadata as solutionsMetadata } from '@/app/(public)/sol
 import SolutionPage, { generateMetadata as solutionMetadata } from '@/app/(public)/solutions/[slug]/page';
 import ProvidersPage, { metadata as providersMetadata } from '@/app/(public)/fournisseurs/page';
 import ProviderPage, { generateMetadata as providerMetadata } from '@/app/(public)/fournisseurs/[slug]/page';
+import { PageNotFound } from '@/components/layout/page-not-found';
 import { resolveStaticPage } from '@/lib/cache/static-pages';
+import { notFoundMetadata } from '@/lib/seo/metadata';
 
 export const dynamic = 'force-static';
 export const dynamicParams = true;
@@ -29,9 +30,11 @@ const noQuery = Promise.resolve({});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = resolveStaticPage((await params).chemin);
-  if (!page) notFound();
+  if (!page) return notFoundMetadata;
   const slug = Promise.resolve({ slug: page.slug ?? '' });
   switch (page.name) {
+    case 'not-found':
+      return notFoundMetadata;
     case 'home':
       return homeMetadata;
     case 'needs':
@@ -51,9 +54,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StaticPage({ params }: Props) {
   const page = resolveStaticPage((await params).chemin);
-  if (!page) notFound();
+  // A missing entry, or an address that cannot be one: the whole page, with its 404, rendered
+  // once and kept like the others (components/layout/page-not-found.tsx says why not notFound()).
+  if (!page) return <PageNotFound />;
   const slug = Promise.resolve({ slug: page.slug ?? '' });
   switch (page.name) {
+    case 'not-found':
+      return <PageNotFound />;
     case 'home':
       return <HomePage />;
     case 'needs':

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { ENTRY_TYPE_LABELS } from '@/components/suggestions/entry-paths';
+import { ENTRY_TYPE_LABELS } from '@/lib/suggestions/entry-paths';
 import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { adminEntryPath, ENTRY_TYPE_LABELS, publicEntryPath } from '@/components/suggestions/entry-paths';
+import { adminEntryPath, ENTRY_TYPE_LABELS, publicEntryPath } from '@/lib/suggestions/entry-paths';
 import { ENTRY_STATUS_LABELS, SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { SuggestionDecision } from '@/components/suggestions/suggestion-decision';
 import { requireUser } from '@/lib/authz';
