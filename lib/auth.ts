@@ -55,7 +55,7 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const requestHeaders = request.headers ?? {};
           const reader: HeaderReader = { get: (name) => headerValue(requestHeaders[name]) };
-          const result = await checkCredentials(getDb(), { ...parsed.data, ip: clientIpFromHeaders(reader, env.trustedProxyHops) });
+          const result = await checkCredentials(getDb(), { ...parsed.data, ip: clientIpFromHeaders(reader, env.trustedProxyHops) }, env.secret);
           // Thrown messages become ?error=… on the sign-in page; null becomes the generic one.
           if (result.status === 'rate-limited') throw new Error(RATE_LIMITED_ERROR);
           if (result.status !== 'ok') return null;

@@ -44,7 +44,9 @@ export const BACKUP_POLICY = {
   AuditLog: { backup: true },
   LoginAttempt: {
     backup: false,
-    reason: 'Tentatives de connexion (adresses IP) gardées quelques jours pour la limite de débit seulement : rien à restaurer.',
+    reason:
+      'Tentatives de connexion (empreinte de l’adresse saisie, adresse IP) gardées 30 jours pour la limite de débit seulement, ' +
+      'et l’empreinte dépend de NEXTAUTH_SECRET : rien à restaurer.',
   },
   Suggestion: { backup: true },
 } as const satisfies Record<Prisma.ModelName, TablePolicy>;

@@ -67,7 +67,7 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
       data: { email: 'admin@exemple.org', name: 'Admine', role: 'ADMIN', passwordHash: await hashPassword('un mot de passe assez long'), lastSignInAt: new Date('2026-11-01T10:00:00.123Z') },
     });
     await inviteMember(source, { name: 'Éditrice', email: 'editrice@exemple.org', role: 'EDITOR' }, { actorId: admin.id, ip: '203.0.113.5' });
-    await source.loginAttempt.create({ data: { email: 'admin@exemple.org', ip: '203.0.113.5', outcome: 'SUCCESS' } });
+    await source.loginAttempt.create({ data: { emailHash: 'f'.repeat(64), ip: '203.0.113.5', outcome: 'SUCCESS' } });
 
     // History: an entry changed through the history contract, and one archived.
     const need = await source.need.findFirstOrThrow({ orderBy: { position: 'asc' } });
