@@ -3,7 +3,8 @@
 //  - sends a visitor without a session cookie (or with an expired or forged one) to the
 //    sign-in page, remembering where they were going;
 //  - slides the session: a valid cookie older than a minute is re-issued for another
-//    30 minutes, up to 12 hours after the password was typed;
+//    30 minutes, up to 12 hours after the password was typed (with the same session id:
+//    a session signed out of stays refused by requireUser(), re-issued or not);
 //  - marks every admin response as not to be indexed.
 // Who may do what is decided by requireUser() / requireRole() in each page and action.
 import { NextResponse, type NextRequest } from 'next/server';
@@ -11,6 +12,7 @@ import { getAuthEnv } from '@/lib/env';
 import {
   decodeSessionToken,
   encodeSessionToken,
+  sessionClaimsOf,
   sessionCookieName,
   sessionCookieOptions,
   shouldRefresh,
@@ -53,7 +55,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const response = markAdmin(NextResponse.next());
   if (shouldRefresh(claims)) {
-    const refreshed = await encodeSessionToken({ sub: claims.sub, sv: claims.sv, authTime: claims.authTime }, env.secret);
+    const refreshed = await encodeSessionToken(sessionClaimsOf(claims), env.secret);
     response.cookies.set(cookieName, refreshed, sessionCookieOptions(env.useSecureCookies));
   }
   return response;

@@ -2,8 +2,8 @@
 
 // Sign-in and sign-out of the admin area. Public by nature (see the allow-list of
 // tests/integration/authz-matrix.test.ts): signIn checks credentials itself, with the rate
-// limit; signOut only clears the caller's own cookie. Server actions come with Next's
-// Origin check, which also protects the sign-in form from login CSRF.
+// limit; signOut only ends the caller's own session and clears its cookie. Server actions
+// come with Next's Origin check, which also protects the sign-in form from login CSRF.
 //
 // A server action rather than next-auth's POST endpoint: the form then works without
 // JavaScript (useActionState falls back to a plain POST and the page renders the returned

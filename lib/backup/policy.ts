@@ -42,6 +42,9 @@ export const BACKUP_POLICY = {
   },
   // The history of entries and members' actions: the point of a full backup.
   AuditLog: { backup: true },
+  // Sessions members signed out of (12 hours at most): restored with the members, so that a
+  // cookie signed out of before the backup does not work again after a restore.
+  EndedSession: { backup: true },
   LoginAttempt: {
     backup: false,
     reason:

@@ -140,7 +140,8 @@ export default async function PrivacyPage() {
           <li>
             <strong>Un témoin de session</strong>, posé seulement quand vous vous connectez, chiffré, qui expire après{' '}
             {SESSION_MAX_AGE_SECONDS / 60} minutes d’inactivité (et au plus tard {SESSION_ABSOLUTE_MAX_SECONDS / 3600} heures après
-            la connexion).
+            la connexion). Quand vous vous déconnectez, la session prend fin aussi sur le serveur : une copie du témoin ne
+            fonctionne plus.
           </li>
         </ul>
         <p>Un compte désactivé est conservé pour l’historique; sur demande, nous pouvons le supprimer.</p>
