@@ -1,21 +1,12 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { staticPageHeaders, staticPageRedirects, staticPageRewrites } from './lib/cache/static-pages';
+import { floorPolicy } from './lib/security/csp.mjs';
 
-// Security headers for every response. Next injects inline bootstrap scripts, hence
-// 'unsafe-inline' for scripts until nonces are introduced; everything else is 'self'.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Security headers for every response. The Content-Security-Policy here is the floor every
+// response gets; each page also gets its own, stricter for scripts (a nonce from proxy.ts,
+// or the hashes of its scripts from the page cache): lib/security/csp.mjs.
+const contentSecurityPolicy = floorPolicy(process.env.NODE_ENV === 'development');
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: contentSecurityPolicy },

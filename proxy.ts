@@ -1,22 +1,33 @@
-// Proxy (Next 16's name for middleware) of the admin area. It is a convenience, not the
-// security boundary: it never queries the database. It
+// Proxy (Next 16's name for middleware). A convenience, not the security boundary: it never
+// queries the database. It
+//  - gives every page rendered per request a fresh nonce and the Content-Security-Policy
+//    that names it (Next puts the nonce on its own scripts when the request carries that
+//    policy), so that no inline script runs without it. Pages served whole from the route
+//    cache are left alone: one copy serves everyone, so they carry the hashes of their
+//    scripts instead (lib/cache/page-cache-handler.mjs, lib/security/csp.mjs);
+// and, in the admin area,
 //  - sends a visitor without a session cookie (or with an expired or forged one) to the
 //    sign-in page, remembering where they were going;
 //  - slides the session: a valid cookie older than a minute is re-issued for another
-//    30 minutes, up to 12 hours after the password was typed;
+//    30 minutes, up to 12 hours after the password was typed (with the same session id:
+//    a session signed out of stays refused by requireUser(), re-issued or not);
 //  - marks every admin response as not to be indexed.
 // Who may do what is decided by requireUser() / requireRole() in each page and action.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isPageCacheRequest } from '@/lib/cache/static-pages';
 import { getAuthEnv } from '@/lib/env';
+import { contentSecurityPolicy, newNonce } from '@/lib/security/csp.mjs';
 import {
   decodeSessionToken,
   encodeSessionToken,
+  sessionClaimsOf,
   sessionCookieName,
   sessionCookieOptions,
   shouldRefresh,
 } from '@/lib/security/session-token';
 
 const SIGN_IN_PATH = '/admin/connexion';
+const ADMIN_PATHS = /^\/admin(?:\/|$)/;
 /** Reached without a session: the sign-in page and the one-time links. */
 const OPEN_PATHS = /^\/admin\/(?:connexion|invitation)(?:\/|$)/;
 
@@ -36,8 +47,8 @@ function redirectToSignIn(request: NextRequest, reason?: 'session'): NextRespons
   return markAdmin(NextResponse.redirect(url, 303));
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (OPEN_PATHS.test(request.nextUrl.pathname)) return markAdmin(NextResponse.next());
+async function adminProxy(request: NextRequest, next: () => NextResponse): Promise<NextResponse> {
+  if (OPEN_PATHS.test(request.nextUrl.pathname)) return markAdmin(next());
 
   const env = getAuthEnv();
   const cookieName = sessionCookieName(env.useSecureCookies);
@@ -51,14 +62,58 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return response;
   }
 
-  const response = markAdmin(NextResponse.next());
+  const response = markAdmin(next());
   if (shouldRefresh(claims)) {
-    const refreshed = await encodeSessionToken({ sub: claims.sub, sv: claims.sv, authTime: claims.authTime }, env.secret);
+    const refreshed = await encodeSessionToken(sessionClaimsOf(claims), env.secret);
     response.cookies.set(cookieName, refreshed, sessionCookieOptions(env.useSecureCookies));
   }
   return response;
 }
 
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const isCachedPage = isPageCacheRequest({
+    pathname: request.nextUrl.pathname,
+    hasCookie: (name) => request.cookies.has(name),
+    hasHeader: (name) => request.headers.has(name),
+    hasQuery: (key) => request.nextUrl.searchParams.has(key),
+  });
+  if (isCachedPage) return NextResponse.next();
+
+  const policy = contentSecurityPolicy({ scriptSources: [`'nonce-${newNonce()}'`], isDevelopment: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', policy);
+  const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+  const response = ADMIN_PATHS.test(request.nextUrl.pathname) ? await adminProxy(request, next) : next();
+  response.headers.set('content-security-policy', policy);
+  return response;
+}
+
+// Next runs the proxy only for the requests these entries match (it costs about a
+// millisecond of CPU per request, as much as half of what a cached page costs otherwise),
+// so the requests served whole from the route cache do not reach it: the first entry
+// leaves out their paths, and the others bring back a request on those paths as soon as it
+// has one of the things that make it render per request (ANONYMOUS in
+// lib/cache/static-pages.ts: the basket cookie, a form post, a filter or page number).
+// Literal values only, as Next reads them when it builds: tests/unit/csp.test.ts checks
+// them against lib/cache/static-pages.ts, and proxy() checks isPageCacheRequest() again.
+// Every entry leaves out Next's files, the API and file names (robots.txt, a CSV download…);
+// the first one also prefetches (their answer is not a document).
 export const config = {
-  matcher: ['/admin/:path*'],
+  matcher: [
+    {
+      source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$|(?:(?:besoins|solutions|fournisseurs)(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?)?$).*)',
+      missing: [{ type: 'header', key: 'next-router-prefetch' }, { type: 'header', key: 'purpose', value: 'prefetch' }],
+    },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'cookie', key: 'panier' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'header', key: 'content-type' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'page' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'statut' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'aide' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'cout' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'region' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'format' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'pour' }] },
+    { source: '/((?!_next/static|_next/image|api/|.*\\.[A-Za-z0-9]+$).*)', has: [{ type: 'query', key: 'langue' }] },
+  ],
 };

@@ -3,13 +3,12 @@ import 'server-only';
 // requireUser() or requireRole() itself: layouts and proxy.ts are not a security boundary.
 //
 // The member is read from the database on every call, so that a deactivation, an access
-// reset or a role change applies at their very next request (the session token only says
-// who signed in, with which sessionVersion, and when).
+// reset, a role change or signing out applies at the very next request (the session token
+// only says who signed in, with which sessionVersion, when, and which session it is).
 import { forbidden, redirect } from 'next/navigation';
 import { getSession, SIGN_IN_PATH } from '@/lib/auth';
-import { getSessionUser } from '@/lib/data/users';
+import { findSessionMember } from '@/lib/data/users';
 import type { UserRole } from '@/lib/generated/prisma/enums';
-import { isPastAbsoluteLifetime } from '@/lib/security/session-token';
 
 export type CurrentUser = { id: string; name: string; email: string; role: UserRole };
 
@@ -18,10 +17,10 @@ type Resolution = { user: CurrentUser } | { user: null; reason: 'anonymous' | 'e
 async function resolveCurrentUser(): Promise<Resolution> {
   const session = await getSession();
   if (!session) return { user: null, reason: 'anonymous' };
-  if (isPastAbsoluteLifetime(session)) return { user: null, reason: 'ended' };
-  const row = await getSessionUser(session.sub);
-  // Deactivated, deleted, or the session predates a reset / role change / new password.
-  if (!row || !row.isActive || row.sessionVersion !== session.sv) return { user: null, reason: 'ended' };
+  const row = await findSessionMember(session);
+  // Deactivated, deleted, signed out, past 12 hours, or the session predates a reset /
+  // role change / new password.
+  if (!row) return { user: null, reason: 'ended' };
   return { user: { id: row.id, name: row.name, email: row.email, role: row.role } };
 }
 

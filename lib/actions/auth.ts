@@ -2,8 +2,8 @@
 
 // Sign-in and sign-out of the admin area. Public by nature (see the allow-list of
 // tests/integration/authz-matrix.test.ts): signIn checks credentials itself, with the rate
-// limit; signOut only clears the caller's own cookie. Server actions come with Next's
-// Origin check, which also protects the sign-in form from login CSRF.
+// limit; signOut only ends the caller's own session and clears its cookie. Server actions
+// come with Next's Origin check, which also protects the sign-in form from login CSRF.
 //
 // A server action rather than next-auth's POST endpoint: the form then works without
 // JavaScript (useActionState falls back to a plain POST and the page renders the returned
@@ -11,8 +11,10 @@
 import { redirect } from 'next/navigation';
 import { getRequestIp, safeAdminReturnPath, SIGN_IN_PATH, endSession, startSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
+import { getAuthEnv } from '@/lib/env';
 import { acceptAccessLink } from '@/lib/security/accounts';
 import { checkCredentials } from '@/lib/security/credentials';
+import { loginAttemptKey, recordAccessProof } from '@/lib/security/rate-limit';
 import { fieldErrors, typedValues, type FormState } from '@/lib/validation/form-state';
 import {
   INVALID_LINK_MESSAGE,
@@ -33,7 +35,8 @@ export async function signIn(_previous: FormState<SignInField>, formData: FormDa
   });
   if (!parsed.success) return { status: 'error', errors: fieldErrors<SignInField>(parsed.error), values };
 
-  const result = await checkCredentials(getDb(), { email: parsed.data.email, password: parsed.data.password, ip: await getRequestIp() });
+  const credentials = { email: parsed.data.email, password: parsed.data.password, ip: await getRequestIp() };
+  const result = await checkCredentials(getDb(), credentials, getAuthEnv().secret);
   if (result.status === 'rate-limited') return { status: 'error', message: SIGN_IN_RATE_LIMITED_MESSAGE, values };
   if (result.status !== 'ok') return { status: 'error', message: SIGN_IN_INVALID_MESSAGE, values };
 
@@ -63,7 +66,11 @@ export async function acceptAccessLinkAction(_previous: FormState<AccessLinkFiel
     if (errors.token) return { status: 'error', message: INVALID_LINK_MESSAGE, values };
     return { status: 'error', message: 'Le mot de passe n’a pas été enregistré : corrigez les champs indiqués.', errors, values };
   }
-  const result = await acceptAccessLink(getDb(), parsed.data, { ip: await getRequestIp() });
+  const ip = await getRequestIp();
+  const result = await acceptAccessLink(getDb(), parsed.data, { ip });
   if (!result.ok) return { status: 'error', message: INVALID_LINK_MESSAGE, values };
+  // The link proves access as a password would: the sign-in that follows, from here, is not
+  // held back by failures others caused on this account (lib/security/rate-limit.ts).
+  await recordAccessProof(getDb(), loginAttemptKey({ email: result.email, ip }, getAuthEnv().secret));
   redirect(`${SIGN_IN_PATH}?etat=mot-de-passe`);
 }

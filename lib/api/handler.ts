@@ -2,7 +2,7 @@ import 'server-only';
 // What every /api/v1 route handler does around its own work: the rate limit, the
 // conditional JSON answer (ETag, 304, Cache-Control, CORS) and errors as problem details.
 import { getAuthEnv, getOpenDataConfig } from '@/lib/env';
-import { clientIpFromHeaders } from '@/lib/security/client-ip';
+import { clientIpFromHeaders, rateLimitKey } from '@/lib/security/client-ip';
 import { isDatabaseUnreachableError } from '@/lib/db-outage';
 import { CORS_HEADERS, PREFLIGHT_HEADERS, conditionalResponse, jsonBody, problemOf, problemResponse } from '@/lib/api/http';
 import { FixedWindowRateLimiter, rateLimitHeaders } from '@/lib/api/rate-limit';
@@ -28,7 +28,7 @@ function trustedProxyHops(): number {
 }
 
 export async function handleApiGet(request: Request, produce: () => Promise<ApiOutcome>): Promise<Response> {
-  const decision = getLimiter().hit(clientIpFromHeaders(request.headers, trustedProxyHops()));
+  const decision = getLimiter().hit(rateLimitKey(clientIpFromHeaders(request.headers, trustedProxyHops())));
   const limitHeaders = rateLimitHeaders(decision);
   if (!decision.allowed) {
     return problemResponse(

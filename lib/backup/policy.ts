@@ -42,9 +42,14 @@ export const BACKUP_POLICY = {
   },
   // The history of entries and members' actions: the point of a full backup.
   AuditLog: { backup: true },
+  // Sessions members signed out of (12 hours at most): restored with the members, so that a
+  // cookie signed out of before the backup does not work again after a restore.
+  EndedSession: { backup: true },
   LoginAttempt: {
     backup: false,
-    reason: 'Tentatives de connexion (adresses IP) gardées quelques jours pour la limite de débit seulement : rien à restaurer.',
+    reason:
+      'Tentatives de connexion (empreinte de l’adresse saisie, adresse IP) gardées 30 jours pour la limite de débit seulement, ' +
+      'et l’empreinte dépend de NEXTAUTH_SECRET : rien à restaurer.',
   },
   Suggestion: { backup: true },
 } as const satisfies Record<Prisma.ModelName, TablePolicy>;

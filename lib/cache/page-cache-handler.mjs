@@ -19,7 +19,14 @@
 //  - dates a page from when its rendering began, not ended: a page whose rendering read the
 //    data just before an edit and finished just after it must not outlive that edit. Next
 //    renders a page right after a miss (or after serving one past its revalidate time), so
-//    the time of that miss stands for the start.
+//    the time of that miss stands for the start;
+//  - gives each page the Content-Security-Policy that names the hash of each of its inline
+//    scripts (lib/security/csp.mjs): a page served to everyone cannot carry a per-request
+//    nonce. Next sends a cached page's stored headers with it, and sends the page it has just
+//    rendered only after storing it here, with the same headers object, so the first visitor
+//    gets the policy too (tests/e2e/security-headers.spec.ts checks both).
+
+import { contentSecurityPolicy, inlineScriptHashes } from '../security/csp.mjs';
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
@@ -116,6 +123,13 @@ export default class PageCacheHandler {
     renderingSince.delete(key);
     forget(key);
     if (!value) return;
+    if (value.kind === 'APP_PAGE' && typeof value.html === 'string') {
+      value.headers ??= {};
+      value.headers['content-security-policy'] = contentSecurityPolicy({
+        scriptSources: inlineScriptHashes(value.html),
+        isDevelopment: process.env.NODE_ENV === 'development',
+      });
+    }
     const bytes = sizeOf(value);
     if (bytes > MEMORY_LIMIT_BYTES) return;
     memory.set(key, { entry: { value, lastModified, cacheControl: ctx.cacheControl }, tags: tagsOf(value, ctx), bytes });

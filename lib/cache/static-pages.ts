@@ -81,6 +81,40 @@ const NEVER_AN_ENTRY = Object.keys(entries).map((list) => ({
 type Rewrite = { source: string; destination: string; missing?: Condition[] };
 type HeaderRule = { source: string; missing?: Condition[]; headers: { key: string; value: string }[] };
 
+// The same paths as ROUTES' sources, as Next matches them (case-insensitive, no trailing slash).
+const ROUTE_PATTERN = new RegExp(`^/(?:(?:${Object.keys(lists).join('|')})(?:/${SLUG})?)?$`, 'i');
+
+// NEVER_AN_ENTRY's sources, as Next matches them.
+const NEVER_AN_ENTRY_PATTERN = new RegExp(`^/(?:${Object.keys(entries).join('|')})/(?!${SLUG}$)[^/]+$`, 'i');
+
+export type RequestShape = {
+  pathname: string;
+  hasCookie(name: string): boolean;
+  hasHeader(name: string): boolean;
+  hasQuery(key: string): boolean;
+};
+
+/**
+ * Whether the rules below send this request to the cached variant: proxy.ts gives no
+ * nonce to those (the page cache gives them their scripts' hashes instead). Must agree
+ * with staticPageRewrites(); tests/unit/static-pages.test.ts checks it against Next's own
+ * matcher.
+ */
+export function isPageCacheRequest(request: RequestShape): boolean {
+  let pathname = request.pathname;
+  try {
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape: matched as written.
+  }
+  // « Page introuvable » for an address that can never be an entry is cached for everyone.
+  if (NEVER_AN_ENTRY_PATTERN.test(pathname)) return true;
+  if (!ROUTE_PATTERN.test(pathname)) return false;
+  return !ANONYMOUS.some(({ type, key }) =>
+    type === 'cookie' ? request.hasCookie(key) : type === 'header' ? request.hasHeader(key) : request.hasQuery(key),
+  );
+}
+
 /** next.config.ts `rewrites().beforeFiles`: anonymous requests go to the cached variant. */
 export function staticPageRewrites(): Rewrite[] {
   return [...ROUTES.map(({ source, destination }) => ({ source, destination, missing: ANONYMOUS })), ...NEVER_AN_ENTRY];

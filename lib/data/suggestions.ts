@@ -23,6 +23,7 @@ import { loadEntrySnapshot, recordEntryChange, type EntryType } from '@/lib/hist
 import { formatDate } from '@/lib/format';
 import { regionLabels } from '@/lib/labels';
 import { recordAudit, type AuditActor } from '@/lib/security/audit';
+import { rateLimitKey } from '@/lib/security/client-ip';
 import { REPORT_TYPES, type AcceptSuggestionInput, type DraftTarget, type ReportEntityType, type ReportType, type SuggestionStatusValue } from '@/lib/validation/suggestion';
 
 type Db = PrismaClient;
@@ -45,9 +46,12 @@ export const SUGGESTION_AUDIT_ACTIONS = {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** HMAC-SHA256 of the address with a server secret: counts a sender without keeping who they are. */
+/**
+ * HMAC-SHA256 of the address with a server secret: counts a sender without keeping who they
+ * are. By rateLimitKey(): every address of one IPv6 /64 is one sender.
+ */
 export function suggestionSenderHash(ip: string, secret: string): string {
-  return createHmac('sha256', secret).update(`suggestion-sender:${ip}`).digest('hex');
+  return createHmac('sha256', secret).update(`suggestion-sender:${rateLimitKey(ip)}`).digest('hex');
 }
 
 // --- The entry a report is about -----------------------------------------------------

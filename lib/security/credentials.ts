@@ -1,10 +1,11 @@
 // The one credentials check, used by the sign-in form's action and by next-auth's
 // Credentials provider alike: rate limit first, then one Argon2 verification whatever
 // happens (dummy hash for an unknown address), then a single answer for every refusal.
+// `secret` keys the hash under which the address typed is counted (lib/security/rate-limit.ts).
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { UserRole } from '@/lib/generated/prisma/enums';
 import { needsRehash, hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/security/password';
-import { closeLoginAttempt, openLoginAttempt, pruneLoginAttempts, type LoginLimits, LOGIN_LIMITS } from '@/lib/security/rate-limit';
+import { closeLoginAttempt, loginAttemptKey, openLoginAttempt, pruneLoginAttempts, type LoginLimits, LOGIN_LIMITS } from '@/lib/security/rate-limit';
 import { normalizeEmail } from '@/lib/validation/user';
 
 export type SignedInUser = { id: string; name: string; email: string; role: UserRole; sessionVersion: number };
@@ -18,13 +19,14 @@ export type CredentialsResult =
 export async function checkCredentials(
   db: PrismaClient,
   input: { email: string; password: string; ip: string },
+  secret: string,
   now = new Date(),
   limits: LoginLimits = LOGIN_LIMITS,
 ): Promise<CredentialsResult> {
   const email = normalizeEmail(input.email);
   // Old attempts go as new ones come: nothing is kept past the stated retention.
   await pruneLoginAttempts(db, now);
-  const gate = await openLoginAttempt(db, { email, ip: input.ip }, now, limits);
+  const gate = await openLoginAttempt(db, loginAttemptKey({ email, ip: input.ip }, secret), now, limits);
   if (!gate.isAllowed) return { status: 'rate-limited' };
 
   const user = await db.user.findUnique({

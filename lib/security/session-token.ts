@@ -1,7 +1,8 @@
 // The session cookie: next-auth's own format (an encrypted JWT, JWE A256GCM, key derived
 // from NEXTAUTH_SECRET), written by our sign-in action and by next-auth's endpoints alike,
-// read by next-auth's getServerSession() and refreshed by proxy.ts. Nothing here touches
+// read by getSession() (lib/auth.ts) and refreshed by proxy.ts. Nothing here touches
 // the database, so that proxy.ts can use it.
+import { randomBytes } from 'node:crypto';
 import { decode, encode } from 'next-auth/jwt';
 import { z } from 'zod';
 
@@ -28,14 +29,18 @@ export function sessionCookieOptions(useSecureCookies: boolean) {
 }
 
 /**
- * What a session token proves: who signed in (sub), with which sessionVersion (sv), and
- * when they typed their password (authTime, seconds). Roles are deliberately absent: they
- * are read from the database on every request (lib/authz.ts).
+ * What a session token proves: who signed in (sub), with which sessionVersion (sv), when
+ * they typed their password (authTime, seconds), and which session this is (sid, random:
+ * signing out ends this one, lib/security/sessions.ts). Roles are deliberately absent:
+ * they are read from the database on every request (lib/authz.ts). `sid` is optional only
+ * for cookies issued before it existed; signing out of one of those ends all the member's
+ * sessions.
  */
 export const sessionClaimsSchema = z.object({
   sub: z.string().min(1),
   sv: z.number().int(),
   authTime: z.number().int(),
+  sid: z.string().min(1).optional(),
 });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 
@@ -43,8 +48,20 @@ export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
+/** A new session's id: 128 random bits. */
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
 export async function encodeSessionToken(claims: SessionClaims, secret: string): Promise<string> {
-  return encode({ token: { sub: claims.sub, sv: claims.sv, authTime: claims.authTime }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+  const { sub, sv, authTime, sid } = claims;
+  return encode({ token: { sub, sv, authTime, ...(sid ? { sid } : {}) }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+/** The claims alone, as the cookie carries them (without next-auth's iat/exp/jti). */
+export function sessionClaimsOf(claims: SessionClaims): SessionClaims {
+  const { sub, sv, authTime, sid } = claims;
+  return { sub, sv, authTime, ...(sid ? { sid } : {}) };
 }
 
 export type DecodedSession = SessionClaims & { iat: number; exp: number };

@@ -21,6 +21,8 @@ const SOURCE_ENTRIES = [
   'public',
   'prisma/schema.prisma',
   'next.config.ts',
+  'proxy.ts',
+  'instrumentation.ts',
   'postcss.config.mjs',
   'tsconfig.json',
   'package-lock.json',

@@ -138,6 +138,35 @@ test.describe('connexion', () => {
     await expect(page).toHaveURL(/\/admin\/connexion/);
     await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
   });
+
+  test('déconnexion : une copie du témoin prise avant ne fonctionne plus, les autres sessions continuent', async ({ page, browser, baseURL }) => {
+    await signInAsAdmin(page);
+    const otherDevice = await freshPage(browser, baseURL);
+    await signInAsAdmin(otherDevice);
+    const copied = (await page.context().cookies()).filter((cookie) => cookie.name.endsWith('next-auth.session-token'));
+    expect(copied).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Votre session est fermée');
+
+    // Someone who copied the cookie before the sign-out, at another computer.
+    const copy = await browser.newContext({ baseURL, locale: 'fr-CA', extraHTTPHeaders: { 'x-forwarded-for': nextAddress() } });
+    await copy.addCookies(copied);
+    const copyPage = await copy.newPage();
+    await copyPage.goto('/admin');
+    await expect(copyPage).toHaveURL(/\/admin\/connexion\?raison=session$/);
+    await expect(copyPage.getByRole('main').getByRole('status')).toContainText('Votre session a pris fin');
+    // next-auth's session endpoint neither accepts nor renews it: it clears it.
+    const session = await copy.request.get('/api/auth/session');
+    expect(await session.json()).toEqual({});
+    expect((await copy.cookies()).filter((cookie) => cookie.name.endsWith('next-auth.session-token'))).toEqual([]);
+    await copy.close();
+
+    // The same member's other session goes on.
+    await otherDevice.goto('/admin');
+    await expect(otherDevice.getByRole('heading', { level: 1 })).toHaveText('Bonjour Admin des tests');
+    await otherDevice.context().close();
+  });
 });
 
 test.describe("points d'entrée de next-auth", () => {

@@ -1,12 +1,20 @@
-// Security headers (next.config.ts) on pages, the API, errors and the admin sign-in: a CSP
-// that forbids framing, plugins, <base> and foreign form targets; no referrer leak across
-// origins; no MIME sniffing; HSTS only when the visitor came over https (the reverse proxy
-// says so with X-Forwarded-Proto), never on plain http.
-import { expect, test, type APIResponse } from '@playwright/test';
+// Security headers (next.config.ts, proxy.ts, the page cache) on pages, the API, errors and
+// the admin sign-in: a CSP that forbids framing, plugins, <base> and foreign form targets;
+// no referrer leak across origins; no MIME sniffing; HSTS only when the visitor came over
+// https (the reverse proxy says so with X-Forwarded-Proto), never on plain http.
+// Scripts: every page holds its inline scripts to a nonce (rendered per request) or to
+// their hashes (kept whole in the page cache), never to 'unsafe-inline'; the pages still
+// run their own scripts, and a script injected into them is refused.
+import { createHash } from 'node:crypto';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { seedNeeds } from './helpers/inventory';
 
 const PATHS = ['/', '/besoins', '/recherche?q=formation', '/api/v1/needs', '/page-qui-n-existe-pas', '/admin/connexion'];
+const PAGES = ['/', '/besoins', '/recherche?q=formation', '/fournisseurs?aide=FUNDING', '/page-qui-n-existe-pas', '/admin/connexion', '/panier', '/trouver'];
 
-function directives(csp: string): Map<string, string> {
+type Policy = Map<string, string>;
+
+function directives(csp: string): Policy {
   const map = new Map<string, string>();
   for (const part of csp.split(';')) {
     const [name, ...values] = part.trim().split(/\s+/);
@@ -15,18 +23,47 @@ function directives(csp: string): Map<string, string> {
   return map;
 }
 
+/** Every Content-Security-Policy the response carries (a browser enforces each one). */
+function policies(response: APIResponse): Policy[] {
+  return response
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === 'content-security-policy')
+    .flatMap((header) => header.value.split(','))
+    .map(directives);
+}
+
 function expectSecurityHeaders(response: APIResponse): void {
   const headers = response.headers();
-  const csp = directives(headers['content-security-policy'] ?? '');
-  expect(csp.get('default-src')).toBe("'self'");
-  expect(csp.get('frame-ancestors')).toBe("'none'");
-  expect(csp.get('object-src')).toBe("'none'");
-  expect(csp.get('base-uri')).toBe("'self'");
-  expect(csp.get('form-action')).toBe("'self'");
+  const all = policies(response);
+  expect(all.length).toBeGreaterThan(0);
+  for (const csp of all) {
+    expect(csp.get('default-src')).toBe("'self'");
+    expect(csp.get('frame-ancestors')).toBe("'none'");
+    expect(csp.get('object-src')).toBe("'none'");
+    expect(csp.get('base-uri')).toBe("'self'");
+    expect(csp.get('form-action')).toBe("'self'");
+  }
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['x-powered-by']).toBeUndefined();
+}
+
+/** The script-src of the page's own policy: the one that does not allow every inline script. */
+function strictScriptSources(response: APIResponse): string[] {
+  const strict = policies(response)
+    .map((csp) => csp.get('script-src') ?? '')
+    .filter((sources) => !sources.split(' ').includes("'unsafe-inline'"));
+  expect(strict, 'a policy without unsafe-inline for scripts').toHaveLength(1);
+  return strict[0]!.split(' ');
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+function inlineScripts(html: string): { attributes: string; text: string }[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .map(([, attributes = '', text = '']) => ({ attributes, text }))
+    .filter(({ attributes }) => !/\ssrc=/.test(` ${attributes}`) && !/type="application\/ld\+json"/.test(attributes));
 }
 
 test.describe('en-têtes de sécurité', () => {
@@ -46,4 +83,75 @@ test.describe('en-têtes de sécurité', () => {
       expect(response.headers()['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     }
   });
+});
+
+test.describe('scripts : un nonce ou les empreintes, jamais unsafe-inline', () => {
+  test('une page rendue à la demande : un nonce neuf à chaque réponse, sur chacun de ses scripts', async ({ request }) => {
+    const nonces: string[] = [];
+    // A search, then a list that is in the cache but for its filter.
+    for (const path of ['/recherche?q=formation', '/recherche?q=formation', '/fournisseurs?aide=FUNDING']) {
+      const response = await request.get(path);
+      const sources = strictScriptSources(response);
+      const nonce = sources.find((source) => source.startsWith("'nonce-"))?.slice(7, -1);
+      expect(nonce).toBeTruthy();
+      nonces.push(nonce!);
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map(([tag]) => tag).filter((tag) => !tag.includes('application/ld+json'));
+      expect(scripts.length).toBeGreaterThan(2);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  test('une page du cache : l’empreinte de chacun de ses scripts, dès la première visite', async ({ request }) => {
+    // A need page (HIT or MISS, whatever ran before) and a slug nobody asked for yet (a MISS,
+    // then a HIT): both carry the hashes of exactly the scripts they hold.
+    const fresh = `/besoins/csp-${Date.now()}`;
+    const paths = [`/besoins/${seedNeeds.at(-1)!.key}`, fresh, fresh];
+    const seen: string[] = [];
+    for (const path of paths) {
+      const response = await request.get(path);
+      seen.push(response.headers()['x-nextjs-cache'] ?? '');
+      const sources = strictScriptSources(response);
+      expect(sources.some((source) => source.startsWith("'nonce-"))).toBe(false);
+      const scripts = inlineScripts(await response.text());
+      expect(scripts.length).toBeGreaterThan(2);
+      expect(sources.filter((source) => source.startsWith("'sha256-")).sort()).toEqual([...new Set(scripts.map(({ text }) => sha256(text)))].sort());
+    }
+    expect(seen.slice(1)).toEqual(['MISS', 'HIT']);
+  });
+
+  async function watchViolations(page: Page): Promise<string[]> {
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        void (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.sample}`);
+      });
+    });
+    return violations;
+  }
+
+  for (const path of PAGES) {
+    test(`${path} : ses scripts s’exécutent, un script injecté est refusé`, async ({ page }) => {
+      const violations = await watchViolations(page);
+      await page.goto(path);
+      // React took over the page: its scripts, inline ones included, ran.
+      await expect
+        .poll(() => page.evaluate(() => [...document.querySelectorAll('a, button')].some((element) => Object.keys(element).some((key) => key.startsWith('__reactFiber')))))
+        .toBe(true);
+      expect(violations).toEqual([]);
+
+      const ran = await page.evaluate(async () => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true;';
+        document.body.append(script);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return (window as unknown as { injected?: boolean }).injected === true;
+      });
+      expect(ran).toBe(false);
+      await expect.poll(() => violations.length).toBe(1);
+      expect(violations[0]).toContain('script-src');
+    });
+  }
 });

@@ -28,7 +28,7 @@ import { clearMemberTables, createMember, createTestClient, databaseUrl, type Te
 const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   'lib/actions/basket.ts#*': 'The basket lives in the visitor’s own cookie (panier): no account, nothing stored on the server.',
   'lib/actions/auth.ts#signIn': 'Signing in is how a session starts; the credentials check is rate-limited and answers generically.',
-  'lib/actions/auth.ts#signOut': 'Only clears the caller’s own session cookie.',
+  'lib/actions/auth.ts#signOut': 'Only ends the caller’s own session (the one its cookie names) and clears that cookie.',
   'lib/actions/auth.ts#acceptAccessLinkAction': 'Authorized by the one-time token of the link, checked and used once in acceptAccessLink().',
   'lib/actions/suggestions.ts#submitSuggestionAction':
     'Public suggestion / error report form (/suggerer): no account by design; honeypot, size limits and a per-sender rate limit in PostgreSQL; only creates a PENDING suggestion.',

@@ -82,12 +82,13 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
     target = await createDatabase(targetName);
     await seedInventory(source);
 
-    // Members: one with a password, one invited (a one-time link), a sign-in attempt.
+    // Members: one with a password, one invited (a one-time link), a sign-in attempt, a session signed out of.
     const admin = await source.user.create({
       data: { email: 'admin@exemple.org', name: 'Admine', role: 'ADMIN', passwordHash: await hashPassword('un mot de passe assez long'), lastSignInAt: new Date('2026-11-01T10:00:00.123Z') },
     });
     await inviteMember(source, { name: 'Éditrice', email: 'editrice@exemple.org', role: 'EDITOR' }, { actorId: admin.id, ip: '203.0.113.5' });
-    await source.loginAttempt.create({ data: { email: 'admin@exemple.org', ip: '203.0.113.5', outcome: 'SUCCESS' } });
+    await source.loginAttempt.create({ data: { emailHash: 'f'.repeat(64), ip: '203.0.113.5', outcome: 'SUCCESS' } });
+    await source.endedSession.create({ data: { id: 'session-fermee', userId: admin.id, expiresAt: new Date('2026-11-28T20:00:00Z') } });
 
     // History: an entry changed through the history contract, and one archived.
     const need = await source.need.findFirstOrThrow({ orderBy: { position: 'asc' } });
@@ -125,6 +126,7 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
     expect(first.tables.SeedRecord!.length).toBeGreaterThan(100);
     expect(first.tables.Suggestion).toHaveLength(2);
     expect(first.tables.User).toHaveLength(2);
+    expect(first.tables.EndedSession).toEqual([expect.objectContaining({ id: 'session-fermee' })]);
     expect(first.tables.User!.every((user) => !('passwordHash' in user))).toBe(true);
     expect(first.tables).not.toHaveProperty('InvitationToken');
     expect(first.tables).not.toHaveProperty('LoginAttempt');

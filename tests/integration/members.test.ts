@@ -164,6 +164,31 @@ describe.skipIf(!databaseUrl)('member accounts', () => {
       expect(await interruption(requireUser)).toMatch(/raison=session/);
     });
 
+    it('ends the session signed out of, even for a copy of its cookie, and only that session', async () => {
+      const { endSessionForGood } = await import('@/lib/security/sessions');
+      const member = await createMember(prisma, { password: 'mot de passe membre' });
+      const phone = { sub: member.id, sv: member.sessionVersion, authTime: now() - 60, sid: 'session-telephone' };
+      const desk = { sub: member.id, sv: member.sessionVersion, authTime: now() - 60, sid: 'session-bureau' };
+      await endSessionForGood(prisma, phone);
+      session.current = phone;
+      expect(await interruption(requireUser)).toBe('NEXT_REDIRECT;replace;/admin/connexion?raison=session;307;');
+      session.current = desk;
+      expect(await requireUser()).toMatchObject({ id: member.id });
+      // Kept until the cookie would be refused anyway (12 hours after sign-in), then erased.
+      const ended = await prisma.endedSession.findUniqueOrThrow({ where: { id: 'session-telephone' } });
+      expect(ended.expiresAt.getTime()).toBe((phone.authTime + 12 * 60 * 60) * 1000);
+      await endSessionForGood(prisma, desk, new Date(ended.expiresAt.getTime() + 1000));
+      expect(await prisma.endedSession.findMany({ select: { id: true } })).toEqual([]);
+    });
+
+    it('ends every session of the member when signing out of a cookie made before sessions had an id', async () => {
+      const { endSessionForGood } = await import('@/lib/security/sessions');
+      const member = await createMember(prisma, { password: 'mot de passe membre' });
+      await endSessionForGood(prisma, { sub: member.id, sv: member.sessionVersion, authTime: now() });
+      session.current = { sub: member.id, sv: member.sessionVersion, authTime: now(), sid: 'une-autre-session' };
+      expect(await interruption(requireUser)).toMatch(/raison=session/);
+    });
+
     it('requireRole: 403 for an EDITOR where ADMIN is required, not for an ADMIN', async () => {
       const editor = await createMember(prisma, { role: 'EDITOR' });
       await signedIn(editor.id);

@@ -194,6 +194,18 @@ describe.skipIf(!databaseUrl)('suggestions (database)', () => {
       expect(rows).toHaveLength(5);
       expect(JSON.stringify(rows)).not.toContain('198.51.100.4');
     });
+
+    it('counts every address of one IPv6 /64 as one sender', async () => {
+      const fields = { kind: 'NEW_RESOURCE', title: 'Test suggestion IPv6', message: 'Une adresse de plus à chaque envoi.' };
+      for (let index = 1; index <= 5; index += 1) {
+        session.ip = `2001:db8:5:6::${index.toString(16)}`;
+        expect(await redirectOf(() => actions.submitSuggestionAction({ status: 'idle' }, form(fields)))).toBe('/suggerer/merci');
+      }
+      session.ip = '2001:db8:5:6:ffff:ffff:ffff:ffff';
+      expect((await actions.submitSuggestionAction({ status: 'idle' }, form(fields))).message).toMatch(/attendez une heure/);
+      session.ip = '2001:db8:5:7::1';
+      expect(await redirectOf(() => actions.submitSuggestionAction({ status: 'idle' }, form(fields)))).toBe('/suggerer/merci');
+    });
   });
 
   describe('public action', () => {

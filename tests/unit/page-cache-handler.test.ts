@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -29,6 +30,21 @@ describe('cache des pages rendues', () => {
   beforeEach(() => {
     vi.unstubAllEnvs();
     Reflect.deleteProperty(globalThis, SHARED);
+  });
+
+  it('donne à chaque page la politique CSP des empreintes de ses scripts, sur l’objet même que Next enverra', async () => {
+    const handler = await freshHandler();
+    const script = 'self.__next_f.push([1,"x"])';
+    const value = page(`<html><body><script src="/_next/a.js"></script><script>${script}</script></body></html>`);
+    await handler.set('/statique/besoins', value, hour);
+    const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    const scriptSources = (policy: string | undefined) => policy?.split(';').find((directive) => directive.trim().startsWith('script-src'))?.trim();
+    // Next sends the page it has just rendered with this very object's headers.
+    const headers = value.headers as Record<string, string>;
+    expect(scriptSources(headers['content-security-policy'])).toBe(`script-src 'self' ${hash}`);
+    expect(headers['x-next-cache-tags']).toBe('inventory,_N_T_/layout');
+    const hit = (await handler.get('/statique/besoins')) as { value: { headers: Record<string, string> } } | null;
+    expect(hit?.value.headers['content-security-policy']).toBe(headers['content-security-policy']);
   });
 
   it('garde une page et la rend telle quelle', async () => {

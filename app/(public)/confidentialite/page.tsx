@@ -132,13 +132,16 @@ export default async function PrivacyPage() {
             rendre des comptes. Il est gardé tant que le répertoire existe.
           </li>
           <li>
-            <strong>Les tentatives de connexion</strong> (adresse courriel saisie, adresse IP, date, réussite ou échec), pour bloquer
-            les tentatives répétées de deviner un mot de passe. Elles sont effacées après {LOGIN_ATTEMPT_RETENTION_DAYS} jours.
+            <strong>Les tentatives de connexion</strong> (une empreinte de l’adresse courriel saisie, calculée avec une clé secrète
+            du serveur, jamais ce qui a été tapé; l’adresse IP, ou pour une adresse IPv6 son réseau /64 seulement; la date; réussite
+            ou échec), pour bloquer les tentatives répétées de deviner un mot de passe. Elles sont effacées après{' '}
+            {LOGIN_ATTEMPT_RETENTION_DAYS} jours.
           </li>
           <li>
             <strong>Un témoin de session</strong>, posé seulement quand vous vous connectez, chiffré, qui expire après{' '}
             {SESSION_MAX_AGE_SECONDS / 60} minutes d’inactivité (et au plus tard {SESSION_ABSOLUTE_MAX_SECONDS / 3600} heures après
-            la connexion).
+            la connexion). Quand vous vous déconnectez, la session prend fin aussi sur le serveur : une copie du témoin ne
+            fonctionne plus.
           </li>
         </ul>
         <p>Un compte désactivé est conservé pour l’historique; sur demande, nous pouvons le supprimer.</p>
