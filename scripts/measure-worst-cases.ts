@@ -6,9 +6,11 @@
 //     - a solutions.csv of 20,000 solutions, each the sub-point of the one before (about 550 kB),
 //       read and planned;
 //     - the same 20,000 rows without parents, for comparison.
-//  2. Search, in a throwaway embedded PostgreSQL loaded with the benchmark's synthetic
-//     directory (10,000 providers): a short query against a 200-character one that no entry
-//     matches with every word (the « any word » mode). Skipped with MEASURE_SEARCH=0.
+//  2. Search (a whole results page: matches, the first page of each type, suggestions), in a throwaway embedded PostgreSQL loaded with the benchmark's synthetic
+//     directory (10,000 providers): short queries against 200-character ones that no entry
+//     matches with every word (the « any word » mode): a sentence of the dataset's words, and
+//     the most words 200 characters hold. Skipped with MEASURE_SEARCH=0; MEASURE_IMPORT=0
+//     skips the import.
 // Each figure is the best of a few runs (MEASURE_RUNS, default 3).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -19,7 +21,8 @@ import pg from 'pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { parseImportFile } from '../lib/import/parse';
 import { planImport, type PlanReader } from '../lib/import/plan';
-import { findMatches } from '../lib/search/search';
+import { searchDirectory } from '../lib/search/search';
+import { loadVocabulary } from '../lib/search/vocabulary';
 import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
@@ -81,7 +84,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-// About 200 characters of distinct words of the dataset, which no entry has all of.
+// About 200 characters of distinct words of the dataset (5 letters or more), which no entry has all of.
 function longQuery(texts: string[]): string {
   const words = new Set<string>();
   for (const text of texts) {
@@ -121,12 +124,20 @@ async function measureSearch(): Promise<void> {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     cleanups.push(() => prisma.$disconnect());
 
-    console.log(`Recherche (lib/search), ${dataset.providers.length} fournisseurs, ${dataset.solutions.length} solutions, ${dataset.needs.length} besoins :`);
+    // As the site does: the vocabulary of suggestions is read once, not per search.
+    const kept = loadVocabulary(prisma);
+    const vocabulary = () => kept;
+    console.log(`Recherche (lib/search, une page de résultats entière), ${dataset.providers.length} fournisseurs, ${dataset.solutions.length} solutions, ${dataset.needs.length} besoins :`);
     const long = longQuery([...dataset.providers.slice(0, 40).map((row) => row.description), ...dataset.solutions.slice(0, 40).map((row) => row.description)]);
-    for (const query of ['formation', 'sauvegarde données', long]) {
-      const label = query.length > 40 ? `${query.length} caractères, ${query.split(' ').length} mots` : `« ${query} »`;
-      await best(label, () => findMatches(prisma, query), (matches) =>
-        `mode ${matches.mode}, ${matches.needs.length + matches.solutions.length + matches.providers.length} fiches`,
+    // The most words 200 characters hold: numbers of two digits (each one a word of its own).
+    const numbers = Array.from({ length: 67 }, (_, index) => String(index + 10)).join(' ');
+    // With a word excluded, the « any word » mode is skipped: straight to typos in names.
+    const negated = `${numbers.slice(0, 191)} -zorglub`;
+    const negatedShort = `${numbers.slice(0, 71)} -zorglub`;
+    for (const query of ['formation', 'sauvegarde données', 'techsup', long, numbers, negatedShort, negated]) {
+      const label = query.length > 40 ? `${query.length} caractères, ${query.split(' ').length} mots${query.includes(' -') ? ', dont un exclu' : ''}` : `« ${query} »`;
+      await best(label, () => searchDirectory(prisma, query, { vocabulary }), (results) =>
+        `mode ${results.mode}, ${results.total} fiches${results.suggestions.length > 0 ? `, ${results.suggestions.length} suggestion(s)` : ''}`,
       );
     }
   } finally {
@@ -135,7 +146,7 @@ async function measureSearch(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await measureImport();
+  if (process.env.MEASURE_IMPORT !== '0') await measureImport();
   if (process.env.MEASURE_SEARCH !== '0') await measureSearch();
 }
 
