@@ -1,13 +1,17 @@
-// Proxy (Next 16's name for middleware) of the admin area. It is a convenience, not the
-// security boundary: it never queries the database. It
-//  - sends a visitor without a session cookie (or with an expired or forged one) to the
-//    sign-in page, remembering where they were going;
-//  - slides the session: a valid cookie older than a minute is re-issued for another
-//    30 minutes, up to 12 hours after the password was typed;
-//  - marks every admin response as not to be indexed.
+// Proxy (Next 16's name for middleware). It never queries the database. It
+//  - counts searches per address (/recherche?q=…) and answers 429 past the limit
+//    (lib/security/public-rate-limits.ts): a page cannot choose its status, the proxy can;
+//  - in the admin area, as a convenience rather than the security boundary:
+//    - sends a visitor without a session cookie (or with an expired or forged one) to the
+//      sign-in page, remembering where they were going;
+//    - slides the session: a valid cookie older than a minute is re-issued for another
+//      30 minutes, up to 12 hours after the password was typed;
+//    - marks every admin response as not to be indexed.
 // Who may do what is decided by requireUser() / requireRole() in each page and action.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getAuthEnv } from '@/lib/env';
+import { SEARCH_PATH } from '@/lib/search/params';
+import { hitPublicLimit, tooManyRequestsResponse } from '@/lib/security/public-rate-limits';
 import {
   decodeSessionToken,
   encodeSessionToken,
@@ -19,6 +23,7 @@ import {
 const SIGN_IN_PATH = '/admin/connexion';
 /** Reached without a session: the sign-in page and the one-time links. */
 const OPEN_PATHS = /^\/admin\/(?:connexion|invitation)(?:\/|$)/;
+const ADMIN_PATHS = /^\/admin(?:\/|$)/;
 
 function markAdmin(response: NextResponse): NextResponse {
   response.headers.set('X-Robots-Tag', 'noindex, nofollow');
@@ -36,8 +41,22 @@ function redirectToSignIn(request: NextRequest, reason?: 'session'): NextRespons
   return markAdmin(NextResponse.redirect(url, 303));
 }
 
+// --- Search ------------------------------------------------------------------------------
+// Only a search costs: the page without a query is a form. A prefetch of a results link is
+// counted too: Next does not render the page for it, but a header must not be a way around.
+function limitSearch(request: NextRequest): NextResponse | null {
+  if (!request.nextUrl.searchParams.get('q')?.trim()) return null;
+  const decision = hitPublicLimit('search', request.headers);
+  if (decision.allowed) return null;
+  const refused = tooManyRequestsResponse('search', decision);
+  return new NextResponse(refused.body, { status: refused.status, headers: refused.headers });
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (OPEN_PATHS.test(request.nextUrl.pathname)) return markAdmin(NextResponse.next());
+  const { pathname } = request.nextUrl;
+  if (pathname === SEARCH_PATH) return limitSearch(request) ?? NextResponse.next();
+  if (!ADMIN_PATHS.test(pathname)) return NextResponse.next();
+  if (OPEN_PATHS.test(pathname)) return markAdmin(NextResponse.next());
 
   const env = getAuthEnv();
   const cookieName = sessionCookieName(env.useSecureCookies);
@@ -60,5 +79,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ['/admin/:path*'],
+  matcher: [
+    '/admin/:path*',
+    '/recherche',
+  ],
 };
