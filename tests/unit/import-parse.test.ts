@@ -46,11 +46,20 @@ describe('parseImportFile', () => {
     expect(provider.cells.get('description')?.value).toBe('=SOMME(A1)');
   });
 
-  it('refuses a header of too many columns, in French, without reading further', () => {
+  it('refuses a header or a row of too many cells, in French, without parsing the file', () => {
     const header = ['slug', 'name', ...Array.from({ length: MAX_IMPORT_COLUMNS - 1 }, (_, index) => `c${index}`)];
     const parsed = parseImportFile('themes.csv', `${header.join(';')}\r\na;A\r\n`);
     expect(parsed.rows).toEqual([]);
-    expect(parsed.errors).toEqual(['La première ligne a 201 colonnes, au plus 200 : est-ce bien un fichier de la page Données ouvertes ?']);
+    expect(parsed.errors).toEqual(['La première ligne a plus de 200 colonnes : est-ce bien un fichier de la page Données ouvertes ?']);
+    // As many cells in a row, or megabytes of separators: refused before the file is parsed.
+    expect(parseImportFile('themes.csv', `slug;name\r\na;A\r\nb;B${';'.repeat(MAX_IMPORT_COLUMNS)}\r\n`).errors).toEqual([
+      'La ligne 3 a plus de 200 cellules : un séparateur est peut-être en trop, ou ce n’est pas un fichier de la page Données ouvertes.',
+    ]);
+    expect(parseImportFile('themes.csv', `slug;name\r\na;A${';'.repeat(5_000_000)}\r\n`).errors[0]).toMatch(/^La ligne 2 a plus de 200 cellules/);
+    // Separators inside quotes are text, not cells.
+    const quoted = parseImportFile('themes.csv', `slug;name\r\na;"${';'.repeat(500)}"\r\n`);
+    expect(quoted.errors).toEqual([]);
+    expect(quoted.rows[0]!.cells.get('name')?.value).toBe(';'.repeat(500));
     // At the limit, the file is read (the extra columns are only ignored).
     const atLimit = parseImportFile('themes.csv', `${header.slice(0, MAX_IMPORT_COLUMNS).join(';')}\r\na;A\r\n`);
     expect(atLimit.errors).toEqual([]);
