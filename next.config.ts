@@ -49,7 +49,8 @@ const nextConfig: NextConfig = {
   // when a member lacks the role a page or action requires (lib/authz.ts requireRole).
   // serverActions.bodySizeLimit: the admin import accepts files up to 5 MB (lib/import/words.ts)
   // and its « Appliquer » step posts the text back; above Next's 1 MB default a person would
-  // get Next's bare error instead of the French message.
+  // get Next's bare error instead of the French message. Next has no limit per action, so this
+  // one applies to every action: proxy.ts holds every other request body to 1 MB.
   experimental: { useCache: true, authInterrupts: true, serverActions: { bodySizeLimit: '12mb' } },
   cacheHandlers: { default: cacheHandlerPath, remote: cacheHandlerPath },
   cacheHandler: pageCacheHandlerPath,

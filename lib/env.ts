@@ -140,3 +140,35 @@ export function getOpenDataConfig(): OpenDataConfig {
   cachedOpenData ??= parseOpenDataConfig(process.env);
   return cachedOpenData;
 }
+
+// --- Rate limits of the costly public requests (search, downloads) --------------------
+
+/** Searches (/recherche with a query) per minute and per address; 0 turns the limit off. */
+export const DEFAULT_SEARCH_RATE_LIMIT_PER_MINUTE = 60;
+/** Downloads of /donnees per minute and per address; 0 turns the limit off. */
+export const DEFAULT_DOWNLOAD_RATE_LIMIT_PER_MINUTE = 10;
+
+const perMinute = (name: string, fallback: number) => {
+  const error = `${name} doit être un nombre entier de requêtes par minute (0 pour aucune limite).`;
+  return z.preprocess(emptyToUndefined, z.coerce.number({ error }).int({ error }).min(0, { error }).max(1_000_000, { error }).default(fallback));
+};
+
+const rateLimitEnvSchema = z.object({
+  SEARCH_RATE_LIMIT_PER_MINUTE: perMinute('SEARCH_RATE_LIMIT_PER_MINUTE', DEFAULT_SEARCH_RATE_LIMIT_PER_MINUTE),
+  DOWNLOAD_RATE_LIMIT_PER_MINUTE: perMinute('DOWNLOAD_RATE_LIMIT_PER_MINUTE', DEFAULT_DOWNLOAD_RATE_LIMIT_PER_MINUTE),
+});
+
+export type PublicRateLimits = { searchPerMinute: number; downloadPerMinute: number };
+
+/** Pure, for tests: the limits read from `env`. */
+export function parsePublicRateLimits(env: Record<string, string | undefined>): PublicRateLimits {
+  const parsed = rateLimitEnvSchema.parse(env);
+  return { searchPerMinute: parsed.SEARCH_RATE_LIMIT_PER_MINUTE, downloadPerMinute: parsed.DOWNLOAD_RATE_LIMIT_PER_MINUTE };
+}
+
+let cachedRateLimits: PublicRateLimits | undefined;
+
+export function getPublicRateLimits(): PublicRateLimits {
+  cachedRateLimits ??= parsePublicRateLimits(process.env);
+  return cachedRateLimits;
+}

@@ -270,8 +270,10 @@ async function main(): Promise<number> {
         ...process.env,
         DATABASE_URL: databaseUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-        // The load comes from one address: the API's per-address limit would answer 429.
+        // The load comes from one address: the per-address limits would answer 429.
         API_RATE_LIMIT_PER_MINUTE: '0',
+        SEARCH_RATE_LIMIT_PER_MINUTE: '0',
+        DOWNLOAD_RATE_LIMIT_PER_MINUTE: '0',
         // 10,000 providers do not fit the default 50 MB of cached data (docs/benchmark.md).
         CACHE_MEMORY_MB: process.env.CACHE_MEMORY_MB ?? '128',
         // The heap limit docs/deploy.md recommends: without one, V8 lets its heap grow towards

@@ -2,8 +2,9 @@
 // suggestions, members without their passwords) in one JSON file. What is left out, and why:
 // lib/backup/policy.ts (also written into the file, under "excluded").
 // Database: DATABASE_URL, or the embedded PostgreSQL (the running one, else started and stopped here).
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
@@ -12,6 +13,23 @@ import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 
 const USAGE = 'Usage : npm run db:export -- <fichier.json> [--remplacer]';
+
+/**
+ * Members' personal data and the history are in the file: readable by its owner only (600).
+ * writeFile's `mode` applies only when it creates the file, so --remplacer would keep an
+ * existing file's wider mode: write a new file beside it, then put it in its place (which also
+ * replaces a symbolic link rather than writing through it).
+ */
+async function writePrivateFile(target: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -36,8 +54,7 @@ async function main(): Promise<void> {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     try {
       const backup = await exportDatabase(prisma);
-      // Members' personal data and the history are in it: readable by the owner only.
-      await writeFile(target, backupToJson(backup), { encoding: 'utf8', mode: 0o600 });
+      await writePrivateFile(target, backupToJson(backup));
       console.log(`Sauvegarde écrite dans ${target} (migration ${backup.migration}) :`);
       for (const [table, rows] of Object.entries(backup.tables)) console.log(`  ${table.padEnd(18)} ${rows.length}`);
       console.log('Laissés de côté exprès (raisons dans le fichier, champ « excluded ») :');

@@ -72,7 +72,10 @@ async function main(): Promise<number> {
     const admin = { email: 'admin@resilience.test', name: 'Admin des tests de résilience', password: randomBytes(18).toString('base64url') };
     const database = await startDatabase(path.join(workDir, 'postgres'), admin);
     cleanups.push(database.close);
-    const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    // Every request of these tests comes from one address (127.0.0.1): the per-address limits
+    // of search and downloads would answer 429 to the load they apply on purpose. The limits
+    // themselves are tested in tests/e2e/request-limits.spec.ts and open-data.spec.ts.
+    const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SEARCH_RATE_LIMIT_PER_MINUTE: '0', DOWNLOAD_RATE_LIMIT_PER_MINUTE: '0' };
     delete baseEnv.REDIS_URL;
     const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
     const context = { database, workDir, baseEnv, secrets, admin };

@@ -6,7 +6,7 @@ import { FormMessage } from '@/components/admin/form-message';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { ImportPreviewView } from '@/components/import/import-preview';
 import { importAction, type AppliedEntryView, type ImportState } from '@/lib/actions/import';
-import { MAX_IMPORT_LABEL, plural } from '@/lib/import/words';
+import { MAX_IMPORT_LABEL, MAX_IMPORT_ROWS, groupDigits, plural } from '@/lib/import/words';
 
 const idle: ImportState = { status: 'idle' };
 
@@ -92,8 +92,8 @@ export function ImportForm() {
             Fichier CSV ou JSON
           </label>
           <p id="import-fichier-aide" className="text-sm text-slate-700">
-            themes.csv, fournisseurs.csv, solutions.csv, besoins.csv ou repertoire.json, {MAX_IMPORT_LABEL} au plus. Rien n’est écrit avant que vous
-            appliquiez l’aperçu.
+            themes.csv, fournisseurs.csv, solutions.csv, besoins.csv ou repertoire.json, {MAX_IMPORT_LABEL} et {groupDigits(MAX_IMPORT_ROWS)} fiches au
+            plus. Rien n’est écrit avant que vous appliquiez l’aperçu.
           </p>
           <input
             id="import-fichier"

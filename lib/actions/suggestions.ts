@@ -101,7 +101,9 @@ export async function submitSuggestionAction(_previous: SuggestionFormState, for
     return {
       status: 'error',
       message:
-        'Vous avez envoyé plusieurs suggestions en peu de temps : pour nous protéger des envois automatiques, attendez une heure avant de réessayer. Votre texte est gardé ci-dessous.',
+        result.reason === 'queue-full'
+          ? 'Nous avons reçu beaucoup de suggestions que l’équipe n’a pas encore lues : le formulaire n’en accepte plus pour le moment. Réessayez dans quelques jours. Votre texte est gardé ci-dessous : vous pouvez le copier pour le garder.'
+          : 'Vous avez envoyé plusieurs suggestions en peu de temps : pour nous protéger des envois automatiques, attendez une heure avant de réessayer. Votre texte est gardé ci-dessous.',
       values,
     };
   }

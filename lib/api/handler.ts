@@ -1,8 +1,8 @@
 import 'server-only';
 // What every /api/v1 route handler does around its own work: the rate limit, the
 // conditional JSON answer (ETag, 304, Cache-Control, CORS) and errors as problem details.
-import { getAuthEnv, getOpenDataConfig } from '@/lib/env';
-import { clientIpFromHeaders, rateLimitKey } from '@/lib/security/client-ip';
+import { getOpenDataConfig } from '@/lib/env';
+import { rateLimitKeyFromHeaders } from '@/lib/security/rate-limit-key';
 import { isDatabaseUnreachableError } from '@/lib/db-outage';
 import { CORS_HEADERS, PREFLIGHT_HEADERS, conditionalResponse, jsonBody, problemOf, problemResponse } from '@/lib/api/http';
 import { FixedWindowRateLimiter, rateLimitHeaders } from '@/lib/api/rate-limit';
@@ -17,18 +17,8 @@ function getLimiter(): FixedWindowRateLimiter {
   return limiter;
 }
 
-function trustedProxyHops(): number {
-  try {
-    return getAuthEnv().trustedProxyHops;
-  } catch {
-    // The sign-in settings are incomplete (no secret): the API still answers, and counts
-    // requests by the address next to ours.
-    return 0;
-  }
-}
-
 export async function handleApiGet(request: Request, produce: () => Promise<ApiOutcome>): Promise<Response> {
-  const decision = getLimiter().hit(rateLimitKey(clientIpFromHeaders(request.headers, trustedProxyHops())));
+  const decision = getLimiter().hit(rateLimitKeyFromHeaders(request.headers));
   const limitHeaders = rateLimitHeaders(decision);
   if (!decision.allowed) {
     return problemResponse(

@@ -8,6 +8,8 @@ import 'server-only';
 //  - a sender (a keyed hash of their address, never the address) may send at most
 //    SUGGESTION_RATE_LIMITS per hour and per day, counted in PostgreSQL so that every
 //    server instance sees the same count;
+//  - at most MAX_PENDING_SUGGESTIONS wait for a decision: past that, new ones are refused
+//    until members decide some (senders with many addresses cannot grow the table without end);
 //  - an email is kept only with consent, and erased in the transaction that decides;
 //  - accepting writes the entry through the history contract (lib/history/snapshot.ts):
 //    version bump + recordEntryChange, in the same transaction as the decision and its
@@ -30,7 +32,10 @@ type Db = PrismaClient;
 type Tx = Prisma.TransactionClient;
 
 export const SUGGESTION_RATE_LIMITS = { perHour: 5, perDay: 20 };
-export type SuggestionRateLimits = typeof SUGGESTION_RATE_LIMITS;
+export type SuggestionRateLimits = typeof SUGGESTION_RATE_LIMITS & { maxPending?: number };
+
+/** Suggestions waiting for a decision, at most: far above what the round table receives in a year. */
+export const MAX_PENDING_SUGGESTIONS = 200;
 
 /** Decided suggestions are deleted this many months after the decision. */
 export const SUGGESTION_RETENTION_MONTHS = 12;
@@ -90,12 +95,12 @@ export type NewSuggestion = {
   entity?: { entityType: ReportEntityType; id: string } | null;
 };
 
-export type SubmitResult = { ok: true; id: string } | { ok: false; reason: 'rate-limited' };
+export type SubmitResult = { ok: true; id: string } | { ok: false; reason: 'rate-limited' | 'queue-full' };
 
 /**
- * Stores a suggestion unless its sender has reached the limit. The sender's count and the
- * insert run under a lock on the sender's hash: concurrent posts from one sender queue up
- * and each sees the others, so a burst cannot slip past the limit.
+ * Stores a suggestion unless its sender has reached the limit or the queue is full. The
+ * counts and the insert run under one lock for every submission (they are few): concurrent
+ * posts queue up and each sees the others, so a burst cannot slip past either limit.
  */
 export async function createSuggestion(
   db: Db,
@@ -105,11 +110,13 @@ export async function createSuggestion(
   limits: SuggestionRateLimits = SUGGESTION_RATE_LIMITS,
 ): Promise<SubmitResult> {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`suggestion:${senderHash}`}))`;
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('suggestion:submit'))`;
     // One after the other: a transaction is one connection.
     const lastHour = await tx.suggestion.count({ where: { senderHash, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
     const lastDay = await tx.suggestion.count({ where: { senderHash, createdAt: { gt: new Date(now.getTime() - 24 * HOUR_MS) } } });
     if (lastHour >= limits.perHour || lastDay >= limits.perDay) return { ok: false, reason: 'rate-limited' } as const;
+    const pending = await tx.suggestion.count({ where: { status: 'PENDING' } });
+    if (pending >= (limits.maxPending ?? MAX_PENDING_SUGGESTIONS)) return { ok: false, reason: 'queue-full' } as const;
     const hasConsentedEmail = Boolean(input.email && input.emailConsent);
     const row = await tx.suggestion.create({
       data: {

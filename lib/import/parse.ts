@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { BACKUP_FORMAT } from '@/lib/backup/policy';
 import type { EntryType } from '@/lib/history/snapshot';
 import { ENTRY_FIELDS, ENTRY_LABELS, IGNORED_COLUMNS, IMPORTABLE_CSV } from '@/lib/import/fields';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, groupDigits } from '@/lib/import/words';
 
 export type RawCell = { column: string; value: unknown };
 
@@ -53,6 +54,8 @@ function failed(label: string, error: string): ParsedFile {
   return { label, rows: [], notes: [], errors: [error] };
 }
 
+const TOO_MANY_ROWS = `Ce fichier a plus de ${groupDigits(MAX_IMPORT_ROWS)} fiches : importez-les en plusieurs fichiers.`;
+
 function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toLowerCase();
 }
@@ -62,8 +65,9 @@ function csvEntity(fileName: string, header: string[]): EntryType | string {
   if (has('relation')) return 'liens.csv décrit les liens entre fiches : il ne s’importe pas. Importez repertoire.json pour mettre à jour les liens.';
   if (has('Besoin ou enjeu')) return 'inventaire.csv est une vue à lire dans un tableur : il ne s’importe pas. Importez besoins.csv, solutions.csv, fournisseurs.csv, themes.csv ou repertoire.json.';
   if (!has('slug')) return 'La première ligne doit nommer les colonnes, dont « slug » (l’identifiant de chaque fiche). Partez d’un fichier téléchargé sur la page Données ouvertes.';
-  const byName = IMPORTABLE_CSV[baseName(fileName)];
-  if (byName) return byName;
+  // Own keys only: a file named constructor.csv or tostring.csv is not one of ours.
+  const name = baseName(fileName);
+  if (Object.hasOwn(IMPORTABLE_CSV, name)) return IMPORTABLE_CSV[name]!;
   if (has('alternate_name') || has('website') || has('regions')) return 'Provider';
   if (has('availability')) return 'Solution';
   if (has('title') && has('kind')) return 'Need';
@@ -71,14 +75,49 @@ function csvEntity(fileName: string, header: string[]): EntryType | string {
   return 'Ce fichier CSV ne ressemble à aucun fichier importable (themes.csv, fournisseurs.csv, solutions.csv, besoins.csv).';
 }
 
+/**
+ * The first line (1-based) with more than `limit` cells, counted outside quotes, or null. One
+ * pass over the characters, before csv-parse: it costs far more per cell than per character
+ * (5 MB of ";" took seconds), so a file of too many cells is refused before it is parsed.
+ */
+function firstLineWiderThan(text: string, delimiter: string, limit: number): number | null {
+  const separator = delimiter.charCodeAt(0);
+  let isQuoted = false;
+  let cells = 1;
+  let line = 1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // A doubled quote inside a quoted cell toggles twice: the count stays right.
+    if (code === 34) isQuoted = !isQuoted;
+    else if (isQuoted) continue;
+    else if (code === separator && ++cells > limit) return line;
+    else if (code === 10) {
+      line += 1;
+      cells = 1;
+    }
+  }
+  return null;
+}
+
+/** How many times `character` is in `text` (without building an array of matches). */
+function occurrences(text: string, character: string): number {
+  let count = 0;
+  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count += 1;
+  return count;
+}
+
 function parseCsv(fileName: string, content: string): ParsedFile {
   const text = content.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // Excel in French writes ";"; another spreadsheet may write ",".
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = occurrences(firstLine, ';') >= occurrences(firstLine, ',') ? ';' : ',';
+  const wideLine = firstLineWiderThan(text, delimiter, MAX_IMPORT_COLUMNS);
+  if (wideLine === 1) return failed('CSV', `La première ligne a plus de ${MAX_IMPORT_COLUMNS} colonnes : est-ce bien un fichier de la page Données ouvertes ?`);
+  if (wideLine !== null) return failed('CSV', `La ligne ${wideLine} a plus de ${MAX_IMPORT_COLUMNS} cellules : un séparateur est peut-être en trop, ou ce n’est pas un fichier de la page Données ouvertes.`);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // Reading stops past the header and the most rows an import takes (plus one, to tell).
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, to: MAX_IMPORT_ROWS + 2 }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return failed('CSV', `Le fichier CSV est illisible${line ? ` vers la ligne ${line}` : ''} : un guillemet n’est peut-être pas fermé. Enregistrez-le de nouveau au format CSV depuis votre tableur.`);
@@ -87,7 +126,7 @@ function parseCsv(fileName: string, content: string): ParsedFile {
   if (!headerCells) return failed('CSV', 'Le fichier est vide.');
   const header = headerCells.map((cell) => cell.trim());
   const entity = csvEntity(fileName, header);
-  if (!(entity in ENTRY_FIELDS)) return failed('CSV', entity);
+  if (!Object.hasOwn(ENTRY_FIELDS, entity)) return failed('CSV', entity);
   const type = entity as EntryType;
   const fields = ENTRY_FIELDS[type];
   const label = `${ENTRY_LABELS[type].many} (CSV)`;
@@ -95,16 +134,24 @@ function parseCsv(fileName: string, content: string): ParsedFile {
   const known = new Set(['slug', ...fields.map((field) => field.column)]);
   const ignored = header.filter((column) => column && !known.has(column) && !IGNORED_COLUMNS.has(column));
   const notes = ignored.length > 0 ? [`Colonnes ignorées (inconnues pour ce fichier) : ${ignored.map((column) => `« ${column} »`).join(', ')}.`] : [];
-  const duplicates = header.filter((column, index) => column && header.indexOf(column) !== index);
-  if (duplicates.length > 0) return failed(label, `Colonne en double dans l’en-tête : ${[...new Set(duplicates)].map((column) => `« ${column} »`).join(', ')}.`);
+  // Where each column is, by name: one pass, whatever the number of columns.
+  const positions = new Map<string, number>();
+  const duplicates = new Set<string>();
+  header.forEach((column, index) => {
+    if (!column) return;
+    if (positions.has(column)) duplicates.add(column);
+    else positions.set(column, index);
+  });
+  if (duplicates.size > 0) return failed(label, `Colonne en double dans l’en-tête : ${[...duplicates].map((column) => `« ${column} »`).join(', ')}.`);
+  if (data.length > MAX_IMPORT_ROWS) return failed(label, TOO_MANY_ROWS);
 
   const rows: RawRow[] = [];
   data.forEach((record, index) => {
     // A spreadsheet often leaves rows of empty cells at the end.
     if (record.every((cell) => cell.trim() === '')) return;
     const cellOf = (column: string): RawCell | undefined => {
-      const at = header.indexOf(column);
-      return at === -1 ? undefined : { column, value: unescapeFormula(record[at] ?? '') };
+      const at = positions.get(column);
+      return at === undefined ? undefined : { column, value: unescapeFormula(record[at] ?? '') };
     };
     const cells = new Map<string, RawCell>();
     for (const field of fields) {
@@ -150,6 +197,8 @@ function parseJson(content: string): ParsedFile {
   if (!JSON_ARRAYS.some(([key]) => Array.isArray(data[key]))) {
     return failed(label, 'Ce JSON n’a ni « themes », ni « providers », ni « solutions », ni « needs » : ce n’est pas le fichier repertoire.json.');
   }
+  const itemCount = JSON_ARRAYS.reduce((count, [key]) => count + (Array.isArray(data[key]) ? data[key].length : 0), 0);
+  if (itemCount > MAX_IMPORT_ROWS) return failed(label, TOO_MANY_ROWS);
 
   const rows: RawRow[] = [];
   const errors: string[] = [];

@@ -219,24 +219,94 @@ function referenceErrors(row: ImportRow, existing: Existing, inFile: Record<Entr
   return errors;
 }
 
+/**
+ * How the parent links (slug → parent slug) chain, so that "does the chain of parents that
+ * starts at `from` reach `slug`?" is answered in constant time: each slug has at most one
+ * parent, so the links form trees whose roots are either top-level solutions or loops. One
+ * pass finds the loops, one walk of the trees numbers each slug (entry and exit), and then
+ * `slug` is on the chain from `from` when `from` lies in the tree under `slug`, or, for a slug
+ * inside a loop, when the chain from `from` ends in that loop.
+ * (Following each row's whole chain instead cost a time that grows with the square of the
+ * rows: 20,000 chained sub-points took minutes.)
+ */
+function parentChains(parents: ReadonlyMap<string, string | null>): (from: string, slug: string) => boolean {
+  const parentOf = (slug: string): string | null => {
+    const parent = parents.get(slug) ?? null;
+    return parent !== null && parents.has(parent) ? parent : null;
+  };
+  // 1. Loops: walk from each slug not seen yet until a slug seen before; if it was seen on
+  // this very walk, the walk closed a loop.
+  const loopOf = new Map<string, number>();
+  const walkOf = new Map<string, number>();
+  let walks = 0;
+  for (const start of parents.keys()) {
+    if (walkOf.has(start)) continue;
+    const walk = walks++;
+    const path: string[] = [];
+    let current: string | null = start;
+    while (current !== null && !walkOf.has(current)) {
+      walkOf.set(current, walk);
+      path.push(current);
+      current = parentOf(current);
+    }
+    if (current !== null && walkOf.get(current) === walk) {
+      for (let index = path.lastIndexOf(current); index < path.length; index += 1) loopOf.set(path[index]!, walk);
+    }
+  }
+  // 2. Trees: every slug outside a loop hangs under its parent; roots are top-level slugs and
+  // the slugs of loops. Numbered in one depth-first walk, with the loop each tree ends in.
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const slug of parents.keys()) {
+    const parent = loopOf.has(slug) ? null : parentOf(slug);
+    if (parent === null) roots.push(slug);
+    else if (children.has(parent)) children.get(parent)!.push(slug);
+    else children.set(parent, [slug]);
+  }
+  const entry = new Map<string, number>();
+  const exit = new Map<string, number>();
+  const endsIn = new Map<string, number>();
+  let clock = 0;
+  for (const root of roots) {
+    const loop = loopOf.get(root) ?? -1;
+    const stack: { slug: string; next: number }[] = [{ slug: root, next: 0 }];
+    entry.set(root, clock++);
+    endsIn.set(root, loop);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const child = children.get(top.slug)?.[top.next++];
+      if (child === undefined) {
+        exit.set(top.slug, clock);
+        stack.pop();
+        continue;
+      }
+      entry.set(child, clock++);
+      endsIn.set(child, loop);
+      stack.push({ slug: child, next: 0 });
+    }
+  }
+  return (from, slug) => {
+    if (!parents.has(slug)) return false;
+    if (!parents.has(from)) return from === slug;
+    const loop = loopOf.get(slug);
+    if (loop !== undefined) return endsIn.get(from) === loop;
+    const at = entry.get(from)!;
+    return entry.get(slug)! <= at && at < exit.get(slug)!;
+  };
+}
+
 /** Sub-point loops (a → b → a) once the file's parents replace the database's. */
 function parentLoopErrors(rows: readonly ImportRow[], existing: Existing): Map<ImportRow, RowError> {
   const parents = new Map<string, string | null>();
   for (const [slug, entry] of existing.Solution) parents.set(slug, entry.refs.parent?.slug ?? null);
   for (const row of rows) if (row.entity === 'Solution' && row.slug && 'parent' in row.fields) parents.set(row.slug, (row.fields.parent as string | null) ?? null);
+  const reaches = parentChains(parents);
   const errors = new Map<ImportRow, RowError>();
   for (const row of rows) {
     const parent = row.fields.parent;
     // Itself as its parent is reported by validateRows.
     if (row.entity !== 'Solution' || typeof parent !== 'string' || parent === row.slug) continue;
-    const seen = new Set<string>();
-    for (let current: string | null = parent; current && !seen.has(current); current = parents.get(current) ?? null) {
-      if (current === row.slug) {
-        errors.set(row, { column: 'parent', message: 'cette solution deviendrait un sous-point de ses propres sous-points (boucle).' });
-        break;
-      }
-      seen.add(current);
-    }
+    if (reaches(parent, row.slug)) errors.set(row, { column: 'parent', message: 'cette solution deviendrait un sous-point de ses propres sous-points (boucle).' });
   }
   return errors;
 }

@@ -48,9 +48,10 @@ function describeOptions(options: Record<string, string>): string {
 /** A code, or its French label (accents and case aside). */
 function enumValue(text: string, options: Record<string, string>): string | undefined {
   const wanted = text.trim();
-  if (wanted in options) return wanted;
+  // Own keys only: "constructor" or "toString" is in every object, never a code.
+  if (Object.hasOwn(options, wanted)) return wanted;
   const upper = wanted.toUpperCase();
-  if (upper in options) return upper;
+  if (Object.hasOwn(options, upper)) return upper;
   const folded = fold(wanted);
   return Object.entries(options).find(([, label]) => fold(label) === folded)?.[0];
 }
@@ -188,6 +189,8 @@ function readLinks(row: RawRow, errors: RowError[]): LinkValues {
     if (!Array.isArray(providers.value)) fail(providers, 'liste de fournisseurs attendue.');
     else {
       const values: { slug: string; role: ProviderRole }[] = [];
+      // Pairs already listed: a list of thousands of links is read in one pass.
+      const listed = new Set<string>();
       for (const item of providers.value) {
         const slug = slugOf(item);
         const roles = isObject(item) && Array.isArray(item.roles) ? item.roles : undefined;
@@ -201,7 +204,10 @@ function readLinks(row: RawRow, errors: RowError[]): LinkValues {
             fail(providers, `rôle « ${String(role)} » inconnu. Valeurs permises : ${describeOptions(providerRoleLabels)}.`);
             break;
           }
-          if (!values.some((value) => value.slug === slug && value.role === code)) values.push({ slug, role: code as ProviderRole });
+          const pair = `${slug} ${code}`;
+          if (listed.has(pair)) continue;
+          listed.add(pair);
+          values.push({ slug, role: code as ProviderRole });
         }
       }
       links.providers = values;

@@ -43,8 +43,22 @@ export const OVERVIEW_SIZE = 10;
 export const PAGE_SIZE = 20;
 /** Past this page the query is answered with an empty page rather than a deep OFFSET. */
 export const MAX_PAGE = 50;
+/**
+ * Words (lexemes) the « any word » mode ranks by, at most: each one costs a count per table and
+ * a ts_rank per entry found, so a 200-character query of 60 short words cost 40 times a short
+ * one. Past this many, the first ones of the query are kept and the page says so
+ * (SearchResults.wordsUsed).
+ */
+export const MAX_ANY_WORDS = 8;
 // Typo matching on fewer characters than this matches almost anything.
 const MIN_APPROXIMATE_LENGTH = 3;
+/**
+ * Typo matching compares the query with every name that shares trigrams with it: a long query
+ * shares some with nearly all of them, and cost most of a second at 10,000 providers, only to
+ * find nothing (a name must hold most of the query's trigrams). Past this many characters
+ * (more than the longest name of the inventory) it is not tried, nor are names suggested.
+ */
+export const MAX_APPROXIMATE_LENGTH = 80;
 // pg_trgm's word_similarity threshold for typos. Its default (0.6) misses one wrong letter in a
 // short name ("jurypop" is 0.45 from "Juripop"); lower ones pair unrelated names.
 const TYPO_THRESHOLD = 0.45;
@@ -71,9 +85,11 @@ const EMPTY_COUNTS: SearchCounts = { needs: 0, solutions: 0, providers: 0 };
 // text form (lexemes are quoted there, so ' & ' only ever is an operator); not when the query
 // has a negation, which OR would turn into "almost everything". 'approximate' highlights the
 // words themselves.
-function tsquery(input: Input, mode: MatchMode): Prisma.Sql {
+// With `kept` (a query cut to MAX_ANY_WORDS lexemes), 'any' is the OR of those lexemes only.
+function tsquery(input: Input, mode: MatchMode, kept?: readonly string[]): Prisma.Sql {
   const all = Prisma.sql`websearch_to_tsquery('fr_unaccent', ${input.ftsText})`;
   if (mode !== 'any') return all;
+  if (kept) return Prisma.sql`(${Prisma.join(kept.map((lexeme) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme})`), ' || ')})`;
   return Prisma.sql`CASE WHEN strpos(${all}::text, '!') = 0 THEN replace(${all}::text, ' & ', ' | ')::tsquery ELSE ${all} END`;
 }
 
@@ -144,11 +160,12 @@ function kthLargest(values: Float64Array, k: number): number {
   return values[target]!;
 }
 
-function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow & { names?: string[] }) | undefined): SearchMatches {
+function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow & { names?: string[] }) | undefined, kept?: KeptWords): SearchMatches {
   return {
     query,
     mode,
     ftsText: input.ftsText,
+    ...(kept ? { keptLexemes: kept.lexemes, wordsUsed: { kept: kept.lexemes.length, total: kept.total } } : {}),
     ...(row?.names ? { closeNames: row.names } : {}),
     needs: parseScored(row?.needs ?? null),
     solutions: parseScored(row?.solutions ?? null),
@@ -160,6 +177,8 @@ function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow
 // nor with a negation: then its query is the same), and the lexemes 'any' ranks by.
 // MATERIALIZED: the planner then does not fold the tsquery to estimate it for each table, which
 // cost more planning than the query itself for a rare word; the indexes are used either way.
+// The lexemes come in the order of the query (where each first appears), so that a query cut
+// to MAX_ANY_WORDS keeps its first words.
 async function matchAll(db: PrismaClient, input: Input): Promise<{ row: MatchRow | undefined; canWiden: boolean; lexemes: string[] }> {
   const [row] = await db.$queryRaw<(MatchRow & { canWiden: boolean; lexemes: string[] })[]>`
     WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'all')} AS query)
@@ -171,7 +190,8 @@ async function matchAll(db: PrismaClient, input: Input): Promise<{ row: MatchRow
       (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
         FROM "Provider" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS providers,
       strpos(input.query::text, ' & ') > 0 AND strpos(input.query::text, '!') = 0 AS "canWiden",
-      tsvector_to_array(to_tsvector('fr_unaccent', ${input.ftsText})) AS lexemes
+      (SELECT coalesce(array_agg(word.lexeme ORDER BY word.positions[1], word.lexeme), '{}')
+        FROM unnest(to_tsvector('fr_unaccent', ${input.ftsText})) AS word) AS lexemes
     FROM input`;
   return { row, canWiden: row?.canWiden ?? false, lexemes: row?.lexemes ?? [] };
 }
@@ -210,12 +230,21 @@ function anyLines(table: Prisma.Sql, weights: Prisma.Sql, lexemes: string[]): Pr
   )`;
 }
 
-async function matchAny(db: PrismaClient, input: Input, lexemes: string[]): Promise<MatchRow | undefined> {
+type KeptWords = { lexemes: string[]; total: number };
+
+/** The lexemes 'any' ranks by, in alphabetical order as before the cap; `kept` when some were left out. */
+export function anyWords(lexemes: readonly string[]): { lexemes: string[]; kept?: KeptWords } {
+  const used = lexemes.slice(0, MAX_ANY_WORDS);
+  const sorted = [...used].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return lexemes.length > MAX_ANY_WORDS ? { lexemes: sorted, kept: { lexemes: sorted, total: lexemes.length } } : { lexemes: sorted };
+}
+
+async function matchAny(db: PrismaClient, input: Input, lexemes: string[], kept: KeptWords | undefined): Promise<MatchRow | undefined> {
   // Each lexeme becomes its own tsquery; websearch_to_tsquery('simple', …) never fails on
   // whatever a lexeme contains and leaves a plain lexeme as it is.
   const terms = lexemes.map((lexeme, index) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme}) AS ${Prisma.raw(`t${index}`)}`);
   const [row] = await db.$queryRaw<MatchRow[]>`
-    WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'any')} AS query),
+    WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'any', kept?.lexemes)} AS query),
     terms AS MATERIALIZED (SELECT ${terms.length > 0 ? Prisma.join(terms) : Prisma.empty}),
     need_weights AS MATERIALIZED ${termWeights(Prisma.sql`"Need"`, lexemes)},
     solution_weights AS MATERIALIZED ${termWeights(Prisma.sql`"Solution"`, lexemes)},
@@ -304,16 +333,23 @@ export async function findMatches(db: PrismaClient, rawQuery: unknown): Promise<
   const strict = await matchAll(db, input);
   const all = matchesOf(query, 'all', input, strict.row);
   if (totalOf(countsOf(all)) > 0) return all;
+  // No typo matching for a long query, and no names to suggest for it (closeNames: none).
+  const isLong = Array.from(query).length > MAX_APPROXIMATE_LENGTH;
+  // Set when 'any' searched only the first words: the page says so whatever the mode that follows.
+  let wordsUsed: Pick<SearchMatches, 'wordsUsed'> = {};
   if (strict.canWiden) {
-    const any = matchesOf(query, 'any', input, await matchAny(db, input, strict.lexemes));
-    if (totalOf(countsOf(any)) > 0) return any;
+    const { lexemes, kept } = anyWords(strict.lexemes);
+    const any = matchesOf(query, 'any', input, await matchAny(db, input, lexemes, kept), kept);
+    if (totalOf(countsOf(any)) > 0) return isLong ? { ...any, closeNames: [] } : any;
+    if (any.wordsUsed) wordsUsed = { wordsUsed: any.wordsUsed };
   }
+  if (isLong) return { ...matchesOf(query, 'none', input, undefined), closeNames: [], ...wordsUsed };
   if (Array.from(query.replace(/[^\p{L}\p{N}]/gu, '')).length >= MIN_APPROXIMATE_LENGTH) {
-    const close = matchesOf(query, 'approximate', input, await matchClose(db, input));
+    const close = { ...matchesOf(query, 'approximate', input, await matchClose(db, input)), ...wordsUsed };
     // Nothing close: 'none', with the names for suggestions that step compared (none either).
     return totalOf(countsOf(close)) > 0 ? close : { ...close, mode: 'none' };
   }
-  return matchesOf(query, 'none', input, undefined);
+  return { ...matchesOf(query, 'none', input, undefined), ...wordsUsed };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +397,7 @@ function pageCtes(matches: SearchMatches, table: Prisma.Sql, name: Prisma.Sql, c
   const wordRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 2)` : Prisma.sql`'0'`;
   const textRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 3)` : Prisma.sql`split_part(c.line, ' ', 2)`;
   return Prisma.sql`WITH input AS (
-      SELECT ${tsquery(input, mode)} AS query, lower(immutable_unaccent(${input.text})) AS folded
+      SELECT ${tsquery(input, mode, matches.keptLexemes)} AS query, lower(immutable_unaccent(${input.text})) AS folded
     ),
     candidate AS MATERIALIZED (
       SELECT split_part(c.line, ' ', 1) AS slug, ${wordRank}::float8 AS word_rank, ${textRank}::real AS text_rank
@@ -519,7 +555,8 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   const found = options.matches?.query === query ? options.matches : await findMatches(db, query);
   const { mode } = found;
   const suggesting = mode === 'all' ? Promise.resolve([]) : workingSuggestions(db, query, options.vocabulary, found.closeNames);
-  if (mode === 'none') return { ...emptyResults(query, type, page, pageSize), suggestions: await suggesting };
+  const wordsUsed = found.wordsUsed ? { wordsUsed: found.wordsUsed } : {};
+  if (mode === 'none') return { ...emptyResults(query, type, page, pageSize), ...wordsUsed, suggestions: await suggesting };
 
   const restrict = options.restrict ?? {};
   const matches: SearchMatches = {
@@ -547,6 +584,7 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   return {
     query,
     mode,
+    ...wordsUsed,
     counts,
     total: totalOf(counts),
     type,

@@ -66,6 +66,10 @@ export type SearchMatches = {
   ftsText: string;
   /** Names close to the query for suggestions, when the typo step already compared them. */
   closeNames?: string[];
+  /** In 'any' mode, when the query had more than MAX_ANY_WORDS words: the lexemes searched. */
+  keptLexemes?: string[];
+  /** Then too: how many of the query's words were searched, out of how many. */
+  wordsUsed?: WordsUsed;
   needs: ScoredEntry[];
   solutions: ScoredEntry[];
   providers: ScoredEntry[];
@@ -83,10 +87,15 @@ export type SearchOptions = {
   vocabulary?: VocabularyLoader;
 };
 
+/** A long query is searched by its first words only (lib/search/search.ts MAX_ANY_WORDS). */
+export type WordsUsed = { kept: number; total: number };
+
 export type SearchResults = {
   /** The normalised query (what was searched, to show back). */
   query: string;
   mode: SearchMode;
+  /** Set when only the first words of the query were searched (the page says so). */
+  wordsUsed?: WordsUsed;
   counts: SearchCounts;
   total: number;
   type: SearchType | null;

@@ -1,5 +1,5 @@
 // French wording of search results, shared by the page, its <title> and the tests.
-import type { SearchMode, SearchType } from '@/lib/search/types';
+import type { SearchMode, SearchType, WordsUsed } from '@/lib/search/types';
 
 /** French quotation marks with the non-breaking spaces they take: « loi 25 ». */
 export function quoted(text: string): string {
@@ -44,4 +44,10 @@ export function modeNotice(mode: SearchMode): string | null {
     default:
       return null;
   }
+}
+
+/** Says that a long query was searched by its first words only. */
+export function wordsUsedNotice(wordsUsed: WordsUsed | undefined): string | null {
+  if (!wordsUsed) return null;
+  return `Votre recherche compte beaucoup de mots : seuls les ${wordsUsed.kept} premiers ont servi (sans compter les petits mots comme « de » ou « pour »). Pour des résultats plus précis, gardez deux ou trois mots clés.`;
 }

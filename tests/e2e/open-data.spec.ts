@@ -186,9 +186,26 @@ test.describe('API : limite de requêtes', () => {
   });
 });
 
-test.describe('téléchargements', () => {
-  test.use(fromAddress(30));
+test.describe('téléchargements : limite par adresse', () => {
+  test.use(fromAddress(40));
 
+  test('429 en français avec Retry-After après la limite par minute, une autre adresse n’est pas touchée', async ({ request }) => {
+    let last = await request.get('/donnees/themes.csv');
+    // Bounded: far above the default (10), to this local server only.
+    for (let sent = 1; last.status() === 200 && sent < 100; sent += 1) last = await request.get('/donnees/themes.csv');
+    expect(last.status()).toBe(429);
+    expect(Number(last.headers()['retry-after'])).toBeGreaterThan(0);
+    expect(last.headers()['content-type']).toMatch(/^text\/html/);
+    expect(last.headers()['access-control-allow-origin']).toBe('*');
+    expect(await last.text()).toMatch(/Trop de téléchargements en peu de temps[\s\S]*un seul téléchargement par fichier suffit/);
+    const other = await request.get('/donnees/themes.csv', { headers: { 'x-forwarded-for': '198.51.100.41' } });
+    expect(other.status()).toBe(200);
+  });
+});
+
+test.describe('téléchargements', () => {
+  // Downloads are counted per address (10 a minute by default): each test has its own
+  // (30 to 37), so that none of them depends on how many the others made.
   const csvFiles: [string, string, number][] = [
     ['inventaire.csv', 'Besoin ou enjeu', 0],
     ['besoins.csv', 'slug', seedNeeds.length],
@@ -198,40 +215,49 @@ test.describe('téléchargements', () => {
     ['liens.csv', 'relation', 0],
   ];
 
-  for (const [file, firstColumn, rows] of csvFiles) {
-    test(`${file} s’ouvre : UTF-8 avec BOM, « ; », en-têtes de téléchargement`, async ({ request }) => {
-      const response = await request.get(`/donnees/${file}`);
-      expect(response.status()).toBe(200);
-      expect(response.headers()['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-      expect(response.headers()['content-disposition']).toBe(`attachment; filename="${file}"`);
-      expect(response.headers().etag).toMatch(/^W\//);
-      const body = await response.body();
-      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const records = parse(body.toString('utf8'), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
-      expect(Object.keys(records[0]!)[0]).toBe(firstColumn);
-      if (rows > 0) expect(records).toHaveLength(rows);
-      const again = await request.get(`/donnees/${file}`, { headers: { 'if-none-match': response.headers().etag! } });
-      expect(again.status()).toBe(304);
+  for (const [index, [file, firstColumn, rows]] of csvFiles.entries()) {
+    test.describe(file, () => {
+      test.use(fromAddress(30 + index));
+      test(`${file} s’ouvre : UTF-8 avec BOM, « ; », en-têtes de téléchargement`, async ({ request }) => {
+        const response = await request.get(`/donnees/${file}`);
+        expect(response.status()).toBe(200);
+        expect(response.headers()['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+        expect(response.headers()['content-disposition']).toBe(`attachment; filename="${file}"`);
+        expect(response.headers().etag).toMatch(/^W\//);
+        const body = await response.body();
+        expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const records = parse(body.toString('utf8'), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+        expect(Object.keys(records[0]!)[0]).toBe(firstColumn);
+        if (rows > 0) expect(records).toHaveLength(rows);
+        const again = await request.get(`/donnees/${file}`, { headers: { 'if-none-match': response.headers().etag! } });
+        expect(again.status()).toBe(304);
+      });
     });
   }
 
-  test('repertoire.json s’ouvre et suit le schéma Dataset du document OpenAPI', async ({ request }) => {
-    const response = await request.get('/donnees/repertoire.json');
-    expect(response.headers()['content-type']).toMatch(/^application\/json/);
-    const data = await json(response);
-    const validate = openApiValidator(await openApi(request))('Dataset');
-    expect(validate(data), describeErrors(validate.errors)).toBe(true);
-    expect(data.needs).toHaveLength(seedNeeds.length);
-    expect(data.meta.licence.name).toBe('CC BY 4.0');
+  test.describe('repertoire.json', () => {
+    test.use(fromAddress(36));
+    test('repertoire.json s’ouvre et suit le schéma Dataset du document OpenAPI', async ({ request }) => {
+      const response = await request.get('/donnees/repertoire.json');
+      expect(response.headers()['content-type']).toMatch(/^application\/json/);
+      const data = await json(response);
+      const validate = openApiValidator(await openApi(request))('Dataset');
+      expect(validate(data), describeErrors(validate.errors)).toBe(true);
+      expect(data.needs).toHaveLength(seedNeeds.length);
+      expect(data.meta.licence.name).toBe('CC BY 4.0');
+    });
   });
 
-  test('repertoire-hsds.json est valide selon les schémas officiels HSDS 3.1', async ({ request }) => {
-    const data = await json(await request.get('/donnees/repertoire-hsds.json'));
-    const validators = hsdsValidators();
-    expect(data.organizations).toHaveLength(seedProviders.length);
-    for (const organization of data.organizations) expect(validators.organization(organization), describeErrors(validators.organization.errors)).toBe(true);
-    for (const service of data.services) expect(validators.service(service), describeErrors(validators.service.errors)).toBe(true);
-    for (const term of data.taxonomy_terms) expect(validators.taxonomy_term(term), describeErrors(validators.taxonomy_term.errors)).toBe(true);
+  test.describe('repertoire-hsds.json', () => {
+    test.use(fromAddress(37));
+    test('repertoire-hsds.json est valide selon les schémas officiels HSDS 3.1', async ({ request }) => {
+      const data = await json(await request.get('/donnees/repertoire-hsds.json'));
+      const validators = hsdsValidators();
+      expect(data.organizations).toHaveLength(seedProviders.length);
+      for (const organization of data.organizations) expect(validators.organization(organization), describeErrors(validators.organization.errors)).toBe(true);
+      for (const service of data.services) expect(validators.service(service), describeErrors(validators.service.errors)).toBe(true);
+      for (const term of data.taxonomy_terms) expect(validators.taxonomy_term(term), describeErrors(validators.taxonomy_term.errors)).toBe(true);
+    });
   });
 });
 

@@ -25,7 +25,7 @@ const needInput = (title: string): NeedInput => ({
   toVerify: false, verifyNote: '', solutions: [], addSolutionSlugs: [], links: [], addLinkSlugs: [],
 });
 const solutionInput = (title: string): SolutionInput => ({
-  title, description: 'Aide.', availability: 'EXISTING', kinds: [], cost: 'FREE', parentId: null, status: 'DRAFT', toVerify: false, verifyNote: '',
+  title, description: 'Aide.', availability: 'EXISTING', kinds: [], inferredFields: [], cost: 'FREE', parentId: null, status: 'DRAFT', toVerify: false, verifyNote: '',
   needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
 });
 const providerInput = (name: string): ProviderInput => ({

@@ -7,7 +7,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { EXAMPLE_SEARCHES } from '@/lib/search/examples';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, stripHighlights } from '@/lib/search/highlight';
 import { MAX_QUERY_LENGTH } from '@/lib/search/normalize';
-import { OVERVIEW_SIZE, PAGE_SIZE, searchDirectory } from '@/lib/search/search';
+import { MAX_ANY_WORDS, OVERVIEW_SIZE, PAGE_SIZE, searchDirectory } from '@/lib/search/search';
 import type { SearchResults } from '@/lib/search/types';
 import { dropDatabase } from '@/scripts/lib/embedded-postgres';
 import { createSeededDatabase } from './helpers/seeded-database';
@@ -132,6 +132,29 @@ describe.skipIf(!serverUrl)('recherche', () => {
       expect(results.mode).toBe('any');
       expect(slugs(results.solutions)).toContain('logiciels-a-rabais');
       expect(slugs(results.needs)[0]).toBe('acces-au-materiel-et-aux-logiciels');
+    });
+
+    it(`une longue phrase : seuls ses ${MAX_ANY_WORDS} premiers mots servent, et le résultat le dit`, async () => {
+      // Words no entry has, so that no entry has every word and each word is searched on its own.
+      const filler = ['zorglub', 'vlimpf', 'grumpfel', 'plorxa', 'snarfu', 'quuxol', 'fnordi', 'blargu', 'wibblo', 'frobni'];
+      expect(MAX_ANY_WORDS).toBe(8);
+
+      const first = await search(['juripop', ...filler].join(' '));
+      expect(first.mode).toBe('any');
+      expect(slugs(first.providers)).toContain('juripop');
+      expect(first.wordsUsed).toEqual({ kept: 8, total: 11 });
+
+      // The same word past the eighth is not searched: nothing found, and the reader is told why.
+      const last = await search([...filler, 'juripop'].join(' '));
+      expect(slugs(last.providers)).not.toContain('juripop');
+      expect(last.total).toBe(0);
+      expect(last.wordsUsed).toEqual({ kept: 8, total: 11 });
+
+      // Up to the limit, every word counts and nothing is said.
+      const short = await search([...filler.slice(0, 7), 'juripop'].join(' '));
+      expect(short.mode).toBe('any');
+      expect(slugs(short.providers)).toContain('juripop');
+      expect(short.wordsUsed).toBeUndefined();
     });
 
     it('les mots vides tapés sans accent ne deviennent pas obligatoires', async () => {

@@ -1,6 +1,6 @@
 // Public suggestions against a real PostgreSQL (the vitest database): validation of the
-// public form (sizes, URLs, consent, hostile text), the per-sender rate limit (also under
-// concurrency), the honeypot, and the decisions: the email erased, a draft provider created
+// public form (sizes, URLs, consent, hostile text), the per-sender rate limit and the cap on
+// the queue (also under concurrency), the honeypot, and the decisions: the email erased, a draft provider created
 // through the history contract, an error report marking the entry "à vérifier", a second
 // decision refused, old decided suggestions pruned.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -205,6 +205,44 @@ describe.skipIf(!databaseUrl)('suggestions (database)', () => {
       expect((await actions.submitSuggestionAction({ status: 'idle' }, form(fields))).message).toMatch(/attendez une heure/);
       session.ip = '2001:db8:5:7::1';
       expect(await redirectOf(() => actions.submitSuggestionAction({ status: 'idle' }, form(fields)))).toBe('/suggerer/merci');
+    });
+  });
+
+  describe('queue', () => {
+    /** `count` pending suggestions, each from a sender of its own (as from many addresses). */
+    async function fillQueue(count: number): Promise<void> {
+      await prisma.suggestion.createMany({
+        data: Array.from({ length: count }, (_, index) => ({ kind: 'NEW_RESOURCE' as const, title: `Test suggestion ${index}`, message: 'Pourriel.', senderHash: hashOf(`192.0.2.${index % 250}:${index}`) })),
+      });
+    }
+
+    it(`refuses new ones from anyone once ${200} wait for a decision, until members decide some`, async () => {
+      expect(suggestions.MAX_PENDING_SUGGESTIONS).toBe(200);
+      await fillQueue(suggestions.MAX_PENDING_SUGGESTIONS - 1);
+      expect(await suggestions.createSuggestion(prisma, resource(), hashOf('198.51.100.30'))).toMatchObject({ ok: true });
+      expect(await suggestions.createSuggestion(prisma, resource(), hashOf('198.51.100.31'))).toEqual({ ok: false, reason: 'queue-full' });
+      expect(await prisma.suggestion.count()).toBe(suggestions.MAX_PENDING_SUGGESTIONS);
+      // Decided ones do not count.
+      const oldest = await prisma.suggestion.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+      await prisma.suggestion.update({ where: { id: oldest.id }, data: { status: 'REJECTED', decidedAt: new Date() } });
+      expect(await suggestions.createSuggestion(prisma, resource(), hashOf('198.51.100.31'))).toMatchObject({ ok: true });
+    });
+
+    it('holds under concurrent posts from many senders', async () => {
+      await fillQueue(suggestions.MAX_PENDING_SUGGESTIONS - 3);
+      const results = await Promise.all(Array.from({ length: 10 }, (_, index) => suggestions.createSuggestion(prisma, resource(), hashOf(`198.51.100.${60 + index}`))));
+      expect(results.filter((result) => result.ok)).toHaveLength(3);
+      expect(results.filter((result) => !result.ok)).toEqual(Array.from({ length: 7 }, () => ({ ok: false, reason: 'queue-full' })));
+      expect(await prisma.suggestion.count({ where: { status: 'PENDING' } })).toBe(suggestions.MAX_PENDING_SUGGESTIONS);
+    });
+
+    it('tells the visitor in plain French, keeping what they typed', async () => {
+      await fillQueue(suggestions.MAX_PENDING_SUGGESTIONS);
+      session.ip = '198.51.100.80';
+      const state = await actions.submitSuggestionAction({ status: 'idle' }, form({ kind: 'NEW_RESOURCE', title: 'Test suggestion file pleine', message: 'Texte gardé.' }));
+      expect(state).toMatchObject({ status: 'error', values: { title: 'Test suggestion file pleine', message: 'Texte gardé.' } });
+      expect(state.message).toMatch(/^Nous avons reçu beaucoup de suggestions que l’équipe n’a pas encore lues : le formulaire n’en accepte plus pour le moment\. Réessayez dans quelques jours\./);
+      expect(await prisma.suggestion.count()).toBe(suggestions.MAX_PENDING_SUGGESTIONS);
     });
   });
 

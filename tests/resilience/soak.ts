@@ -71,14 +71,16 @@ export async function runSoak(context: { database: Database; baseEnv: NodeJS.Pro
 
   const heapMb = Number(process.env.SOAK_HEAP_MB) || 256;
   const nodeOptions = [context.baseEnv.NODE_OPTIONS, `--max-old-space-size=${heapMb}`].filter(Boolean).join(' ');
-  // The load comes from one address: the API's per-address limit would rightly answer 429
-  // (as in the benchmark). The limit itself is tested in tests/unit and tests/e2e.
+  // The load comes from one address: the per-address limits of the API, search and downloads
+  // would rightly answer 429 (as in the benchmark). They are tested in tests/unit and tests/e2e.
   const server = await startInstance({
     ...context.baseEnv,
     ...context.secrets,
     DATABASE_URL: context.database.url,
     NODE_OPTIONS: nodeOptions,
     API_RATE_LIMIT_PER_MINUTE: '0',
+    SEARCH_RATE_LIMIT_PER_MINUTE: '0',
+    DOWNLOAD_RATE_LIMIT_PER_MINUTE: '0',
   });
   try {
     for (const { path } of requests) await timedGet(`${server.url}${path}`);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { datasetToCsv } from '@/lib/export/csv';
 import { parseImportFile, unescapeFormula } from '@/lib/import/parse';
 import { validateRows } from '@/lib/import/validate';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '@/lib/import/words';
 import { fixtureDataset } from '../fixtures/open-data/dataset';
 
 const SITE = 'https://repertoire.example.org';
@@ -44,6 +45,58 @@ describe('parseImportFile', () => {
     const provider = parseImportFile('fournisseurs.csv', datasetToCsv(fixtureDataset, 'fournisseurs', SITE)).rows.find((row) => row.slug.value === 'educaloi')!;
     expect(provider.cells.get('description')?.value).toBe('=SOMME(A1)');
   });
+
+  it('refuses a header or a row of too many cells, in French, without parsing the file', () => {
+    const header = ['slug', 'name', ...Array.from({ length: MAX_IMPORT_COLUMNS - 1 }, (_, index) => `c${index}`)];
+    const parsed = parseImportFile('themes.csv', `${header.join(';')}\r\na;A\r\n`);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toEqual(['La première ligne a plus de 200 colonnes : est-ce bien un fichier de la page Données ouvertes ?']);
+    // As many cells in a row, or megabytes of separators: refused before the file is parsed.
+    expect(parseImportFile('themes.csv', `slug;name\r\na;A\r\nb;B${';'.repeat(MAX_IMPORT_COLUMNS)}\r\n`).errors).toEqual([
+      'La ligne 3 a plus de 200 cellules : un séparateur est peut-être en trop, ou ce n’est pas un fichier de la page Données ouvertes.',
+    ]);
+    expect(parseImportFile('themes.csv', `slug;name\r\na;A${';'.repeat(5_000_000)}\r\n`).errors[0]).toMatch(/^La ligne 2 a plus de 200 cellules/);
+    // Separators inside quotes are text, not cells.
+    const quoted = parseImportFile('themes.csv', `slug;name\r\na;"${';'.repeat(500)}"\r\n`);
+    expect(quoted.errors).toEqual([]);
+    expect(quoted.rows[0]!.cells.get('name')?.value).toBe(';'.repeat(500));
+    // At the limit, the file is read (the extra columns are only ignored).
+    const atLimit = parseImportFile('themes.csv', `${header.slice(0, MAX_IMPORT_COLUMNS).join(';')}\r\na;A\r\n`);
+    expect(atLimit.errors).toEqual([]);
+    expect(atLimit.rows).toHaveLength(1);
+  });
+
+  it('still names every duplicated column', () => {
+    expect(parseImportFile('themes.csv', 'slug;name;name;x;slug;x;y\r\na;A;A;;a;;\r\n').errors).toEqual(['Colonne en double dans l’en-tête : « name », « slug », « x ».']);
+  });
+
+  it('refuses more rows than an import takes, in CSV and in repertoire.json', () => {
+    const lines = (count: number) => Array.from({ length: count }, (_, index) => `t${index};Thème ${index}`).join('\r\n');
+    const tooMany = `Ce fichier a plus de ${(20_000).toLocaleString('fr-CA')} fiches : importez-les en plusieurs fichiers.`;
+    expect(MAX_IMPORT_ROWS).toBe(20_000);
+    expect(parseImportFile('themes.csv', `slug;name\r\n${lines(MAX_IMPORT_ROWS + 1)}\r\n`).errors).toEqual([tooMany]);
+    const atLimit = parseImportFile('themes.csv', `slug;name\r\n${lines(MAX_IMPORT_ROWS)}\r\n`);
+    expect(atLimit.errors).toEqual([]);
+    expect(atLimit.rows).toHaveLength(MAX_IMPORT_ROWS);
+    expect(atLimit.rows.at(-1)!.where).toBe(`ligne ${MAX_IMPORT_ROWS + 1}`);
+
+    const themes = Array.from({ length: 10_001 }, (_, index) => ({ slug: `t${index}`, name: 'T' }));
+    const providers = Array.from({ length: 10_000 }, (_, index) => ({ slug: `p${index}`, name: 'P' }));
+    expect(parseImportFile('repertoire.json', JSON.stringify({ themes, providers })).errors).toEqual([tooMany]);
+    expect(parseImportFile('repertoire.json', JSON.stringify({ themes: themes.slice(1), providers })).rows).toHaveLength(MAX_IMPORT_ROWS);
+  });
+
+  it('reads a file named after a key every object has (constructor.csv) like any other', () => {
+    const csv = datasetToCsv(fixtureDataset, 'fournisseurs', SITE);
+    for (const name of ['constructor.csv', '__proto__.csv', 'hasOwnProperty.csv', 'toString.csv']) {
+      const parsed = parseImportFile(name, csv);
+      expect(parsed.errors, name).toEqual([]);
+      expect(parsed.label, name).toBe('Fournisseurs (CSV)');
+      expect(parsed.rows[0]!.entity, name).toBe('Provider');
+    }
+    // Unrecognisable columns: a French sentence, not whatever the name pointed to.
+    expect(parseImportFile('constructor.csv', 'slug;x\r\na;b\r\n').errors).toEqual([expect.stringMatching(/^Ce fichier CSV ne ressemble à aucun fichier importable/)]);
+  });
 });
 
 describe('validateRows', () => {
@@ -82,6 +135,16 @@ describe('validateRows', () => {
       [expect.stringMatching(/^ligne 6 slug obligatoire/)],
       ['ligne 7 slug « a » apparaît déjà plus haut dans le fichier (ligne 2).'],
       [expect.stringMatching(/^ligne 8 name contient des caractères invalides/)],
+    ]);
+  });
+
+  it('takes no key every object has (constructor, toString) for a code', () => {
+    const rows = providers('slug;name;kind;cost;regions\r\na;A;constructor;toString;__proto__\r\n');
+    expect(rows[0]!.errors.map((error) => error.column).sort()).toEqual(['cost', 'kind', 'regions']);
+    expect(rows[0]!.errors[0]!.message).toMatch(/^« constructor » n’est pas une valeur permise/);
+    const json = JSON.stringify({ solutions: [{ slug: 's', title: 'S', availability: 'EXISTING', providers: [{ slug: 'p', roles: ['constructor'] }] }] });
+    expect(validateRows(parseImportFile('repertoire.json', json).rows)[0]!.errors).toEqual([
+      { column: 'providers', message: expect.stringMatching(/^rôle « constructor » inconnu/) },
     ]);
   });
 

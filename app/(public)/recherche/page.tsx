@@ -12,7 +12,7 @@ import { candidateFacetValues, mergeFacetGroups, providerFacetValues, selectionP
 import { applyFacets, countSelected, parseFacetSelection, type FacetSelection } from '@/lib/facets/facets';
 import { SEARCH_PATH, TYPE_SLUGS, parseSearchParams, type SearchParams } from '@/lib/search/params';
 import type { SearchType } from '@/lib/search/types';
-import { modeNotice, quoted, resultsHeading, searchTypeLabels } from '@/lib/search/wording';
+import { modeNotice, quoted, resultsHeading, searchTypeLabels, wordsUsedNotice } from '@/lib/search/wording';
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -83,7 +83,7 @@ export default async function SearchPage({ searchParams }: Props) {
   // The list of needs is only shown when the query found nothing.
   const needs = results.total === 0 && !isFilteredOut ? await listNeedSummaries() : [];
   const preserved: Record<string, string> = { q: results.query, ...(type ? { type: TYPE_SLUGS[type] } : {}) };
-  const notice = modeNotice(results.mode);
+  const notices = [modeNotice(results.mode), wordsUsedNotice(results.wordsUsed)].filter((text): text is string => text !== null);
 
   // break-words: a long query without spaces must wrap, not widen the page.
   return (
@@ -91,7 +91,13 @@ export default async function SearchPage({ searchParams }: Props) {
       <header className="space-y-4">
         <h1 className="text-3xl font-bold text-brand-900">{resultsHeading(results.total, results.query)}</h1>
         <SearchForm query={results.query} />
-        {notice && <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{notice}</p>}
+        {notices.length > 0 && (
+          <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="avis-recherche">
+            {notices.map((text) => (
+              <p key={text}>{text}</p>
+            ))}
+          </div>
+        )}
         <SearchSuggestions suggestions={results.suggestions} />
         {results.total > 0 && <SearchTypeNav results={results} />}
         <FacetFilters action={SEARCH_PATH} groups={groups} selectedCount={selectedCount} preserve={preserved} />

@@ -5,7 +5,7 @@ import { ENTRY_TYPE_LABELS } from '@/lib/suggestions/entry-paths';
 import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';
-import { countSuggestionsByStatus, listSuggestions, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
+import { countSuggestionsByStatus, listSuggestions, MAX_PENDING_SUGGESTIONS, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { STATUS_PARAMS, type ReportEntityType } from '@/lib/validation/suggestion';
@@ -61,6 +61,12 @@ export default async function SuggestionsPage({ searchParams }: Props) {
           Ce que le public envoie depuis <Link href="/suggerer">Suggérer une ressource</Link> et les liens « Signaler une
           erreur » des fiches. Les suggestions à traiter viennent en premier, de la plus ancienne à la plus récente.
         </p>
+        {counts.PENDING >= MAX_PENDING_SUGGESTIONS && (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3" role="status">
+            La file est pleine : {MAX_PENDING_SUGGESTIONS} suggestions attendent une décision, et le formulaire public refuse les nouvelles
+            tant que vous n’en avez pas traité.
+          </p>
+        )}
       </header>
 
       <nav aria-label="Filtrer par statut">
