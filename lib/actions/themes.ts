@@ -1,20 +1,11 @@
 'use server';
 
 // Themes from the admin forms: requireUser(), then the shared save (lib/actions/save-entry.ts).
-import { z } from 'zod';
 import { requireUser } from '@/lib/authz';
 import { saveTheme } from '@/lib/data/admin/themes';
 import { saveEntryAction } from '@/lib/actions/save-entry';
-import { formObject } from '@/lib/validation/entry';
 import type { EntryFormState } from '@/lib/validation/form-state';
-import { THEME_TEXT_FIELDS, themeFormSchema, type ThemeField, type ThemeInput } from '@/lib/validation/theme';
-
-function parseThemeForm(formData: FormData) {
-  const parsed = themeFormSchema.safeParse(formObject(formData, THEME_TEXT_FIELDS));
-  return parsed.success
-    ? { success: true as const, data: parsed.data }
-    : { success: false as const, errors: z.flattenError(parsed.error).fieldErrors as Partial<Record<ThemeField, string[]>> };
-}
+import { parseThemeForm, type ThemeField, type ThemeInput } from '@/lib/validation/theme';
 
 /** An empty position means "unchanged": it is not compared in the conflict panel. */
 function previewTheme(input: ThemeInput): Record<string, unknown> {
