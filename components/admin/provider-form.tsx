@@ -8,10 +8,14 @@ import { ErrorSummary } from '@/components/admin/error-summary';
 import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveProviderAction } from '@/lib/actions/providers';
-import { audienceLabels, costLabels, formatLabels, languageLabel, providerKindLabels, regionLabels } from '@/lib/labels';
+import { choiceOptions } from '@/lib/entries/checks';
+import { providerEntry } from '@/lib/entries/provider';
+import { languageLabel } from '@/lib/labels';
 import { idleFormState, type EntryFormState } from '@/lib/validation/form-state';
-import { audiences, COMMON_LANGUAGES, providerKinds, regions, serviceFormats, type ProviderField } from '@/lib/validation/provider';
-import { costOptions } from '@/lib/validation/solution';
+import type { ProviderField } from '@/lib/validation/provider';
+
+const { fields } = providerEntry;
+const COMMON_LANGUAGES: readonly string[] = fields.languages.common;
 
 const FIELDS: Record<ProviderField, readonly [string, string]> = {
   name: ['fournisseur-nom', 'Nom'],
@@ -52,14 +56,12 @@ export type ProviderFormValues = {
   verifyNote: string;
 };
 
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
-
 export function ProviderForm({ provider }: { provider: ProviderFormValues | null }) {
   const [state, formAction] = useActionState<EntryFormState<ProviderField>, FormData>(saveProviderAction, idleFormState);
   const values = formValues(state);
   const errors = state.errors ?? {};
   const languages = values.list('languages', provider?.languages ?? ['fr']);
-  const otherLanguages = values.hasTyped ? values.text('otherLanguages', '') : (provider?.languages ?? []).filter((code) => !(COMMON_LANGUAGES as readonly string[]).includes(code)).join(', ');
+  const otherLanguages = values.hasTyped ? values.text('otherLanguages', '') : (provider?.languages ?? []).filter((code) => !COMMON_LANGUAGES.includes(code)).join(', ');
   return (
     <form action={formAction} className="space-y-8" noValidate>
       {state.status === 'error' && state.message && <ErrorSummary message={state.message} errors={errors} fields={FIELDS} stateKey={state} />}
@@ -69,12 +71,12 @@ export function ProviderForm({ provider }: { provider: ProviderFormValues | null
       <div className="space-y-5">
         <FormField id={FIELDS.name[0]} name="name" label="Nom" required defaultValue={values.text('name', provider?.name)} errors={errors.name} className="max-w-2xl" />
         <FormField id={FIELDS.alternateName[0]} name="alternateName" label="Autre nom ou sigle (facultatif)" defaultValue={values.text('alternateName', provider?.alternateName)} errors={errors.alternateName} />
-        <SelectField id={FIELDS.kind[0]} name="kind" label="Type" options={options(providerKinds, providerKindLabels)} defaultValue={values.text('kind', provider?.kind ?? 'ORGANIZATION')} errors={errors.kind} />
+        <SelectField id={FIELDS.kind[0]} name="kind" label="Type" options={choiceOptions(fields.kind)} defaultValue={values.text('kind', provider?.kind ?? 'ORGANIZATION')} errors={errors.kind} />
         <TextAreaField id={FIELDS.description[0]} name="description" label="Description (facultatif)" rows={5} defaultValue={values.text('description', provider?.description)} errors={errors.description} />
         <FormField id={FIELDS.website[0]} name="website" type="url" label="Site Web (facultatif)" hint="Par exemple https://www.organisme.org" autoComplete="off" defaultValue={values.text('website', provider?.website)} errors={errors.website} />
         <FormField id={FIELDS.email[0]} name="email" type="email" label="Courriel (facultatif)" hint="Une adresse publique de l’organisme, jamais celle d’une personne sans son accord." autoComplete="off" spellCheck={false} defaultValue={values.text('email', provider?.email)} errors={errors.email} />
         <FormField id={FIELDS.phone[0]} name="phone" type="tel" label="Téléphone (facultatif)" hint="Par exemple 514 555-1234, poste 12" autoComplete="off" defaultValue={values.text('phone', provider?.phone)} errors={errors.phone} />
-        <SelectField id={FIELDS.cost[0]} name="cost" label="Coût" options={options(costOptions, costLabels)} defaultValue={values.text('cost', provider?.cost ?? 'UNKNOWN')} errors={errors.cost} />
+        <SelectField id={FIELDS.cost[0]} name="cost" label="Coût" options={choiceOptions(fields.cost)} defaultValue={values.text('cost', provider?.cost ?? 'UNKNOWN')} errors={errors.cost} />
         <SelectField
           id={FIELDS.status[0]}
           name="status"
@@ -86,9 +88,9 @@ export function ProviderForm({ provider }: { provider: ProviderFormValues | null
         />
       </div>
       <FormSection id="titre-portee" title="Portée">
-        <CheckboxGroup id={FIELDS.regions[0]} legend="Régions desservies" name="regions" options={options(regions, regionLabels)} checked={values.list('regions', provider?.regions ?? [])} errors={errors.regions} />
-        <CheckboxGroup id={FIELDS.audiences[0]} legend="Publics" name="audiences" options={options(audiences, audienceLabels)} checked={values.list('audiences', provider?.audiences ?? [])} errors={errors.audiences} />
-        <CheckboxGroup id={FIELDS.formats[0]} legend="Formats" name="formats" options={options(serviceFormats, formatLabels)} checked={values.list('formats', provider?.formats ?? [])} errors={errors.formats} />
+        <CheckboxGroup id={FIELDS.regions[0]} legend="Régions desservies" name="regions" options={choiceOptions(fields.regions)} checked={values.list('regions', provider?.regions ?? [])} errors={errors.regions} />
+        <CheckboxGroup id={FIELDS.audiences[0]} legend="Publics" name="audiences" options={choiceOptions(fields.audiences)} checked={values.list('audiences', provider?.audiences ?? [])} errors={errors.audiences} />
+        <CheckboxGroup id={FIELDS.formats[0]} legend="Formats" name="formats" options={choiceOptions(fields.formats)} checked={values.list('formats', provider?.formats ?? [])} errors={errors.formats} />
         <CheckboxGroup
           id={FIELDS.languages[0]}
           legend="Langues"

@@ -8,9 +8,13 @@ import { ErrorSummary } from '@/components/admin/error-summary';
 import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { saveSolutionAction } from '@/lib/actions/solutions';
-import { availabilityLabels, costLabels, helpKindLabels, inferredFieldLabels, providerRoleLabels } from '@/lib/labels';
+import { choiceOptions } from '@/lib/entries/checks';
+import { solutionEntry } from '@/lib/entries/solution';
+import { providerRoleLabels } from '@/lib/labels';
 import { idleFormState, type EntryFormState } from '@/lib/validation/form-state';
-import { availabilities, costOptions, helpKinds, inferredFieldValues, providerRoles, type SolutionField } from '@/lib/validation/solution';
+import { providerRoles, type SolutionField } from '@/lib/validation/solution';
+
+const { fields } = solutionEntry;
 
 const FIELDS: Record<SolutionField, readonly [string, string]> = {
   title: ['solution-titre', 'Titre'],
@@ -49,7 +53,6 @@ export type SolutionFormValues = {
   providers: { id: string; name: string; role: string; isRoleInferred: boolean }[];
 };
 
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
 
 export function SolutionForm({ solution, needs, solutions, providers }: { solution: SolutionFormValues | null; needs: Option[] | null; solutions: Option[] | null; providers: Option[] | null }) {
   const [state, formAction] = useActionState<EntryFormState<SolutionField>, FormData>(saveSolutionAction, idleFormState);
@@ -73,18 +76,18 @@ export function SolutionForm({ solution, needs, solutions, providers }: { soluti
           name="availability"
           label="Existe, à confirmer ou proposée"
           hint="« Existence à confirmer » : la source dit seulement qu’elle existe peut-être ; dites quoi confirmer dans la note de vérification."
-          options={options(availabilities, availabilityLabels)}
+          options={choiceOptions(fields.availability)}
           defaultValue={values.text('availability', solution?.availability ?? 'EXISTING')}
           errors={errors.availability}
         />
-        <CheckboxGroup id={FIELDS.kinds[0]} legend="Types d’aide" name="kinds" options={options(helpKinds, helpKindLabels)} checked={values.list('kinds', solution?.kinds ?? [])} errors={errors.kinds} />
-        <SelectField id={FIELDS.cost[0]} name="cost" label="Coût" options={options(costOptions, costLabels)} defaultValue={values.text('cost', solution?.cost ?? 'UNKNOWN')} errors={errors.cost} />
+        <CheckboxGroup id={FIELDS.kinds[0]} legend="Types d’aide" name="kinds" options={choiceOptions(fields.kinds)} checked={values.list('kinds', solution?.kinds ?? [])} errors={errors.kinds} />
+        <SelectField id={FIELDS.cost[0]} name="cost" label="Coût" options={choiceOptions(fields.cost)} defaultValue={values.text('cost', solution?.cost ?? 'UNKNOWN')} errors={errors.cost} />
         <CheckboxGroup
           id={FIELDS.inferredFields[0]}
           legend="Valeurs déduites par l’équipe"
           hint="Cochez ce que la source ne dit pas : le site le montre « déduit par l’équipe »."
           name="inferredFields"
-          options={options(inferredFieldValues, inferredFieldLabels)}
+          options={choiceOptions(fields.inferredFields)}
           checked={values.list('inferredFields', solution?.inferredFields ?? [])}
           errors={errors.inferredFields}
         />
@@ -176,7 +179,7 @@ export function SolutionForm({ solution, needs, solutions, providers }: { soluti
               errors={errors.addProviderSlug}
             />
           )}
-          <SelectField id={FIELDS.addProviderRole[0]} name="addProviderRole" label="Rôle" options={options(providerRoles, providerRoleLabels)} defaultValue={values.text('addProviderRole', 'OFFERS')} errors={errors.addProviderRole} />
+          <SelectField id={FIELDS.addProviderRole[0]} name="addProviderRole" label="Rôle" options={providerRoles.map((role) => ({ value: role, label: providerRoleLabels[role] }))} defaultValue={values.text('addProviderRole', 'OFFERS')} errors={errors.addProviderRole} />
         </fieldset>
       </FormSection>
       <FormSection id="titre-verification" title="Vérification">

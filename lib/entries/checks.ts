@@ -184,3 +184,8 @@ export function areLanguageCodes(codes: readonly string[]): boolean {
 }
 
 export type { LanguagesField };
+
+/** The choices of a field for a select or checkboxes: code and French label, in the form's order. */
+export function choiceOptions(field: ChoiceField | MultiChoiceField): { value: string; label: string }[] {
+  return choiceCodes(field).map((value) => ({ value, label: field.options[value] ?? value }));
+}

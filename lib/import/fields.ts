@@ -4,7 +4,7 @@
 // updated_at) are read and ignored.
 import { CostOption, ProviderKind } from '@/lib/generated/prisma/enums';
 import type { EntryType } from '@/lib/history/snapshot';
-import { DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, TITLE_MAX_LENGTH, VERIFY_NOTE_MAX_LENGTH } from '@/lib/validation/entry';
+import { DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, TITLE_MAX_LENGTH, VERIFY_NOTE_MAX_LENGTH } from '@/lib/entries/common';
 import {
   audienceLabels,
   availabilityLabels,

@@ -5,7 +5,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EntryStatus } from '@/lib/generated/prisma/enums';
 import { availabilityLabels } from '@/lib/labels';
 import { loadEntrySnapshot, recordEntryChange } from '@/lib/history/snapshot';
-import { inferredFieldValues, type SolutionField, type SolutionInput } from '@/lib/validation/solution';
+import { choiceCodes } from '@/lib/entries/checks';
+import { solutionEntry } from '@/lib/entries/solution';
+import type { SolutionField, SolutionInput } from '@/lib/validation/solution';
 import { listFilterWhere, pageOf, type AdminListFilter, type AdminListPage } from '@/lib/data/admin/lists';
 import { OPTION_LIST_LIMIT } from '@/lib/data/admin/needs';
 import {
@@ -179,7 +181,7 @@ export async function saveSolution(
         kinds: input.kinds,
         cost: input.cost,
         // In the enum's order, whatever the order of the form or of a restored snapshot.
-        inferredFields: inferredFieldValues.filter((value) => input.inferredFields.includes(value)),
+        inferredFields: choiceCodes(solutionEntry.fields.inferredFields).filter((value): value is SolutionInput['inferredFields'][number] => input.inferredFields.includes(value as never)),
         parentId: input.parentId,
         status: input.status,
         ...verificationData(input, isVerify),
