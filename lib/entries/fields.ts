@@ -35,12 +35,20 @@ export function editableFields(def: EntityDef): Field[] {
   return fieldsOf(def).filter((field) => field.isEditable !== false);
 }
 
+/** The fields in the open data's order (`columnOrder`), when it differs from the definition's. */
+export function inColumnOrder(def: EntityDef, fields: readonly Field[]): Field[] {
+  const order = def.columnOrder as readonly string[] | undefined;
+  if (!order) return [...fields];
+  const rank = (field: Field) => (order.includes(field.key) ? order.indexOf(field.key) : order.length);
+  return [...fields].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Fields of the open data (files, API, import), in the open data's order. */
 export function openFields(def: EntityDef): Field[] {
-  const published = fieldsOf(def).filter((field) => field.openData !== false);
-  if (!def.columnOrder) return published;
-  const order = def.columnOrder as readonly string[];
-  return [...published].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  return inColumnOrder(
+    def,
+    fieldsOf(def).filter((field) => field.openData !== false),
+  );
 }
 
 export const isRef = (field: FieldDef): field is RefField => field.type === 'ref';
