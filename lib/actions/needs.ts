@@ -7,7 +7,8 @@ import { redirect } from 'next/navigation';
 import { getRequestIp } from '@/lib/auth';
 import { requireUser } from '@/lib/authz';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
-import { moveNeed, previewNeedSnapshot, saveNeed } from '@/lib/data/admin/needs';
+import { previewEntry } from '@/lib/data/admin/entries';
+import { moveNeed, saveNeed } from '@/lib/data/admin/needs';
 import { getDb } from '@/lib/db';
 import { saveEntryAction } from '@/lib/actions/save-entry';
 import { entryIdSchema, versionSchema } from '@/lib/validation/entry';
@@ -16,7 +17,7 @@ import { parseNeedForm, type NeedField } from '@/lib/validation/need';
 
 export async function saveNeedAction(_previous: EntryFormState<NeedField>, formData: FormData): Promise<EntryFormState<NeedField>> {
   const user = await requireUser();
-  return saveEntryAction(user, formData, { entityType: 'Need', parse: parseNeedForm, save: saveNeed, preview: previewNeedSnapshot });
+  return saveEntryAction(user, formData, { entityType: 'Need', parse: parseNeedForm, save: saveNeed, preview: (db, input) => previewEntry(db, 'Need', input) });
 }
 
 /**

@@ -5,7 +5,7 @@ import { EntryList, listHref } from '@/components/admin/entry-list';
 import { ListNotice } from '@/components/admin/list-notice';
 import { MoveButtons } from '@/components/admin/move-buttons';
 import { requireUser } from '@/lib/authz';
-import { listAdminNeeds } from '@/lib/data/admin/needs';
+import { listAdminEntries } from '@/lib/data/admin/entries';
 import { parseListFilter } from '@/lib/data/admin/lists';
 import { getDb } from '@/lib/db';
 
@@ -18,7 +18,7 @@ export default async function AdminNeedsPage({ searchParams }: Props) {
   await requireUser();
   const query = await searchParams;
   const filter = parseListFilter(query);
-  const page = await listAdminNeeds(getDb(), filter);
+  const page = await listAdminEntries(getDb(), 'Need', filter);
   const back = listHref('/admin/besoins', filter, filter.page);
   // Moving only makes sense on the whole, unfiltered list.
   const canMove = !filter.status && !filter.toVerify && !filter.q;

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { EntryList } from '@/components/admin/entry-list';
 import { requireUser } from '@/lib/authz';
+import { listAdminEntries } from '@/lib/data/admin/entries';
 import { parseListFilter } from '@/lib/data/admin/lists';
-import { listAdminProviders } from '@/lib/data/admin/providers';
 import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Fournisseurs — administration' };
@@ -15,7 +15,7 @@ export default async function AdminProvidersPage({ searchParams }: Props) {
   await connection();
   await requireUser();
   const filter = parseListFilter(await searchParams);
-  const page = await listAdminProviders(getDb(), filter);
+  const page = await listAdminEntries(getDb(), 'Provider', filter);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-4">

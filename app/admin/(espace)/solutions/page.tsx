@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { EntryList } from '@/components/admin/entry-list';
 import { requireUser } from '@/lib/authz';
+import { listAdminEntries } from '@/lib/data/admin/entries';
 import { parseListFilter } from '@/lib/data/admin/lists';
-import { listAdminSolutions } from '@/lib/data/admin/solutions';
 import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Solutions — administration' };
@@ -15,7 +15,7 @@ export default async function AdminSolutionsPage({ searchParams }: Props) {
   await connection();
   await requireUser();
   const filter = parseListFilter(await searchParams);
-  const page = await listAdminSolutions(getDb(), filter);
+  const page = await listAdminEntries(getDb(), 'Solution', filter);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-4">

@@ -5,7 +5,8 @@ import { EntryHeader } from '@/components/admin/entry-header';
 import { NeedForm } from '@/components/admin/need-form';
 import { SavedNotice } from '@/components/admin/saved-notice';
 import { requireUser } from '@/lib/authz';
-import { getNeedForEdit, getNeedFormOptions } from '@/lib/data/admin/needs';
+import { getEntryForEdit } from '@/lib/data/admin/entries';
+import { getNeedFormOptions } from '@/lib/data/admin/needs';
 import { getDb } from '@/lib/db';
 import { isEntryId } from '@/lib/validation/entry';
 
@@ -19,7 +20,7 @@ export default async function EditNeedPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!isEntryId(id)) notFound();
   const db = getDb();
-  const [need, options] = await Promise.all([getNeedForEdit(db, id), getNeedFormOptions(db)]);
+  const [need, options] = await Promise.all([getEntryForEdit(db, 'Need', id), getNeedFormOptions(db)]);
   if (!need) notFound();
   return (
     <div className="space-y-8">

@@ -6,7 +6,7 @@ import { EntryHeader } from '@/components/admin/entry-header';
 import { ProviderForm } from '@/components/admin/provider-form';
 import { SavedNotice } from '@/components/admin/saved-notice';
 import { requireUser } from '@/lib/authz';
-import { getProviderForEdit } from '@/lib/data/admin/providers';
+import { getEntryForEdit } from '@/lib/data/admin/entries';
 import { getDb } from '@/lib/db';
 import { providerRoleLabels } from '@/lib/labels';
 import { isEntryId } from '@/lib/validation/entry';
@@ -20,7 +20,7 @@ export default async function EditProviderPage({ params, searchParams }: Props) 
   await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!isEntryId(id)) notFound();
-  const provider = await getProviderForEdit(getDb(), id);
+  const provider = await getEntryForEdit(getDb(), 'Provider', id);
   if (!provider) notFound();
   return (
     <div className="space-y-8">

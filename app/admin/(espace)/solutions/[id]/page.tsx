@@ -5,7 +5,8 @@ import { EntryHeader } from '@/components/admin/entry-header';
 import { SavedNotice } from '@/components/admin/saved-notice';
 import { SolutionForm } from '@/components/admin/solution-form';
 import { requireUser } from '@/lib/authz';
-import { getSolutionForEdit, getSolutionFormOptions } from '@/lib/data/admin/solutions';
+import { getEntryForEdit } from '@/lib/data/admin/entries';
+import { getSolutionFormOptions } from '@/lib/data/admin/solutions';
 import { getDb } from '@/lib/db';
 import { isEntryId } from '@/lib/validation/entry';
 
@@ -19,7 +20,7 @@ export default async function EditSolutionPage({ params, searchParams }: Props) 
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!isEntryId(id)) notFound();
   const db = getDb();
-  const [solution, options] = await Promise.all([getSolutionForEdit(db, id), getSolutionFormOptions(db)]);
+  const [solution, options] = await Promise.all([getEntryForEdit(db, 'Solution', id), getSolutionFormOptions(db)]);
   if (!solution) notFound();
   return (
     <div className="space-y-8">

@@ -5,7 +5,7 @@ import { EntryHeader } from '@/components/admin/entry-header';
 import { SavedNotice } from '@/components/admin/saved-notice';
 import { ThemeForm } from '@/components/admin/theme-form';
 import { requireUser } from '@/lib/authz';
-import { getThemeForEdit } from '@/lib/data/admin/themes';
+import { getEntryForEdit } from '@/lib/data/admin/entries';
 import { getDb } from '@/lib/db';
 import { isEntryId } from '@/lib/validation/entry';
 
@@ -18,7 +18,7 @@ export default async function EditThemePage({ params, searchParams }: Props) {
   await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!isEntryId(id)) notFound();
-  const theme = await getThemeForEdit(getDb(), id);
+  const theme = await getEntryForEdit(getDb(), 'Theme', id);
   if (!theme) notFound();
   return (
     <div className="space-y-8">
