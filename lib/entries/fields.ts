@@ -107,3 +107,17 @@ export function publicValue(field: Field, values: Record<string, unknown>): unkn
 
 /** "la solution", "le besoin": feminine entries say so. */
 export const isFeminine = (def: EntityDef) => def.words.the.startsWith('la ');
+
+/** "Note de vérification" → "note-de-verification": French words as an element id. */
+export const kebab = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Element id of a field in the admin form: the kind and the field's label, « besoin-titre ». */
+export function fieldId(def: EntityDef, key: string): string {
+  return `${kebab(def.words.one)}-${kebab(def.fields[key]?.label ?? key)}`;
+}

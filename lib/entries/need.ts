@@ -9,7 +9,7 @@ export const needEntry = {
   type: 'Need',
   table: 'need',
   titleField: 'title',
-  words: { one: 'besoin', the: 'le besoin', path: 'besoins', many: 'Besoins et enjeux' },
+  words: { one: 'besoin', the: 'le besoin', plural: 'besoins', path: 'besoins', many: 'Besoins et enjeux' },
   fields: {
     title: {
       type: 'text',

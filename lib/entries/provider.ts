@@ -10,7 +10,7 @@ export const providerEntry = {
   type: 'Provider',
   table: 'provider',
   titleField: 'name',
-  words: { one: 'fournisseur', the: 'le fournisseur', path: 'fournisseurs', many: 'Fournisseurs' },
+  words: { one: 'fournisseur', the: 'le fournisseur', plural: 'fournisseurs', path: 'fournisseurs', many: 'Fournisseurs' },
   fields: {
     name: { type: 'text', label: 'Nom', required: 'Entrez un nom.', max: TITLE_MAX_LENGTH, isSeeded: true, hsds: 'name' },
     alternateName: {

@@ -8,7 +8,7 @@ export const solutionEntry = {
   type: 'Solution',
   table: 'solution',
   titleField: 'title',
-  words: { one: 'solution', the: 'la solution', path: 'solutions', many: 'Solutions' },
+  words: { one: 'solution', the: 'la solution', plural: 'solutions', path: 'solutions', many: 'Solutions' },
   fields: {
     title: { type: 'text', label: 'Titre', required: 'Entrez un titre.', max: TITLE_MAX_LENGTH, isSeeded: true, hsds: 'name' },
     description: {

@@ -7,7 +7,7 @@ export const themeEntry = {
   type: 'Theme',
   table: 'theme',
   titleField: 'name',
-  words: { one: 'thème', the: 'le thème', path: 'themes', many: 'Thèmes' },
+  words: { one: 'thème', the: 'le thème', plural: 'thèmes', path: 'themes', many: 'Thèmes' },
   fields: {
     name: { type: 'text', label: 'Nom', required: 'Entrez un nom.', max: 120, isSeeded: true },
     description: { type: 'longText', label: 'Description', max: 2_000, rows: 4, isSeeded: true },

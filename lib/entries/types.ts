@@ -136,6 +136,8 @@ export type EntityDef = {
     /** "besoin": « Créer le besoin », "un besoin". */
     one: string;
     the: string;
+    /** "besoins": « Tous les besoins ». */
+    plural: string;
     /** Folder of its admin pages: /admin/besoins. */
     path: string;
     /** "Besoins et enjeux" (import preview, lists). */
@@ -151,7 +153,12 @@ export type EntityDef = {
   /** Facts of the basket's sheet, in order (provider). */
   basket?: Readonly<Record<string, BasketFact>>;
   /** The admin list: text searched, order, second column. */
-  adminList: { search: readonly string[]; orderBy: readonly string[]; detail?: string };
+  adminList: {
+    search: readonly string[];
+    orderBy: readonly string[];
+    /** The choice field shown in the list's second column. */
+    detail?: string;
+  };
 };
 
 // --- Values -------------------------------------------------------------------------------

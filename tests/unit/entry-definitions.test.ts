@@ -14,7 +14,7 @@ const base = {
   type: 'Theme',
   table: 'theme',
   titleField: 'name',
-  words: { one: 'thème', the: 'le thème', path: 'themes', many: 'Thèmes' },
+  words: { one: 'thème', the: 'le thème', plural: 'thèmes', path: 'themes', many: 'Thèmes' },
   notFields: ENTRY_NOT_FIELDS,
   adminList: { search: [], orderBy: [] },
 } as const;
