@@ -177,7 +177,7 @@ export const ACRONYMS: Acronym[] = [
   { short: 'OPEQ', expansion: 'Ordinateurs pour les écoles du Québec' },
   { short: 'IP', expansion: 'numéro qui identifie un appareil sur Internet' },
   { short: 'PDF', expansion: 'document prêt à imprimer' },
-  { short: 'HSDS', expansion: 'format de données Open Referral pour décrire des services (Human Services Data Specification)' },
+  { short: 'HSDS', expansion: 'format de données Open Referral pour décrire des services' }, // Human Services Data Specification
   { short: 'API', expansion: 'interface de programmation : un accès aux données pour les programmes' },
   { short: 'CSV', expansion: 'fichier de tableau, pour Excel ou un autre tableur' },
   { short: 'JSON', expansion: 'fichier de données pour les programmes' },

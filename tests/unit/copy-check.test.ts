@@ -75,6 +75,12 @@ describe('analyzeHtml: acronyms', () => {
     expect(acronyms('<p>Conformité à la loi 25 (loi du Québec sur la protection des renseignements personnels).</p>')).toEqual([]);
   });
 
+  it('has expansions that fit in parentheses, one per acronym', () => {
+    for (const acronym of ACRONYMS) expect(acronym.expansion, acronym.short).not.toMatch(/[()]/);
+    expect(new Set(ACRONYMS.map((acronym) => acronym.short)).size).toBe(ACRONYMS.length);
+    expect(acronyms('<p>Le format HSDS (format de données Open Referral pour décrire des services).</p>')).toEqual([]);
+  });
+
   it('reports the first use only, unknown acronyms, empty or different titles, and counts quotations', () => {
     expect(acronyms('<p>Le CA vote.</p><p>Le <abbr title="conseil d’administration">CA</abbr> décide.</p>')).toEqual([
       'CA: première mention sans développement',
