@@ -209,6 +209,17 @@ export type RefKeyOf<F, K extends string> = F extends { type: 'ref'; relation: i
 /** The public values of an entry (dates as ISO strings), keyed by column: what pages and the dataset carry. */
 export type PublicValues<D extends EntityDef> = { -readonly [K in Exclude<OpenKey<D>, KeysWhere<D, { type: 'ref' }>>]: PlainValueOf<FieldsOf<D>[K]> };
 
+/** "alternateName" → "alternate_name", at the type level (names in the open data). */
+type Snake<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Snake<Tail>}` : S;
+
+/** A field's name in the open data: given, or the snake_case of its key (a reference: of its relation). */
+export type OpenNameOf<F, K extends string> = F extends { openData: infer N extends string } ? N : Snake<RefKeyOf<F, K>>;
+
+/** The public values of an entry under their open data names (dates as ISO strings): what the API and the JSON carry. */
+export type OpenRecord<D extends EntityDef> = {
+  -readonly [K in Exclude<OpenKey<D>, KeysWhere<D, { type: 'ref' }>> as OpenNameOf<FieldsOf<D>[K], K>]: PlainValueOf<FieldsOf<D>[K]>;
+};
+
 // --- The compile-time check: every column placed, every field a column of the right type ---
 
 type ModelColumns = {
