@@ -4,7 +4,7 @@
 // files, the API records and the public pages all go through these, so a field added to a
 // definition reaches them without being listed again.
 import { contentFields, fieldsOf, isRef, isVerificationKey, openFields, openName, publicValue, type Field } from '@/lib/entries/fields';
-import type { EntityDef, OpenRecord, PublicValues } from '@/lib/entries/types';
+import type { EntityDef, OpenRecord, PublicSelect, PublicValues } from '@/lib/entries/types';
 
 /** Fields of the open data that hold a value of the entry itself (references apart), in the open data's order. */
 export function publicFields(def: EntityDef): Field[] {
@@ -30,6 +30,12 @@ export function publicValues<D extends EntityDef>(def: D, row: object): PublicVa
     result[field.key] = value instanceof Date ? value.toISOString() : value;
   }
   return result as PublicValues<D>;
+}
+
+/** The columns `publicValues` reads, as a Prisma `select`. */
+export function publicSelect<D extends EntityDef>(def: D): PublicSelect<D> {
+  const keys = publicFields(def).flatMap((field) => (field.publicWhen ? [field.key, field.publicWhen] : [field.key]));
+  return Object.fromEntries(keys.map((key) => [key, true])) as PublicSelect<D>;
 }
 
 /** Several codes or slugs in one cell of the CSV files. */

@@ -220,6 +220,12 @@ export type OpenRecord<D extends EntityDef> = {
   -readonly [K in Exclude<OpenKey<D>, KeysWhere<D, { type: 'ref' }>> as OpenNameOf<FieldsOf<D>[K], K>]: PlainValueOf<FieldsOf<D>[K]>;
 };
 
+/** Flags that make another field public (`publicWhen`). */
+export type PublicFlagKey<D extends EntityDef> = { [K in FieldKey<D>]: FieldsOf<D>[K] extends { publicWhen: infer P extends string } ? P : never }[FieldKey<D>];
+
+/** A Prisma `select` of every column the public values of an entry are made from. */
+export type PublicSelect<D extends EntityDef> = { [K in keyof PublicValues<D> | PublicFlagKey<D>]: true };
+
 // --- The compile-time check: every column placed, every field a column of the right type ---
 
 type ModelColumns = {
