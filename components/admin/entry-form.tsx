@@ -8,7 +8,7 @@
 import { useActionState, type ReactNode } from 'react';
 import { ConflictPanel } from '@/components/admin/conflict-panel';
 import { STATUS_OPTIONS, VerificationFields } from '@/components/admin/entry-common';
-import { CheckboxGroup, FormField, FormSection, SelectField, TextAreaField } from '@/components/admin/entry-fields';
+import { CheckboxField, CheckboxGroup, FormField, FormSection, SelectField, TextAreaField } from '@/components/admin/entry-fields';
 import { ErrorSummary } from '@/components/admin/error-summary';
 import { acknowledgedVersion, formValues } from '@/components/admin/form-values';
 import { SubmitButton } from '@/components/admin/submit-button';
@@ -67,6 +67,8 @@ function FieldInput({ def, field, entry, values, errors, refOptions }: { def: En
       const choices = [{ value: '', label: field.none }, ...options.filter((option) => option.id !== entry?.id).map((option) => ({ value: option.id, label: option.label }))];
       return <SelectField {...common} options={choices} defaultValue={values.text(field.key, text(current) ?? '')} />;
     }
+    case 'bool':
+      return <CheckboxField id={id} name={field.key} label={formLabel(field)} hint={field.help} defaultChecked={values.checked(field.key, current === true)} />;
     case 'multiChoice':
       return (
         <CheckboxGroup id={id} name={field.key} legend={formLabel(field)} hint={field.help} options={choiceOptions(field)} checked={values.list(field.key, (current as string[] | undefined) ?? [])} errors={errors[field.key]} />

@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
 import { fieldOf, publicLabel, type Field } from '@/lib/entries/fields';
 import { providerEntry } from '@/lib/entries/provider';
-import type { PublicValues } from '@/lib/entries/types';
+import type { FactGroup, FactKey, PublicValues } from '@/lib/entries/types';
 import { languageLabel } from '@/lib/labels';
 
 // The facts of a provider's panel are its definition's `facts` (lib/entries/provider.ts), in
 // that order, each shown as its type says: links for a web address, an email and a phone,
-// French labels for codes.
-const FACTS: Field[] = providerEntry.facts.map((key) => fieldOf(providerEntry, key)!);
+// French labels for codes. A group shows its known fields on one line.
+const FACTS: { label: string; fields: Field[] }[] = (providerEntry.facts as readonly (string | FactGroup)[]).map((fact) => {
+  if (typeof fact !== 'string') return { label: fact.label, fields: fact.fields.map((key) => fieldOf(providerEntry, key)!) };
+  const field = fieldOf(providerEntry, fact)!;
+  return { label: publicLabel(field), fields: [field] };
+});
 
-export type ProviderFactsSource = Pick<PublicValues<typeof providerEntry>, (typeof providerEntry.facts)[number]>;
+export type ProviderFactsSource = Pick<PublicValues<typeof providerEntry>, FactKey<typeof providerEntry>>;
 
 const NOT_PROVIDED = 'À compléter';
 
@@ -45,7 +49,11 @@ export function factValue(field: Field, value: unknown): ReactNode | null {
 }
 
 function facts(provider: ProviderFactsSource): { label: string; value: ReactNode | null }[] {
-  return FACTS.map((field) => ({ label: publicLabel(field), value: factValue(field, provider[field.key as keyof ProviderFactsSource]) }));
+  return FACTS.map(({ label, fields }) => {
+    const values = fields.map((field) => factValue(field, provider[field.key as keyof ProviderFactsSource])).filter((value) => value !== null);
+    if (values.length <= 1) return { label, value: values[0] ?? null };
+    return { label, value: values.map((value, index) => <span key={index}>{index > 0 && ', '}{value}</span>) };
+  });
 }
 
 export function hasKnownFacts(provider: ProviderFactsSource): boolean {

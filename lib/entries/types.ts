@@ -123,6 +123,12 @@ export type FormattedTextField = FieldCommon & {
 
 export type FieldDef = TextField | ChoiceField | MultiChoiceField | LanguagesField | RefField | BoolField | DateField | IntField | FormattedTextField;
 
+/** Several fields on one line of the facts panel, joined with commas: « Adresse ». */
+export type FactGroup = { label: string; fields: readonly string[] };
+
+/** The fields a definition's facts panel shows. */
+export type FactKey<D extends EntityDef> = D['facts'] extends readonly (infer F)[] ? (F extends string ? F : F extends { fields: readonly (infer K)[] } ? K : never) : never;
+
 /** How a fact of a provider shows on the basket's sheet when it is not known. */
 export type BasketFact = { whenUnknown: 'missing' | 'omit'; label?: string };
 
@@ -148,8 +154,8 @@ export type EntityDef = {
   notFields: Readonly<Record<string, string>>;
   /** The open data's order of the fields when it is not the definition's. */
   columnOrder?: readonly string[];
-  /** Facts of the public page's panel, in order (provider). */
-  facts?: readonly string[];
+  /** Facts of the public page's panel, in order (provider): a field, or several shown on one line under one label. */
+  facts?: readonly (string | FactGroup)[];
   /** Facts of the basket's sheet, in order (provider). */
   basket?: Readonly<Record<string, BasketFact>>;
   /** The admin list: text searched, order, second column. */
