@@ -5,6 +5,7 @@ import type { EntityDef, EveryColumnPlaced } from '@/lib/entries/types';
 import { audienceLabels, costLabels, formatLabels, providerKindLabels, regionLabels } from '@/lib/labels';
 
 const SCOPE = 'Portée';
+const ADDRESS = 'Adresse';
 
 export const providerEntry = {
   type: 'Provider',
@@ -50,6 +51,44 @@ export const providerEntry = {
       isSeeded: true,
       hsds: 'phones[].number',
     },
+    streetAddress: {
+      type: 'text',
+      label: 'Numéro et rue',
+      publicLabel: 'Adresse',
+      help: 'Par exemple 1234, rue Saint-Denis, bureau 200',
+      apiDoc: 'Numéro et rue, seulement si l’organisme les rend publics (vide sinon).',
+      max: TITLE_MAX_LENGTH,
+      section: ADDRESS,
+      // Many organisations (shelters, home-based services) do not publish where they are.
+      publicWhen: 'isStreetPublic',
+      hsds: 'locations[].addresses[].address_1',
+    },
+    isStreetPublic: {
+      type: 'bool',
+      label: 'Rue publique',
+      formLabel: 'Afficher le numéro et la rue sur le site public',
+      help: 'Sans cette case, seuls la municipalité et le code postal paraissent.',
+      section: ADDRESS,
+      openData: false,
+    },
+    municipality: {
+      type: 'text',
+      label: 'Municipalité',
+      help: 'Par exemple Trois-Rivières',
+      apiDoc: 'Municipalité (vide si inconnue).',
+      max: 120,
+      section: ADDRESS,
+      hsds: 'locations[].addresses[].city',
+    },
+    postalCode: {
+      type: 'postalCode',
+      label: 'Code postal',
+      help: 'Par exemple H2X 1Y4',
+      apiDoc: 'Code postal canadien, écrit « H2X 1Y4 » (vide si inconnu).',
+      max: 10,
+      section: ADDRESS,
+      hsds: 'locations[].addresses[].postal_code',
+    },
     regions: {
       type: 'multiChoice',
       label: 'Régions',
@@ -77,11 +116,14 @@ export const providerEntry = {
     verifyNote: { ...verificationFields.verifyNote, hsds: 'x_verify_note' },
   },
   notFields: ENTRY_NOT_FIELDS,
-  facts: ['website', 'email', 'phone', 'regions', 'audiences', 'cost', 'formats', 'languages'],
+  facts: ['website', 'email', 'phone', { label: 'Adresse', fields: ['streetAddress', 'municipality', 'postalCode'] }, 'regions', 'audiences', 'cost', 'formats', 'languages'],
   basket: {
     website: { whenUnknown: 'missing' },
     email: { whenUnknown: 'missing' },
     phone: { whenUnknown: 'missing' },
+    streetAddress: { whenUnknown: 'omit' },
+    municipality: { whenUnknown: 'omit' },
+    postalCode: { whenUnknown: 'omit' },
     regions: { whenUnknown: 'missing', label: 'Régions' },
     formats: { whenUnknown: 'omit' },
     cost: { whenUnknown: 'omit' },

@@ -37,7 +37,7 @@ describe('open data outputs, as recorded from the hand-written code', () => {
       'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
     ]);
     expect(header('fournisseurs')).toEqual([
-      'slug', 'name', 'alternate_name', 'kind', 'description', 'website', 'email', 'phone',
+      'slug', 'name', 'alternate_name', 'kind', 'description', 'website', 'email', 'phone', 'street_address', 'municipality', 'postal_code',
       'regions', 'audiences', 'cost', 'formats', 'languages',
       'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
     ]);

@@ -9,13 +9,14 @@ const known: ProviderFactsSource = {
   website: 'https://www.organisme.org/',
   email: 'info@organisme.org',
   phone: '514 555-1234, poste 12',
+  streetAddress: '', municipality: '', postalCode: '',
   regions: ['MONTREAL', 'LAVAL'],
   audiences: ['COMMUNITY_ORGANIZATIONS'],
   cost: 'FREE',
   formats: ['ONLINE', 'IN_PERSON'],
   languages: ['fr', 'en', 'pt'],
 } as ProviderFactsSource;
-const unknown: ProviderFactsSource = { website: '', email: '', phone: '', regions: [], audiences: [], cost: 'UNKNOWN', formats: [], languages: [] } as ProviderFactsSource;
+const unknown: ProviderFactsSource = { website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', regions: [], audiences: [], cost: 'UNKNOWN', formats: [], languages: [] } as ProviderFactsSource;
 
 describe('provider facts panel', () => {
   it('renders every fact, known or « À compléter », as the hand-written panel did', () => {
