@@ -3,6 +3,7 @@ import type {
   Audience,
   Availability,
   CostOption,
+  EntryStatus,
   HelpKind,
   InferredField,
   NeedKind,
@@ -11,6 +12,12 @@ import type {
   Region,
   ServiceFormat,
 } from '@/lib/generated/prisma/enums';
+
+export const statusLabels: Record<EntryStatus, string> = {
+  DRAFT: 'Brouillon',
+  PUBLISHED: 'Publié',
+  ARCHIVED: 'Archivé',
+};
 
 export const needKindLabels: Record<NeedKind, string> = {
   NEED: 'Besoin',

@@ -1,5 +1,8 @@
 import { CheckboxField, TextAreaField } from '@/components/admin/entry-fields';
 import type { formValues } from '@/components/admin/form-values';
+import { fieldId, formLabel } from '@/lib/entries/fields';
+import { verificationFields } from '@/lib/entries/common';
+import type { EntityDef } from '@/lib/entries/types';
 import { formatDate } from '@/lib/format';
 
 export const STATUS_OPTIONS = [
@@ -8,16 +11,18 @@ export const STATUS_OPTIONS = [
   { value: 'ARCHIVED', label: 'Archivé (retiré du site public)' },
 ] as const;
 
+const { toVerify: toVerifyField, verifyNote: verifyNoteField } = verificationFields;
+
 /** "Vérifié le …", the "à vérifier" flag and its note; the date is set by the "marquer comme vérifié" button. */
 export function VerificationFields({
-  prefix,
+  def,
   verifiedAt,
   toVerify,
   verifyNote,
   values,
   errors,
 }: {
-  prefix: string;
+  def: EntityDef;
   verifiedAt: string | null;
   toVerify: boolean;
   verifyNote: string;
@@ -30,19 +35,13 @@ export function VerificationFields({
         <span className="font-medium">Dernière vérification : </span>
         {verifiedAt ? formatDate(verifiedAt) : 'jamais vérifiée par une personne'}
       </p>
-      <CheckboxField
-        id={`${prefix}-a-verifier`}
-        name="toVerify"
-        label="À vérifier"
-        hint="Signale aux autres membres qu’une information est peut-être dépassée. « Marquer comme vérifié » retire ce signalement."
-        defaultChecked={values.checked('toVerify', toVerify)}
-      />
+      <CheckboxField id={fieldId(def, 'toVerify')} name="toVerify" label={toVerifyField.label} hint={toVerifyField.help} defaultChecked={values.checked('toVerify', toVerify)} />
       <TextAreaField
-        id={`${prefix}-note-verification`}
+        id={fieldId(def, 'verifyNote')}
         name="verifyNote"
-        label="Note de vérification (facultatif)"
-        hint="Ce qui est à vérifier, ou comment la fiche a été vérifiée."
-        rows={2}
+        label={formLabel(verifyNoteField)}
+        hint={verifyNoteField.help}
+        rows={verifyNoteField.rows}
         defaultValue={values.text('verifyNote', verifyNote)}
         errors={errors}
       />

@@ -4,16 +4,10 @@ import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { Badge } from '@/components/ui/badge';
 import { basketItemPath } from '@/lib/basket/item-path';
 import type { BasketContactDto, BasketItemDto, BasketProviderDto, BasketSolutionDto } from '@/lib/basket/types';
-import {
-  availabilityLabels,
-  costLabels,
-  formatLabels,
-  helpKindLabels,
-  providerKindLabels,
-  regionLabels,
-  rolesLabel,
-  withInferredMark,
-} from '@/lib/labels';
+import { factValue } from '@/components/inventory/provider-facts';
+import { fieldOf, publicLabel } from '@/lib/entries/fields';
+import { providerEntry } from '@/lib/entries/provider';
+import { availabilityLabels, costLabels, helpKindLabels, providerKindLabels, rolesLabel, withInferredMark } from '@/lib/labels';
 
 const MISSING = 'À compléter';
 
@@ -82,18 +76,16 @@ function SolutionDetails({ item }: { item: BasketSolutionDto }) {
   );
 }
 
+// The facts of its definition's `basket` list, in order: « À compléter » when unknown, or
+// left out (`whenUnknown: 'omit'`).
+const BASKET_FACTS = Object.entries(providerEntry.basket).map(([key, fact]) => ({ field: fieldOf(providerEntry, key)!, fact }));
+
 function ProviderDetails({ item }: { item: BasketProviderDto }) {
-  const facts: { label: string; value: ReactNode }[] = [
-    { label: 'Site Web', value: item.website ? <a href={item.website}>{host(item.website)}</a> : <Missing /> },
-    { label: 'Courriel', value: item.email ? <a href={`mailto:${item.email}`}>{item.email}</a> : <Missing /> },
-    { label: 'Téléphone', value: item.phone ? <a href={phoneHref(item.phone)}>{item.phone}</a> : <Missing /> },
-    {
-      label: 'Régions',
-      value: item.regions.length > 0 ? item.regions.map((region) => regionLabels[region]).join(', ') : <Missing />,
-    },
-  ];
-  if (item.formats.length > 0) facts.push({ label: 'Format', value: item.formats.map((format) => formatLabels[format]).join(', ') });
-  if (item.cost !== 'UNKNOWN') facts.push({ label: 'Coût', value: costLabels[item.cost] });
+  const facts = BASKET_FACTS.flatMap(({ field, fact }) => {
+    const value = factValue(field, item[field.key as keyof BasketProviderDto]);
+    if (value === null && fact.whenUnknown === 'omit') return [];
+    return [{ label: 'label' in fact ? fact.label : publicLabel(field), value: value ?? <Missing /> }];
+  });
   return (
     <>
       <div>

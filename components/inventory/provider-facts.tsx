@@ -1,11 +1,19 @@
 import type { ReactNode } from 'react';
-import { audienceLabels, costLabels, formatLabels, languageLabel, regionLabels } from '@/lib/labels';
-import type { ProviderDto } from '@/lib/data/types';
+import { fieldOf, publicLabel, type Field } from '@/lib/entries/fields';
+import { providerEntry } from '@/lib/entries/provider';
+import type { FactGroup, FactKey, PublicValues } from '@/lib/entries/types';
+import { languageLabel } from '@/lib/labels';
 
-export type ProviderFactsSource = Pick<
-  ProviderDto,
-  'website' | 'email' | 'phone' | 'regions' | 'audiences' | 'cost' | 'formats' | 'languages'
->;
+// The facts of a provider's panel are its definition's `facts` (lib/entries/provider.ts), in
+// that order, each shown as its type says: links for a web address, an email and a phone,
+// French labels for codes. A group shows its known fields on one line.
+const FACTS: { label: string; fields: Field[] }[] = (providerEntry.facts as readonly (string | FactGroup)[]).map((fact) => {
+  if (typeof fact !== 'string') return { label: fact.label, fields: fact.fields.map((key) => fieldOf(providerEntry, key)!) };
+  const field = fieldOf(providerEntry, fact)!;
+  return { label: publicLabel(field), fields: [field] };
+});
+
+export type ProviderFactsSource = Pick<PublicValues<typeof providerEntry>, FactKey<typeof providerEntry>>;
 
 const NOT_PROVIDED = 'À compléter';
 
@@ -16,21 +24,36 @@ function websiteLink(website: string): ReactNode {
   return <a href={website}>{host}</a>;
 }
 
-function facts(provider: ProviderFactsSource): { label: string; value: ReactNode | null }[] {
+/** A public value as the site shows it; null when it is not known. */
+export function factValue(field: Field, value: unknown): ReactNode | null {
   const list = (values: string[]) => (values.length > 0 ? values.join(', ') : null);
-  return [
-    { label: 'Site Web', value: provider.website ? websiteLink(provider.website) : null },
-    { label: 'Courriel', value: provider.email ? <a href={`mailto:${provider.email}`}>{provider.email}</a> : null },
-    {
-      label: 'Téléphone',
-      value: provider.phone ? <a href={`tel:${provider.phone.replace(/[^+\d]/g, '')}`}>{provider.phone}</a> : null,
-    },
-    { label: 'Régions desservies', value: list(provider.regions.map((region) => regionLabels[region])) },
-    { label: 'Pour qui', value: list(provider.audiences.map((audience) => audienceLabels[audience])) },
-    { label: 'Coût', value: provider.cost === 'UNKNOWN' ? null : costLabels[provider.cost] },
-    { label: 'Format', value: list(provider.formats.map((format) => formatLabels[format])) },
-    { label: 'Langues', value: list(provider.languages.map(languageLabel)) },
-  ];
+  if (value === null || value === undefined || value === '') return null;
+  switch (field.type) {
+    case 'url':
+      return websiteLink(String(value));
+    case 'email':
+      return <a href={`mailto:${String(value)}`}>{String(value)}</a>;
+    case 'phone':
+      return <a href={`tel:${String(value).replace(/[^+\d]/g, '')}`}>{String(value)}</a>;
+    case 'choice':
+      return value === field.unknown ? null : (field.options[String(value)] ?? String(value));
+    case 'multiChoice':
+      return list((value as string[]).map((code) => field.options[code] ?? code));
+    case 'languages':
+      return list((value as string[]).map(languageLabel));
+    case 'bool':
+      return value ? 'Oui' : 'Non';
+    default:
+      return String(value);
+  }
+}
+
+function facts(provider: ProviderFactsSource): { label: string; value: ReactNode | null }[] {
+  return FACTS.map(({ label, fields }) => {
+    const values = fields.map((field) => factValue(field, provider[field.key as keyof ProviderFactsSource])).filter((value) => value !== null);
+    if (values.length <= 1) return { label, value: values[0] ?? null };
+    return { label, value: values.map((value, index) => <span key={index}>{index > 0 && ', '}{value}</span>) };
+  });
 }
 
 export function hasKnownFacts(provider: ProviderFactsSource): boolean {

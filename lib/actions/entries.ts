@@ -1,7 +1,7 @@
 'use server';
 
-// Actions shared by every kind of entry: restore a past version, archive, delete, recreate a
-// deleted entry. Each one:
+// Actions shared by every kind of entry: save its form, restore a past version, archive,
+// delete, recreate a deleted entry. Each one:
 // requireUser() -> parse -> one transaction with its history record -> updateTag -> redirect.
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -13,8 +13,9 @@ import { recreateEntry, restoreEntry } from '@/lib/data/admin/restore';
 import { getDb } from '@/lib/db';
 import { ENTRY_TYPE_LABELS } from '@/lib/history/fields';
 import { isEntryType } from '@/lib/history/snapshot';
+import { saveEntryForm } from '@/lib/actions/save-entry';
 import { entryIdSchema, versionSchema } from '@/lib/validation/entry';
-import type { FormState } from '@/lib/validation/form-state';
+import type { EntryFormState, FormState } from '@/lib/validation/form-state';
 
 const CONFLICT = 'Cette fiche a été modifiée par une autre personne depuis que vous avez ouvert cette page. Rechargez la page pour voir sa version, puis réessayez.';
 const NOT_FOUND = 'Cette fiche ou cette version est introuvable : elle a peut-être été supprimée.';
@@ -25,6 +26,14 @@ function parseTarget(formData: FormData) {
   const version = versionSchema.safeParse(formData.get('version'));
   if (typeof type !== 'string' || !isEntryType(type) || !id.success || !version.success) return null;
   return { type, id: id.data, version: version.data };
+}
+
+/** The entry form of any kind (its hidden `entityType` says which). */
+export async function saveEntryFormAction(_previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
+  const user = await requireUser();
+  const type = formData.get('entityType');
+  if (typeof type !== 'string' || !isEntryType(type)) return { status: 'error', message: NOT_FOUND };
+  return saveEntryForm(user, type, formData);
 }
 
 export async function restoreEntryAction(_previous: FormState, formData: FormData): Promise<FormState> {

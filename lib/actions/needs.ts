@@ -1,23 +1,16 @@
 'use server';
 
-// Needs (besoins) from the admin forms: requireUser(), then the shared save
-// (lib/actions/save-entry.ts); and the "Monter" / "Descendre" buttons of the list.
+// The "Monter" / "Descendre" buttons of the list of needs (their form is saved like every
+// entry's: lib/actions/entries.ts).
 import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getRequestIp } from '@/lib/auth';
 import { requireUser } from '@/lib/authz';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
-import { moveNeed, previewNeedSnapshot, saveNeed } from '@/lib/data/admin/needs';
+import { moveNeed } from '@/lib/data/admin/needs';
 import { getDb } from '@/lib/db';
-import { saveEntryAction } from '@/lib/actions/save-entry';
 import { entryIdSchema, versionSchema } from '@/lib/validation/entry';
-import type { EntryFormState, FormState } from '@/lib/validation/form-state';
-import { parseNeedForm, type NeedField } from '@/lib/validation/need';
-
-export async function saveNeedAction(_previous: EntryFormState<NeedField>, formData: FormData): Promise<EntryFormState<NeedField>> {
-  const user = await requireUser();
-  return saveEntryAction(user, formData, { entityType: 'Need', parse: parseNeedForm, save: saveNeed, preview: previewNeedSnapshot });
-}
+import type { FormState } from '@/lib/validation/form-state';
 
 /**
  * "Monter" / "Descendre" on the list of needs: a plain form per button (bound with an idle

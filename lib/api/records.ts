@@ -1,10 +1,21 @@
 // The published dataset as the records of the API and of the JSON download (lib/api/schemas.ts):
 // snake_case names, codes for enums, links between entries by slug, absolute page URLs.
+import { needEntry } from '@/lib/entries/need';
+import { openValues, recordFields } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
+import { solutionEntry } from '@/lib/entries/solution';
+import { themeEntry } from '@/lib/entries/theme';
 import type { Dataset, DatasetNeed, DatasetSolution } from '@/lib/export/types';
 import type { ProviderRole } from '@/lib/generated/prisma/enums';
 import { providerRoleOrder } from '@/lib/labels';
 import type { NeedRecord, ProviderRecord, SolutionRecord, ThemeRecord } from '@/lib/api/schemas';
 import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
+
+// The fields each record takes from its definition (lib/entries/), in the record's order.
+const themeFields = recordFields(themeEntry);
+const needFields = recordFields(needEntry);
+const solutionFields = recordFields(solutionEntry);
+const providerFields = recordFields(providerEntry);
 
 export type Records = {
   themes: ThemeRecord[];
@@ -84,9 +95,7 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
 
   const themeRecords: ThemeRecord[] = dataset.themes.map((theme) => ({
     slug: theme.slug,
-    name: theme.name,
-    description: theme.description,
-    position: theme.position,
+    ...openValues(themeEntry, themeFields.content, theme),
     needs: (needsOfTheme.get(theme.slug) ?? []).map(needRef),
     updated_at: theme.updatedAt,
   }));
@@ -103,20 +112,14 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
     const theme = need.themeSlug ? themes.get(need.themeSlug) : undefined;
     return {
       slug: need.slug,
-      kind: need.kind,
-      title: need.title,
-      description: need.description,
-      note: need.note,
-      position: need.position,
+      ...openValues(needEntry, needFields.content, need),
       theme: theme ? { slug: theme.slug, name: theme.name } : null,
       existing_solution_count: linked.filter((solution) => solution.availability === 'EXISTING').length,
       proposed_solution_count: linked.filter((solution) => solution.availability === 'PROPOSED').length,
       unconfirmed_solution_count: linked.filter((solution) => solution.availability === 'UNCONFIRMED').length,
       solutions: linked.map(solutionRef),
       related,
-      verified_at: need.verifiedAt,
-      to_verify: need.toVerify,
-      verify_note: need.verifyNote,
+      ...openValues(needEntry, needFields.verification, need),
       updated_at: need.updatedAt,
       url: absoluteUrl(siteUrl, needPath(need.slug)),
     };
@@ -137,12 +140,7 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
     const parent = solution.parentSlug ? solutions.get(solution.parentSlug) : undefined;
     return {
       slug: solution.slug,
-      title: solution.title,
-      description: solution.description,
-      availability: solution.availability,
-      kinds: solution.kinds,
-      cost: solution.cost,
-      inferred_fields: solution.inferredFields,
+      ...openValues(solutionEntry, solutionFields.content, solution),
       parent: parent ? solutionRef(parent) : null,
       children: (childrenOf.get(solution.slug) ?? []).map(solutionRef),
       needs: solution.needSlugs.map((slug) => needs.get(slug)).filter(defined).map(needRef),
@@ -152,9 +150,7 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
         roles: providerRoles,
         inferred_roles,
       })),
-      verified_at: solution.verifiedAt,
-      to_verify: solution.toVerify,
-      verify_note: solution.verifyNote,
+      ...openValues(solutionEntry, solutionFields.verification, solution),
       updated_at: solution.updatedAt,
       url: absoluteUrl(siteUrl, solutionPath(solution.slug)),
     };
@@ -162,22 +158,9 @@ export function toRecords(dataset: Dataset, siteUrl: string): Records {
 
   const providerRecords: ProviderRecord[] = dataset.providers.map((provider) => ({
     slug: provider.slug,
-    name: provider.name,
-    alternate_name: provider.alternateName,
-    kind: provider.kind,
-    description: provider.description,
-    website: provider.website,
-    email: provider.email,
-    phone: provider.phone,
-    regions: provider.regions,
-    audiences: provider.audiences,
-    cost: provider.cost,
-    formats: provider.formats,
-    languages: provider.languages,
+    ...openValues(providerEntry, providerFields.content, provider),
     solutions: (solutionsOfProvider.get(provider.slug) ?? []).map(({ solution, roles, inferred_roles }) => ({ ...solutionRef(solution), roles, inferred_roles })),
-    verified_at: provider.verifiedAt,
-    to_verify: provider.toVerify,
-    verify_note: provider.verifyNote,
+    ...openValues(providerEntry, providerFields.verification, provider),
     updated_at: provider.updatedAt,
     url: absoluteUrl(siteUrl, providerPath(provider.slug)),
   }));

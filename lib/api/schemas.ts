@@ -27,6 +27,13 @@ import {
   providerRoleLabels,
   regionLabels,
 } from '@/lib/labels';
+import { openName, type Field } from '@/lib/entries/fields';
+import { needEntry } from '@/lib/entries/need';
+import { recordFields } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
+import { solutionEntry } from '@/lib/entries/solution';
+import { themeEntry } from '@/lib/entries/theme';
+import type { EntityDef, OpenRecord } from '@/lib/entries/types';
 
 export type SchemaMeta = { id: string; title?: string; description?: string };
 
@@ -84,12 +91,60 @@ export const ServiceFormatSchema = z
   .enum(ServiceFormat)
   .register(apiRegistry, { id: 'ServiceFormat', description: codesDescription('Format.', formatLabels) });
 
-const verification = {
-  verified_at: dateTime.nullable().meta({ description: 'Dernière vérification par une personne ; null si jamais vérifiée.' }),
-  to_verify: z.boolean().meta({ description: 'La fiche est signalée à vérifier ou à compléter.' }),
-  verify_note: z.string().meta({ description: 'Ce qu’il reste à vérifier (vide si rien).' }),
-  updated_at: dateTime.meta({ description: 'Dernière modification de la fiche.' }),
-};
+// The enums of the definitions' choices, by their labels (lib/labels.ts): a field whose
+// options are `costLabels` is a `Cost` in the document.
+const ENUM_SCHEMAS = new Map<object, z.ZodType>([
+  [needKindLabels, NeedKindSchema],
+  [availabilityLabels, AvailabilitySchema],
+  [inferredFieldLabels, InferredFieldSchema],
+  [helpKindLabels, HelpKindSchema],
+  [costLabels, CostSchema],
+  [providerKindLabels, ProviderKindSchema],
+  [regionLabels, RegionSchema],
+  [audienceLabels, AudienceSchema],
+  [formatLabels, ServiceFormatSchema],
+]);
+
+const enumOf = (options: Record<string, string>) => ENUM_SCHEMAS.get(options) ?? z.enum(Object.keys(options) as [string, ...string[]]);
+
+/** A field of a definition as the API gives it (lib/entries/open-data.ts `publicValues`). */
+function fieldSchema(field: Field): z.ZodType {
+  const schema = (() => {
+    switch (field.type) {
+      case 'int':
+        return z.number().int();
+      case 'bool':
+        return z.boolean();
+      case 'date':
+        return dateTime.nullable();
+      case 'choice':
+        return enumOf(field.options);
+      case 'multiChoice':
+        return z.array(enumOf(field.options));
+      case 'languages':
+        return z.array(z.string());
+      default:
+        return z.string();
+    }
+  })();
+  return field.apiDoc ? schema.meta({ description: field.apiDoc }) : schema;
+}
+
+type RecordShape<D extends EntityDef> = { [K in keyof OpenRecord<D>]-?: z.ZodType<OpenRecord<D>[K]> };
+
+/** The record's fields that come from the definition: what the entry says, and its verification (each typed as the whole record). */
+function definedShape<D extends EntityDef>(def: D): { content: RecordShape<D>; verification: RecordShape<D> } {
+  const shape = (fields: Field[]) => Object.fromEntries(fields.map((field) => [openName(field), fieldSchema(field)])) as RecordShape<D>;
+  const { content, verification } = recordFields(def);
+  return { content: shape(content), verification: shape(verification) };
+}
+
+const themeShape = definedShape(themeEntry);
+const needShape = definedShape(needEntry);
+const solutionShape = definedShape(solutionEntry);
+const providerShape = definedShape(providerEntry);
+
+const updatedAt = dateTime.meta({ description: 'Dernière modification de la fiche.' });
 
 const pageUrl = z.url().meta({ description: 'Page publique de la fiche dans le répertoire.' });
 
@@ -102,11 +157,9 @@ export const SolutionRefSchema = z
 export const ThemeSchema = z
   .object({
     slug,
-    name: z.string(),
-    description: z.string(),
-    position: z.number().int(),
+    ...themeShape.content,
     needs: z.array(NeedRefSchema).meta({ description: 'Besoins et enjeux publiés de ce thème, dans l’ordre de l’inventaire.' }),
-    updated_at: verification.updated_at,
+    updated_at: updatedAt,
   })
   .register(apiRegistry, { id: 'Theme', description: 'Un thème qui regroupe des besoins (taxonomie).' });
 
@@ -125,18 +178,15 @@ export const RelatedNeedSchema = z
 export const NeedSchema = z
   .object({
     slug,
-    kind: NeedKindSchema,
-    title: z.string(),
-    description: z.string().meta({ description: 'Formulation complète, telle que la Table l’a écrite.' }),
-    note: z.string().meta({ description: 'Remarque de la Table (vide si aucune).' }),
-    position: z.number().int().meta({ description: 'Rang dans l’inventaire.' }),
+    ...needShape.content,
     theme: ThemeRefSchema.nullable(),
     existing_solution_count: z.number().int().min(0),
     proposed_solution_count: z.number().int().min(0),
     unconfirmed_solution_count: z.number().int().min(0).meta({ description: 'Solutions dont l’existence est à confirmer.' }),
     solutions: z.array(SolutionRefSchema).meta({ description: 'Solutions publiées rattachées à ce besoin, dans l’ordre de l’inventaire.' }),
     related: z.array(RelatedNeedSchema),
-    ...verification,
+    ...needShape.verification,
+    updated_at: updatedAt,
     url: pageUrl,
   })
   .register(apiRegistry, { id: 'Need', description: 'Un besoin ou un enjeu numérique nommé par le milieu communautaire.' });
@@ -150,13 +200,8 @@ export const SolutionProviderSchema = z
 export const SolutionSchema = z
   .object({
     slug,
-    title: z.string(),
-    description: z.string(),
-    availability: AvailabilitySchema,
-    kinds: z.array(HelpKindSchema),
-    cost: CostSchema,
-    inferred_fields: z.array(InferredFieldSchema).meta({ description: 'Parmi kinds et cost, ce que l’équipe du répertoire a déduit.' }),
-    parent: SolutionRefSchema.nullable().meta({ description: 'La solution que celle-ci détaille (sous-point), s’il y a lieu.' }),
+    ...solutionShape.content,
+    parent: SolutionRefSchema.nullable().meta({ description: solutionEntry.fields.parentId.apiDoc }),
     children: z.array(SolutionRefSchema).meta({ description: 'Ses sous-points.' }),
     needs: z
       .array(NeedRefSchema)
@@ -164,7 +209,8 @@ export const SolutionSchema = z
     providers: z
       .array(SolutionProviderSchema)
       .meta({ description: 'Qui l’offre, la finance, y participe, est cité en exemple ou a été approché (offre d’abord).' }),
-    ...verification,
+    ...solutionShape.verification,
+    updated_at: updatedAt,
     url: pageUrl,
   })
   .register(apiRegistry, { id: 'Solution', description: 'Une solution, existante ou proposée, à un ou plusieurs besoins.' });
@@ -176,20 +222,10 @@ export const ProviderSolutionSchema = z
 export const ProviderSchema = z
   .object({
     slug,
-    name: z.string(),
-    alternate_name: z.string().meta({ description: 'Autre graphie ou sigle (vide si aucun).' }),
-    kind: ProviderKindSchema,
-    description: z.string(),
-    website: z.string().meta({ description: 'Site Web (vide si inconnu).' }),
-    email: z.string().meta({ description: 'Courriel (vide si inconnu).' }),
-    phone: z.string().meta({ description: 'Téléphone (vide si inconnu).' }),
-    regions: z.array(RegionSchema),
-    audiences: z.array(AudienceSchema),
-    cost: CostSchema,
-    formats: z.array(ServiceFormatSchema),
-    languages: z.array(z.string()).meta({ description: 'Codes de langue ISO 639-1, p. ex. fr, en.' }),
+    ...providerShape.content,
     solutions: z.array(ProviderSolutionSchema),
-    ...verification,
+    ...providerShape.verification,
+    updated_at: updatedAt,
     url: pageUrl,
   })
   .register(apiRegistry, { id: 'Provider', description: 'Un organisme ou un programme qui offre, finance ou accompagne des solutions.' });

@@ -2,22 +2,17 @@
 // against a seeded throwaway database; the app calls it through lib/data/basket.ts.
 //
 // Two SQL statements whatever the length of the list (one per kind, run together): Prisma's
-// nested `select` would send one statement per relation level (11 here). The related rows
-// come back as JSON aggregates; zod checks each row, so a schema change fails loudly in the
-// integration test instead of showing `undefined` on the sheet.
+// nested `select` would send one statement per relation level (11 here). The related rows come back
+// as JSON aggregates; zod checks each row, so a schema change fails loudly in the integration
+// test instead of showing `undefined` on the sheet. A provider's columns come from its
+// definition (lib/entries/open-data.ts), so a new public field reaches the sheet.
 import { z } from 'zod';
 import { foldForSorting } from '@/lib/format';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import {
-  Availability,
-  CostOption,
-  HelpKind,
-  InferredField,
-  ProviderKind,
-  ProviderRole,
-  Region,
-  ServiceFormat,
-} from '@/lib/generated/prisma/enums';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { fieldsOf, type Field } from '@/lib/entries/fields';
+import { Availability, CostOption, HelpKind, InferredField, ProviderRole } from '@/lib/generated/prisma/enums';
+import { publicSelect, publicValues } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
 import { formatRef, type BasketRef } from '@/lib/basket/refs';
 import { providerRoleOrder } from '@/lib/labels';
 import type { BasketContactDto, BasketContents, BasketItemDto, BasketProviderDto, BasketSolutionDto } from '@/lib/basket/types';
@@ -51,20 +46,39 @@ const solutionRowSchema = z.object({
   parentNeeds: z.array(needRefSchema),
 });
 
+// The provider's columns its public values are made from (lib/entries/open-data.ts), each
+// read as a plain value (enums as text) and checked by its type.
+const providerColumns = fieldsOf(providerEntry).filter((field) => Object.hasOwn(publicSelect(providerEntry), field.key));
+
+function columnSql(field: Field): Prisma.Sql {
+  const cast = field.type === 'choice' ? '::text' : field.type === 'multiChoice' ? '::text[]' : '';
+  return Prisma.raw(`p."${field.key}"${cast} AS "${field.key}"`);
+}
+
+function columnSchema(field: Field): z.ZodType {
+  switch (field.type) {
+    case 'bool':
+      return z.boolean();
+    case 'int':
+      return z.number();
+    case 'date':
+      return z.date().nullable();
+    case 'choice':
+      return z.enum(Object.keys(field.options) as [string, ...string[]]);
+    case 'multiChoice':
+      return z.array(z.enum(Object.keys(field.options) as [string, ...string[]]));
+    case 'languages':
+      return z.array(z.string());
+    case 'ref':
+      return z.string().nullable();
+    default:
+      return z.string();
+  }
+}
+
 const providerRowSchema = z.object({
   slug: z.string(),
-  name: z.string(),
-  alternateName: z.string(),
-  kind: z.enum(ProviderKind),
-  description: z.string(),
-  website: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  regions: z.array(z.enum(Region)),
-  cost: z.enum(CostOption),
-  formats: z.array(z.enum(ServiceFormat)),
-  toVerify: z.boolean(),
-  verifyNote: z.string(),
+  ...Object.fromEntries(providerColumns.map((field) => [field.key, columnSchema(field)])),
   offers: z.array(z.object({ slug: z.string(), title: z.string(), availability: z.enum(Availability) })),
 });
 
@@ -97,8 +111,7 @@ function selectSolutions(db: PrismaClient, slugs: string[]): Promise<unknown[]> 
 // or its parent's), one entry per solution even when the provider holds several roles.
 function selectProviders(db: PrismaClient, slugs: string[]): Promise<unknown[]> {
   return db.$queryRaw<unknown[]>`
-    SELECT p.slug, p.name, p."alternateName", p.kind::text AS kind, p.description, p.website, p.email, p.phone,
-      p.regions::text[] AS regions, p.cost::text AS cost, p.formats::text[] AS formats, p."toVerify", p."verifyNote",
+    SELECT p.slug, ${Prisma.join(providerColumns.map(columnSql))},
       (SELECT coalesce(json_agg(json_build_object('slug', offered.slug, 'title', offered.title,
                 'availability', offered.availability) ORDER BY offered.first_position, offered."createdAt", offered.slug), '[]'::json)
         FROM (
@@ -149,8 +162,8 @@ function toSolutionItem(row: SolutionRow): BasketSolutionDto {
 }
 
 function toProviderItem(row: ProviderRow): BasketProviderDto {
-  const { kind, ...rest } = row;
-  return { ...rest, kind: 'provider', providerKind: kind };
+  const { kind, ...values } = publicValues(providerEntry, row);
+  return { ...values, slug: row.slug, kind: 'provider', providerKind: kind, offers: row.offers };
 }
 
 /**

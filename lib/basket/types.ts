@@ -1,15 +1,8 @@
 // Plain objects for the basket page, the printed sheet and the CSV file.
-import type {
-  Availability,
-  CostOption,
-  HelpKind,
-  InferredField,
-  ProviderKind,
-  ProviderRole,
-  Region,
-  ServiceFormat,
-} from '@/lib/generated/prisma/enums';
+import type { Availability, CostOption, HelpKind, InferredField, ProviderKind, ProviderRole } from '@/lib/generated/prisma/enums';
 import type { BasketRef } from '@/lib/basket/refs';
+import type { providerEntry } from '@/lib/entries/provider';
+import type { PublicValues } from '@/lib/entries/types';
 
 /** Who stands behind a solution, with what the sheet needs to reach them. */
 export type BasketContactDto = {
@@ -39,21 +32,11 @@ export type BasketSolutionDto = {
   needs: { slug: string; title: string }[];
 };
 
-export type BasketProviderDto = {
+/** A provider on the sheet: its name and description, its definition's `basket` facts (lib/entries/provider.ts). */
+export type BasketProviderDto = Pick<PublicValues<typeof providerEntry>, 'name' | 'alternateName' | 'description' | 'toVerify' | 'verifyNote' | keyof typeof providerEntry.basket> & {
   kind: 'provider';
   slug: string;
-  name: string;
-  alternateName: string;
   providerKind: ProviderKind;
-  description: string;
-  website: string;
-  email: string;
-  phone: string;
-  regions: Region[];
-  cost: CostOption;
-  formats: ServiceFormat[];
-  toVerify: boolean;
-  verifyNote: string;
   /** What it offers, funds or partners on: the published solutions that name it. */
   offers: { slug: string; title: string; availability: Availability }[];
 };

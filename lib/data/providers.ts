@@ -1,7 +1,8 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
-import { toVerificationDto } from '@/lib/data/verification-dto';
+import { publicValues } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 import { keepDecoded } from '@/lib/data/inventory-memo';
@@ -124,19 +125,7 @@ async function findPublishedProvider(slug: string): Promise<ProviderDto | null> 
 
   return {
     slug: row.slug,
-    name: row.name,
-    alternateName: row.alternateName,
-    kind: row.kind,
-    description: row.description,
-    website: row.website,
-    email: row.email,
-    phone: row.phone,
-    regions: row.regions,
-    audiences: row.audiences,
-    cost: row.cost,
-    formats: row.formats,
-    languages: row.languages,
-    ...toVerificationDto(row),
+    ...publicValues(providerEntry, row),
     updatedAt: row.updatedAt.toISOString(),
     solutions,
   };

@@ -2,6 +2,8 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { toVerificationDto } from '@/lib/data/verification-dto';
+import { publicSelect, publicValues } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
 import { isValidSlug } from '@/lib/validation/slug';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 import { foldForSorting } from '@/lib/format';
@@ -31,26 +33,7 @@ const solutionDetailInclude = {
     select: {
       role: true,
       isRoleInferred: true,
-      provider: {
-        select: {
-          slug: true,
-          name: true,
-          alternateName: true,
-          kind: true,
-          description: true,
-          website: true,
-          email: true,
-          phone: true,
-          regions: true,
-          audiences: true,
-          cost: true,
-          formats: true,
-          languages: true,
-          verifiedAt: true,
-          toVerify: true,
-          verifyNote: true,
-        },
-      },
+      provider: { select: { slug: true, ...publicSelect(providerEntry) } },
     },
   },
   needs: needsOfSolution,
@@ -82,8 +65,8 @@ function toProviders(row: SolutionDetailRow): SolutionProviderDto[] {
       continue;
     }
     bySlug.set(provider.slug, {
-      ...provider,
-      verifiedAt: provider.verifiedAt?.toISOString() ?? null,
+      slug: provider.slug,
+      ...publicValues(providerEntry, provider),
       roles: [role],
       inferredRoles: isRoleInferred ? [role] : [],
     });

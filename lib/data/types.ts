@@ -1,5 +1,7 @@
 // Plain objects handed from the data layer to pages (they cross the cache boundary,
 // so dates travel as ISO strings).
+import type { providerEntry } from '@/lib/entries/provider';
+import type { PublicValues } from '@/lib/entries/types';
 import type {
   Audience,
   Availability,
@@ -112,20 +114,9 @@ export type ProviderSolutionDto = {
   needs: { slug: string; title: string; kind: NeedKind }[];
 };
 
-export type ProviderDto = VerificationDto & {
+/** A provider's page: every public value of its definition (lib/entries/provider.ts), and its solutions. */
+export type ProviderDto = PublicValues<typeof providerEntry> & {
   slug: string;
-  name: string;
-  alternateName: string;
-  kind: ProviderKind;
-  description: string;
-  website: string;
-  email: string;
-  phone: string;
-  regions: Region[];
-  audiences: Audience[];
-  cost: CostOption;
-  formats: ServiceFormat[];
-  languages: string[];
   updatedAt: string;
   solutions: ProviderSolutionDto[];
 };
@@ -140,25 +131,13 @@ export type InventoryStatsDto = {
   toVerifyCount: number;
 };
 
-/** A provider as shown on a solution page: its roles there and its contact details. */
-export type SolutionProviderDto = VerificationDto & {
+/** A provider as shown on a solution page: its roles there and its public values (contact details). */
+export type SolutionProviderDto = PublicValues<typeof providerEntry> & {
   slug: string;
-  name: string;
-  alternateName: string;
-  kind: ProviderKind;
-  description: string;
   /** Every role this provider holds on the solution (it can offer and fund). */
   roles: ProviderRole[];
   /** The roles among `roles` that the team inferred. */
   inferredRoles: ProviderRole[];
-  website: string;
-  email: string;
-  phone: string;
-  regions: Region[];
-  audiences: Audience[];
-  cost: CostOption;
-  formats: ServiceFormat[];
-  languages: string[];
 };
 
 export type NeedRefDto = { slug: string; title: string; kind: NeedKind };

@@ -10,6 +10,12 @@
 // French words.
 import { stringify } from 'csv-stringify/sync';
 import { CSV_DELIMITER } from '@/lib/basket/csv';
+import { openName, type Field } from '@/lib/entries/fields';
+import { needEntry } from '@/lib/entries/need';
+import { cellOf, LIST_SEPARATOR, openContentFields, openVerificationFields, refSlugKey, type Cell } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
+import { solutionEntry } from '@/lib/entries/solution';
+import { themeEntry } from '@/lib/entries/theme';
 import type { Dataset, DatasetSolution } from '@/lib/export/types';
 import type { ProviderRole } from '@/lib/generated/prisma/enums';
 import {
@@ -25,34 +31,44 @@ import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/url
 export { CSV_DELIMITER };
 
 /** Several codes or slugs in one cell of the entity files. */
-export const LIST_SEPARATOR = '|';
+export { LIST_SEPARATOR };
 /** Several names in one cell of inventaire.csv: one per line, as in the basket's file. */
 const LINES = '\n';
 
 export const CSV_FILES = ['besoins', 'solutions', 'fournisseurs', 'themes', 'liens', 'inventaire'] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
 
-type Cell = string | number | boolean | null;
 type Table = { columns: readonly string[]; rows: Cell[][] };
 
-const list = (values: readonly string[]) => values.join(LIST_SEPARATOR);
+/** The kinds of entry of the entity files, by file. */
+const ENTITY_FILES = { besoins: needEntry, solutions: solutionEntry, fournisseurs: providerEntry, themes: themeEntry } as const;
+type EntityFile = keyof typeof ENTITY_FILES;
+
+/** Columns /donnees computes for a need: its solutions by availability. */
+const NEED_COUNTS = ['existing_solution_count', 'proposed_solution_count', 'unconfirmed_solution_count'] as const;
+
+/**
+ * An entity file's columns: the slug, what the entry says (its definition's open fields in
+ * their order), a need's counts, its verification, the date of the last change and, for
+ * entries that have a page, its address.
+ */
+function entityColumns(file: EntityFile): string[] {
+  const def = ENTITY_FILES[file];
+  return [
+    'slug',
+    ...openContentFields(def).map(openName),
+    ...(file === 'besoins' ? NEED_COUNTS : []),
+    ...openVerificationFields(def).map(openName),
+    'updated_at',
+    ...(file === 'themes' ? [] : ['url']),
+  ];
+}
 
 export const CSV_COLUMNS = {
-  besoins: [
-    'slug', 'kind', 'title', 'description', 'note', 'position', 'theme',
-    'existing_solution_count', 'proposed_solution_count', 'unconfirmed_solution_count',
-    'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
-  ],
-  solutions: [
-    'slug', 'title', 'description', 'availability', 'kinds', 'cost', 'inferred_fields', 'parent',
-    'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
-  ],
-  fournisseurs: [
-    'slug', 'name', 'alternate_name', 'kind', 'description', 'website', 'email', 'phone',
-    'regions', 'audiences', 'cost', 'formats', 'languages',
-    'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
-  ],
-  themes: ['slug', 'name', 'description', 'position', 'updated_at'],
+  besoins: entityColumns('besoins'),
+  solutions: entityColumns('solutions'),
+  fournisseurs: entityColumns('fournisseurs'),
+  themes: entityColumns('themes'),
   liens: ['relation', 'from', 'to', 'role', 'role_inferred', 'position', 'note'],
   inventaire: [
     'Besoin ou enjeu', 'Type', 'Thème', 'Solution', 'Statut', 'Sous-point de', "Types d'aide", 'Coût',
@@ -67,52 +83,34 @@ export const LINK_RELATIONS = {
   needNeed: 'besoin-besoin',
 } as const;
 
-function table(dataset: Dataset, file: CsvFile, siteUrl: string): Table {
-  const url = (path: string) => absoluteUrl(siteUrl, path);
+function entityRows(dataset: Dataset, file: EntityFile, siteUrl: string): Cell[][] {
+  const def = ENTITY_FILES[file];
+  const cells = (fields: Field[], entry: object) => fields.map((field) => cellOf(field, (entry as Record<string, unknown>)[refSlugKey(field)]));
+  const solutions = new Map(dataset.solutions.map((solution) => [solution.slug, solution]));
   const counts = (slugs: string[]) => {
-    const solutions = new Map(dataset.solutions.map((solution) => [solution.slug, solution]));
     const linked = slugs.map((slug) => solutions.get(slug)).filter((s): s is DatasetSolution => s !== undefined);
     return (['EXISTING', 'PROPOSED', 'UNCONFIRMED'] as const).map((availability) => linked.filter((s) => s.availability === availability).length);
   };
+  const entries: { slug: string; updatedAt: string; solutionSlugs?: string[] }[] = { besoins: dataset.needs, solutions: dataset.solutions, fournisseurs: dataset.providers, themes: dataset.themes }[file];
+  const pathOf = { besoins: needPath, solutions: solutionPath, fournisseurs: providerPath, themes: null }[file];
+  return entries.map((entry) => [
+    entry.slug,
+    ...cells(openContentFields(def), entry),
+    ...(file === 'besoins' ? counts(entry.solutionSlugs ?? []) : []),
+    ...cells(openVerificationFields(def), entry),
+    entry.updatedAt,
+    ...(pathOf ? [absoluteUrl(siteUrl, pathOf(entry.slug))] : []),
+  ]);
+}
 
+function table(dataset: Dataset, file: CsvFile, siteUrl: string): Table {
   switch (file) {
-    case 'besoins':
-      return {
-        columns: CSV_COLUMNS.besoins,
-        rows: dataset.needs.map((need) => [
-          need.slug, need.kind, need.title, need.description, need.note, need.position, need.themeSlug ?? '',
-          ...counts(need.solutionSlugs),
-          need.verifiedAt ?? '', need.toVerify, need.verifyNote, need.updatedAt, url(needPath(need.slug)),
-        ]),
-      };
-    case 'solutions':
-      return {
-        columns: CSV_COLUMNS.solutions,
-        rows: dataset.solutions.map((solution) => [
-          solution.slug, solution.title, solution.description, solution.availability, list(solution.kinds), solution.cost,
-          list(solution.inferredFields), solution.parentSlug ?? '',
-          solution.verifiedAt ?? '', solution.toVerify, solution.verifyNote, solution.updatedAt, url(solutionPath(solution.slug)),
-        ]),
-      };
-    case 'fournisseurs':
-      return {
-        columns: CSV_COLUMNS.fournisseurs,
-        rows: dataset.providers.map((provider) => [
-          provider.slug, provider.name, provider.alternateName, provider.kind, provider.description,
-          provider.website, provider.email, provider.phone,
-          list(provider.regions), list(provider.audiences), provider.cost, list(provider.formats), list(provider.languages),
-          provider.verifiedAt ?? '', provider.toVerify, provider.verifyNote, provider.updatedAt, url(providerPath(provider.slug)),
-        ]),
-      };
-    case 'themes':
-      return {
-        columns: CSV_COLUMNS.themes,
-        rows: dataset.themes.map((theme) => [theme.slug, theme.name, theme.description, theme.position, theme.updatedAt]),
-      };
     case 'liens':
       return { columns: CSV_COLUMNS.liens, rows: linkRows(dataset) };
     case 'inventaire':
       return { columns: CSV_COLUMNS.inventaire, rows: inventoryRows(dataset, siteUrl) };
+    default:
+      return { columns: CSV_COLUMNS[file], rows: entityRows(dataset, file, siteUrl) };
   }
 }
 

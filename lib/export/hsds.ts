@@ -24,6 +24,9 @@ import { HelpKind } from '@/lib/generated/prisma/enums';
 import { costLabels, helpKindLabels, languageLabel, regionLabels, withInferredMark } from '@/lib/labels';
 import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 import type { Licence } from '@/lib/export/config';
+import { provinceOfPostalCode } from '@/lib/entries/checks';
+import { fieldsOf, type Field } from '@/lib/entries/fields';
+import { providerEntry } from '@/lib/entries/provider';
 
 type Json = Record<string, unknown>;
 
@@ -54,6 +57,62 @@ function present(fields: Json): Json {
 }
 
 export type HsdsOptions = { siteUrl: string; licence: Licence };
+
+// --- Fields placed by the definitions' `hsds` paths (lib/entries/provider.ts) ---------------
+
+/** Where each field of the provider's definition goes in its organization, in the definition's order. */
+const providerMappings = fieldsOf(providerEntry)
+  .filter((field) => field.hsds && field.openData !== false)
+  .map((field) => ({ path: field.hsds!, field }));
+
+/**
+ * The objects a path may go through (« phones[].number », « locations[].addresses[].city »):
+ * HSDS gives each an id and its parent's, and requires a few fields of its own. An address is
+ * in Québec unless its postal code says otherwise; a street kept private is an empty first line.
+ */
+const NESTED: Record<string, { one: string; fixed(values: Json): Json }> = {
+  phones: { one: 'phone', fixed: () => ({}) },
+  locations: { one: 'location', fixed: () => ({ location_type: 'physical' }) },
+  addresses: {
+    one: 'address',
+    fixed: (values) => ({ address_1: '', state_province: provinceOfPostalCode(String(values.postal_code ?? '')) ?? 'QC', country: 'CA', address_type: 'physical' }),
+  },
+};
+
+/** A field's value as HSDS wants it: a date without its time, only valid emails and web addresses, nothing for empty. */
+function hsdsValue(field: Field, value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (field.type === 'date') return String(value).slice(0, 10);
+  if (field.type === 'email') return SIMPLE_EMAIL.test(String(value)) ? value : undefined;
+  if (field.type === 'url') return WEB_ADDRESS.test(String(value)) ? value : undefined;
+  return value;
+}
+
+/** The values placed at `paths` under an object of type `kind`: plain keys, and nested objects only when one of their values is known. */
+function mappedFields(kind: string, ownId: string, values: readonly { path: string; value: unknown }[]): Json {
+  const result: Json = {};
+  const nested = new Map<string, { path: string; value: unknown }[]>();
+  for (const { path, value } of values) {
+    const [head, ...rest] = path.split('.');
+    if (!head!.endsWith('[]')) {
+      if (value !== undefined) result[head!] = value;
+      continue;
+    }
+    const group = nested.get(head!.slice(0, -2)) ?? [];
+    group.push({ path: rest.join('.'), value });
+    nested.set(head!.slice(0, -2), group);
+  }
+  for (const [key, group] of nested) {
+    const spec = NESTED[key];
+    if (!spec) throw new Error(`HSDS: no rule for « ${key}[] »`);
+    const childId = id.child(ownId, spec.one);
+    const own = mappedFields(spec.one, childId, group);
+    const hasValue = group.some((item) => item.value !== undefined);
+    result[key] = hasValue ? [{ id: childId, [`${kind}_id`]: ownId, ...spec.fixed(own), ...own }] : [];
+  }
+  return result;
+}
+
 
 export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Json {
   const url = (path: string) => absoluteUrl(siteUrl, path);
@@ -176,23 +235,16 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
 
   const organizations = dataset.providers.map((provider): Json => {
     const organizationId = id.organization(provider);
+    const mapped = mappedFields('organization', organizationId, providerMappings.map(({ path, field }) => ({ path, value: hsdsValue(field, provider[field.key as keyof DatasetProvider]) })));
     return present({
       id: organizationId,
-      name: provider.name,
-      alternate_name: provider.alternateName,
+      ...mapped,
       // Required by HSDS, even when we know nothing more than the name.
-      description: provider.description || provider.name,
-      email: SIMPLE_EMAIL.test(provider.email) ? provider.email : undefined,
-      website: WEB_ADDRESS.test(provider.website) ? provider.website : undefined,
+      description: mapped.description || provider.name,
       uri: url(providerPath(provider.slug)),
-      phones: provider.phone ? [{ id: id.child(organizationId, 'phone'), organization_id: organizationId, number: provider.phone }] : [],
       services: (servicesOf.get(organizationId) ?? []).map((service) => servicesById.get(service.id as string)),
       x_slug: provider.slug,
-      x_kind: provider.kind,
-      x_assured_date: provider.verifiedAt ? provider.verifiedAt.slice(0, 10) : undefined,
       x_last_modified: provider.updatedAt,
-      x_to_verify: provider.toVerify,
-      x_verify_note: provider.verifyNote,
     });
   });
 

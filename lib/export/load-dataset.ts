@@ -4,13 +4,17 @@
 import { foldForSorting } from '@/lib/format';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Dataset, DatasetNeedLink } from '@/lib/export/types';
+import { needEntry } from '@/lib/entries/need';
+import { publicValues } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
+import { solutionEntry } from '@/lib/entries/solution';
+import { themeEntry } from '@/lib/entries/theme';
 
 const PUBLISHED = 'PUBLISHED' as const;
 
 type Db = Pick<PrismaClient, 'theme' | 'need' | 'needLink' | 'solution' | 'provider'>;
 
 const iso = (date: Date) => date.toISOString();
-const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
 const byFolded = (a: string, b: string) => foldForSorting(a).localeCompare(foldForSorting(b), 'fr-CA') || a.localeCompare(b);
 
 // The latest updatedAt of every entry that is public or was (archiving one changes what is
@@ -79,25 +83,16 @@ export async function loadPublishedDataset(db: Db): Promise<Dataset> {
     themes: themes.map((theme) => ({
       id: theme.id,
       slug: theme.slug,
-      name: theme.name,
-      description: theme.description,
-      position: theme.position,
+      ...publicValues(themeEntry, theme),
       createdAt: iso(theme.createdAt),
       updatedAt: iso(theme.updatedAt),
     })),
     needs: needs.map((need) => ({
       id: need.id,
       slug: need.slug,
-      kind: need.kind,
-      title: need.title,
-      description: need.description,
-      note: need.note,
-      position: need.position,
+      ...publicValues(needEntry, need),
       themeSlug: need.theme && need.theme.status === PUBLISHED ? need.theme.slug : null,
       solutionSlugs: need.solutions.map((link) => link.solution.slug),
-      verifiedAt: isoOrNull(need.verifiedAt),
-      toVerify: need.toVerify,
-      verifyNote: need.verifyNote,
       createdAt: iso(need.createdAt),
       updatedAt: iso(need.updatedAt),
     })),
@@ -107,20 +102,12 @@ export async function loadPublishedDataset(db: Db): Promise<Dataset> {
       .map((solution) => ({
         id: solution.id,
         slug: solution.slug,
-        title: solution.title,
-        description: solution.description,
-        availability: solution.availability,
-        kinds: solution.kinds,
-        cost: solution.cost,
-        inferredFields: solution.inferredFields,
+        ...publicValues(solutionEntry, solution),
         parentSlug: solution.parent && solution.parent.status === PUBLISHED ? solution.parent.slug : null,
         needSlugs: [...solution.needs].sort((a, b) => a.need.position - b.need.position).map((link) => link.need.slug),
         providers: [...solution.providers]
           .sort((a, b) => byFolded(a.provider.name, b.provider.name) || a.role.localeCompare(b.role))
           .map((link) => ({ providerSlug: link.provider.slug, role: link.role, isRoleInferred: link.isRoleInferred })),
-        verifiedAt: isoOrNull(solution.verifiedAt),
-        toVerify: solution.toVerify,
-        verifyNote: solution.verifyNote,
         createdAt: iso(solution.createdAt),
         updatedAt: iso(solution.updatedAt),
       })),
@@ -129,21 +116,7 @@ export async function loadPublishedDataset(db: Db): Promise<Dataset> {
       .map((provider) => ({
         id: provider.id,
         slug: provider.slug,
-        name: provider.name,
-        alternateName: provider.alternateName,
-        kind: provider.kind,
-        description: provider.description,
-        website: provider.website,
-        email: provider.email,
-        phone: provider.phone,
-        regions: provider.regions,
-        audiences: provider.audiences,
-        cost: provider.cost,
-        formats: provider.formats,
-        languages: provider.languages,
-        verifiedAt: isoOrNull(provider.verifiedAt),
-        toVerify: provider.toVerify,
-        verifyNote: provider.verifyNote,
+        ...publicValues(providerEntry, provider),
         createdAt: iso(provider.createdAt),
         updatedAt: iso(provider.updatedAt),
       })),

@@ -2,44 +2,21 @@
 // the funders' portrait (/portrait) are all computed from. Loaded in one go (the inventory
 // is small: tens of entries, not thousands) by lib/export/load-dataset.ts; dates travel as
 // ISO strings because the value crosses the 'use cache' boundary.
-import type {
-  Audience,
-  Availability,
-  CostOption,
-  HelpKind,
-  InferredField,
-  NeedKind,
-  ProviderKind,
-  ProviderRole,
-  Region,
-  ServiceFormat,
-} from '@/lib/generated/prisma/enums';
+import type { needEntry } from '@/lib/entries/need';
+import type { providerEntry } from '@/lib/entries/provider';
+import type { solutionEntry } from '@/lib/entries/solution';
+import type { themeEntry } from '@/lib/entries/theme';
+import type { PublicValues } from '@/lib/entries/types';
+import type { ProviderRole } from '@/lib/generated/prisma/enums';
 
-type Verification = {
-  verifiedAt: string | null;
-  toVerify: boolean;
-  verifyNote: string;
-};
+// Each entry carries the public values of its definition (lib/entries/open-data.ts), keyed by
+// column; written here are only what is not a field: ids, dates, and the links by slug.
+type Entry = { id: string; slug: string; createdAt: string; updatedAt: string };
 
-type Timestamps = { createdAt: string; updatedAt: string };
+export type DatasetTheme = Entry & PublicValues<typeof themeEntry>;
 
-export type DatasetTheme = Timestamps & {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  position: number;
-};
-
-export type DatasetNeed = Verification &
-  Timestamps & {
-    id: string;
-    slug: string;
-    kind: NeedKind;
-    title: string;
-    description: string;
-    note: string;
-    position: number;
+export type DatasetNeed = Entry &
+  PublicValues<typeof needEntry> & {
     /** Null when it has none or when its theme is not published. */
     themeSlug: string | null;
     /** Its published solutions, in the need's own order. */
@@ -52,17 +29,8 @@ export type DatasetNeedLink = { fromSlug: string; toSlug: string; note: string }
 /** `isRoleInferred`: the team inferred the role (the source names the provider without saying it). */
 export type DatasetSolutionProvider = { providerSlug: string; role: ProviderRole; isRoleInferred: boolean };
 
-export type DatasetSolution = Verification &
-  Timestamps & {
-    id: string;
-    slug: string;
-    title: string;
-    description: string;
-    availability: Availability;
-    kinds: HelpKind[];
-    cost: CostOption;
-    /** Which of kinds and cost the team inferred. */
-    inferredFields: InferredField[];
+export type DatasetSolution = Entry &
+  PublicValues<typeof solutionEntry> & {
     /** The solution it details, when that one is published. */
     parentSlug: string | null;
     /** Needs it is linked to itself (not through its parent), in the inventory's order. */
@@ -71,23 +39,7 @@ export type DatasetSolution = Verification &
     providers: DatasetSolutionProvider[];
   };
 
-export type DatasetProvider = Verification &
-  Timestamps & {
-    id: string;
-    slug: string;
-    name: string;
-    alternateName: string;
-    kind: ProviderKind;
-    description: string;
-    website: string;
-    email: string;
-    phone: string;
-    regions: Region[];
-    audiences: Audience[];
-    cost: CostOption;
-    formats: ServiceFormat[];
-    languages: string[];
-  };
+export type DatasetProvider = Entry & PublicValues<typeof providerEntry>;
 
 export type Dataset = {
   /** Themes and needs in display order; solutions and providers A–Z (accents ignored). */

@@ -1,22 +1,13 @@
 // How each field of an entry snapshot (lib/history/snapshot.ts) is named and shown in a diff,
-// in French. Pure: used by the history pages, the conflict panel and their unit tests.
-import {
-  audienceLabels,
-  availabilityLabels,
-  costLabels,
-  formatLabels,
-  helpKindLabels,
-  INFERRED_MARK,
-  inferredFieldLabels,
-  languageLabel,
-  needKindLabels,
-  providerKindLabels,
-  providerRoleLabels,
-  regionLabels,
-} from '@/lib/labels';
+// in French: derived from the entry definitions (lib/entries/), whose field types say how a
+// value is shown; only the links are written here. Pure: used by the history pages, the
+// conflict panel and their unit tests.
+import { contentFields, refKey, verificationFieldsOf, type Field } from '@/lib/entries/fields';
+import { ENTRY_DEFS } from '@/lib/entries/registry';
+import { INFERRED_MARK, languageLabel, providerRoleLabels, statusLabels } from '@/lib/labels';
 import type { EntryType } from '@/lib/history/snapshot';
 
-export const STATUS_LABELS: Record<string, string> = { DRAFT: 'Brouillon', PUBLISHED: 'Publié', ARCHIVED: 'Archivé' };
+export const STATUS_LABELS: Record<string, string> = statusLabels;
 
 /** text: word diff; value: before → after; list: items added and removed. */
 export type FieldKind = 'text' | 'value' | 'list';
@@ -36,78 +27,75 @@ const refs =
   (value: unknown): string[] =>
     Array.isArray(value) ? value.map((item: Record<string, unknown>) => `${str(item.label)}${extra ? extra(item) : ''}`) : [];
 
-const common: Record<string, FieldSpec> = {
-  status: { label: 'État', kind: 'value', show: label(STATUS_LABELS) },
-  slug: { label: 'Adresse (slug)', kind: 'value', show: str },
-};
-const verification: Record<string, FieldSpec> = {
-  verifiedAt: { label: 'Vérifié le', kind: 'value', show: date },
-  toVerify: { label: 'À vérifier', kind: 'value', show: yesNo },
-  verifyNote: { label: 'Note de vérification', kind: 'text', show: str },
-};
+/** How a field of this type shows in a diff. */
+function specOf(field: Field): FieldSpec {
+  switch (field.type) {
+    case 'text':
+    case 'longText':
+      return { label: field.label, kind: 'text', show: str };
+    case 'choice':
+      return { label: field.label, kind: 'value', show: label(field.options) };
+    case 'multiChoice':
+      return { label: field.label, kind: 'list', show: labels(field.options) };
+    case 'languages':
+      return { label: field.label, kind: 'list', show: (value) => (Array.isArray(value) ? value.map((code) => languageLabel(str(code))) : []) };
+    case 'ref':
+      return { label: field.label, kind: 'value', show: ref };
+    case 'date':
+      return { label: field.label, kind: 'value', show: date };
+    case 'bool':
+      return { label: field.label, kind: 'value', show: yesNo };
+    default:
+      return { label: field.label, kind: 'value', show: str };
+  }
+}
 
-export const FIELD_SPECS: Record<EntryType, Record<string, FieldSpec>> = {
+// The links a snapshot lists, per kind (lib/history/snapshot.ts builds them).
+const LINK_SPECS: Partial<Record<EntryType, Record<string, FieldSpec>>> = {
   Need: {
-    title: { label: 'Titre', kind: 'text', show: str },
-    kind: { label: 'Type', kind: 'value', show: label(needKindLabels) },
-    description: { label: 'Description', kind: 'text', show: str },
-    note: { label: 'Remarque', kind: 'text', show: str },
-    theme: { label: 'Thème', kind: 'value', show: ref },
-    position: { label: 'Ordre', kind: 'value', show: str },
     solutions: { label: 'Solutions', kind: 'list', show: refs((item) => ` (ordre ${str(item.position)})`) },
     links: { label: 'Besoins liés', kind: 'list', show: refs((item) => (item.note ? ` — « ${str(item.note)} »` : '')) },
-    ...common,
-    ...verification,
   },
   Solution: {
-    title: { label: 'Titre', kind: 'text', show: str },
-    description: { label: 'Description', kind: 'text', show: str },
-    availability: { label: 'Existe, à confirmer ou proposée', kind: 'value', show: label(availabilityLabels) },
-    kinds: { label: 'Types d’aide', kind: 'list', show: labels(helpKindLabels) },
-    cost: { label: 'Coût', kind: 'value', show: label(costLabels) },
-    inferredFields: { label: 'Valeurs déduites par l’équipe', kind: 'list', show: labels(inferredFieldLabels) },
-    parent: { label: 'Solution parente', kind: 'value', show: ref },
     needs: { label: 'Besoins', kind: 'list', show: refs() },
     providers: {
       label: 'Fournisseurs',
       kind: 'list',
       show: refs((item) => ` (${label(providerRoleLabels)(item.role)}${item.isRoleInferred ? `, ${INFERRED_MARK}` : ''})`),
     },
-    ...common,
-    ...verification,
   },
-  Provider: {
-    name: { label: 'Nom', kind: 'text', show: str },
-    alternateName: { label: 'Autre nom ou sigle', kind: 'text', show: str },
-    kind: { label: 'Type', kind: 'value', show: label(providerKindLabels) },
-    description: { label: 'Description', kind: 'text', show: str },
-    website: { label: 'Site Web', kind: 'value', show: str },
-    email: { label: 'Courriel', kind: 'value', show: str },
-    phone: { label: 'Téléphone', kind: 'value', show: str },
-    regions: { label: 'Régions', kind: 'list', show: labels(regionLabels) },
-    audiences: { label: 'Publics', kind: 'list', show: labels(audienceLabels) },
-    cost: { label: 'Coût', kind: 'value', show: label(costLabels) },
-    formats: { label: 'Formats', kind: 'list', show: labels(formatLabels) },
-    languages: { label: 'Langues', kind: 'list', show: (value) => (Array.isArray(value) ? value.map((code) => languageLabel(str(code))) : []) },
-    ...common,
-    ...verification,
-  },
-  Theme: {
-    name: { label: 'Nom', kind: 'text', show: str },
-    description: { label: 'Description', kind: 'text', show: str },
-    position: { label: 'Ordre', kind: 'value', show: str },
-    ...common,
-  },
+};
+
+const SLUG_SPEC: FieldSpec = { label: 'Adresse (slug)', kind: 'value', show: str };
+
+/** In the order a history page lists them: what the entry says, its links, its state, its verification. */
+function specsOf(type: EntryType): Record<string, FieldSpec> {
+  const def = ENTRY_DEFS[type];
+  const entries = (fields: Field[]) => fields.map((field) => [refKey(field), specOf(field)] as const);
+  return Object.fromEntries([
+    ...entries(contentFields(def)),
+    ...Object.entries(LINK_SPECS[type] ?? {}),
+    ['status', specOf({ ...def.fields.status, key: 'status' })],
+    ['slug', SLUG_SPEC],
+    ...entries(verificationFieldsOf(def)),
+  ]);
+}
+
+export const FIELD_SPECS: Record<EntryType, Record<string, FieldSpec>> = {
+  Need: specsOf('Need'),
+  Solution: specsOf('Solution'),
+  Provider: specsOf('Provider'),
+  Theme: specsOf('Theme'),
 };
 
 /** Fields every snapshot has that say nothing to a reader of the diff. */
 export const HIDDEN_FIELDS = new Set(['version']);
 
 export const ENTRY_TYPE_LABELS: Record<EntryType, { one: string; the: string; path: string }> = {
-  Need: { one: 'besoin', the: 'le besoin', path: 'besoins' },
-  Solution: { one: 'solution', the: 'la solution', path: 'solutions' },
-  Provider: { one: 'fournisseur', the: 'le fournisseur', path: 'fournisseurs' },
-  Theme: { one: 'thème', the: 'le thème', path: 'themes' },
+  Need: ENTRY_DEFS.Need.words,
+  Solution: ENTRY_DEFS.Solution.words,
+  Provider: ENTRY_DEFS.Provider.words,
+  Theme: ENTRY_DEFS.Theme.words,
 };
 
 export const VERB_LABELS: Record<string, string> = {

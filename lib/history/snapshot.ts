@@ -13,10 +13,12 @@
 //   const after = await loadEntrySnapshot(tx, 'Need', id);
 //   await recordEntryChange(tx, { actorId, ip, verb: 'update', entityType: 'Need', entityId: id, before, after });
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { contentFields, inColumnOrder, verificationFieldsOf, type Field } from '@/lib/entries/fields';
+import { ENTRY_DEFS, type EntryDefs } from '@/lib/entries/registry';
+import { ENTRY_TYPES, type EntryType, type FieldKey, type RefKeyOf } from '@/lib/entries/types';
 import { recordAudit, type AuditActor } from '@/lib/security/audit';
 
-export const ENTRY_TYPES = ['Need', 'Solution', 'Provider', 'Theme'] as const;
-export type EntryType = (typeof ENTRY_TYPES)[number];
+export { ENTRY_TYPES, type EntryType };
 
 /** What happened to the entry; the audit action is "<type>.<verb>", e.g. "need.update". */
 export const ENTRY_VERBS = ['create', 'update', 'publish', 'unpublish', 'archive', 'verify', 'restore', 'delete', 'import', 'suggestion'] as const;
@@ -30,22 +32,33 @@ type Common = {
   version: number;
 };
 
-type Verification = {
-  verifiedAt: string | null;
-  toVerify: boolean;
-  verifyNote: string;
+/**
+ * A field as a snapshot keeps it: codes as plain strings (an old snapshot may hold a code
+ * that no longer exists), dates as ISO strings, a reference as its id and label.
+ */
+type SnapshotValue<F> = F extends { type: 'ref' }
+  ? EntryRef | null
+  : F extends { type: 'date' }
+    ? string | null
+    : F extends { type: 'multiChoice' | 'languages' }
+      ? string[]
+      : F extends { type: 'choice' }
+        ? string
+        : F extends { type: 'bool' }
+          ? boolean
+          : F extends { type: 'int' }
+            ? number
+            : string;
+
+/** Every field of a definition but the state (in Common), keyed as snapshots key them. */
+type SnapshotFields<D extends EntryDefs[EntryType]> = {
+  -readonly [K in Exclude<FieldKey<D>, 'status'> as RefKeyOf<D['fields'][K], K>]: SnapshotValue<D['fields'][K]>;
 };
 
-export type ThemeSnapshot = Common & { name: string; description: string; position: number };
+export type ThemeSnapshot = Common & SnapshotFields<EntryDefs['Theme']>;
 
 export type NeedSnapshot = Common &
-  Verification & {
-    kind: string;
-    title: string;
-    description: string;
-    note: string;
-    position: number;
-    theme: EntryRef | null;
+  SnapshotFields<EntryDefs['Need']> & {
     /** Solutions answering this need, in the need's order. */
     solutions: (EntryRef & { position: number })[];
     /** "Lié à…": outgoing links to other needs. */
@@ -53,35 +66,13 @@ export type NeedSnapshot = Common &
   };
 
 export type SolutionSnapshot = Common &
-  Verification & {
-    title: string;
-    description: string;
-    availability: string;
-    kinds: string[];
-    cost: string;
-    /** Absent from snapshots taken before it existed. */
-    inferredFields?: string[];
-    parent: EntryRef | null;
+  SnapshotFields<EntryDefs['Solution']> & {
     needs: EntryRef[];
     /** `isRoleInferred` only when true, so that older snapshots compare equal. */
     providers: (EntryRef & { role: string; isRoleInferred?: true })[];
   };
 
-export type ProviderSnapshot = Common &
-  Verification & {
-    name: string;
-    alternateName: string;
-    kind: string;
-    description: string;
-    website: string;
-    email: string;
-    phone: string;
-    regions: string[];
-    audiences: string[];
-    cost: string;
-    formats: string[];
-    languages: string[];
-  };
+export type ProviderSnapshot = Common & SnapshotFields<EntryDefs['Provider']>;
 
 export type EntrySnapshotByType = {
   Need: NeedSnapshot;
@@ -92,105 +83,99 @@ export type EntrySnapshotByType = {
 export type EntrySnapshot = EntrySnapshotByType[EntryType];
 
 type SnapshotReader = Pick<Prisma.TransactionClient, 'need' | 'solution' | 'provider' | 'theme'>;
+type Row = Record<string, unknown>;
+/** Prisma's delegates have no common callable type: one loose signature, confined here. */
+type Reader = { findUnique(args: { where: { id: string }; select: Row }): Promise<Row | null> };
 
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+const iso = (date: unknown): string | null => (date instanceof Date ? date.toISOString() : null);
 const byLabel = <T extends EntryRef>(items: T[]): T[] =>
   [...items].sort((a, b) => a.label.localeCompare(b.label, 'fr') || a.id.localeCompare(b.id));
 
-async function loadNeed(db: SnapshotReader, id: string): Promise<NeedSnapshot | null> {
-  const row = await db.need.findUnique({
-    where: { id },
+// The links a snapshot lists (real per-kind behaviour: need ↔ solution with its order,
+// need → need with its note, solution ↔ provider with its role).
+type LinkRow<K extends string, T> = Record<K, T[]>;
+const SNAPSHOT_LINKS: Partial<Record<EntryType, { select: Row; read(row: Row): Row }>> = {
+  Need: {
     select: {
-      slug: true, status: true, version: true, verifiedAt: true, toVerify: true, verifyNote: true,
-      kind: true, title: true, description: true, note: true, position: true,
-      theme: { select: { id: true, name: true } },
       solutions: { select: { position: true, solution: { select: { id: true, title: true } } }, orderBy: [{ position: 'asc' }, { solutionId: 'asc' }] },
       linksFrom: { select: { note: true, to: { select: { id: true, title: true } } } },
     },
-  });
-  if (!row) return null;
-  return {
-    slug: row.slug, status: row.status, version: row.version,
-    verifiedAt: iso(row.verifiedAt), toVerify: row.toVerify, verifyNote: row.verifyNote,
-    kind: row.kind, title: row.title, description: row.description, note: row.note, position: row.position,
-    theme: row.theme ? { id: row.theme.id, label: row.theme.name } : null,
-    solutions: row.solutions.map((link) => ({ id: link.solution.id, label: link.solution.title, position: link.position })),
-    links: byLabel(row.linksFrom.map((link) => ({ id: link.to.id, label: link.to.title, note: link.note }))),
-  };
-}
-
-async function loadSolution(db: SnapshotReader, id: string): Promise<SolutionSnapshot | null> {
-  const row = await db.solution.findUnique({
-    where: { id },
+    read(row) {
+      const { solutions, linksFrom } = row as LinkRow<'solutions', { position: number; solution: { id: string; title: string } }> &
+        LinkRow<'linksFrom', { note: string; to: { id: string; title: string } }>;
+      return {
+        solutions: solutions.map((link) => ({ id: link.solution.id, label: link.solution.title, position: link.position })),
+        links: byLabel(linksFrom.map((link) => ({ id: link.to.id, label: link.to.title, note: link.note }))),
+      };
+    },
+  },
+  Solution: {
     select: {
-      slug: true, status: true, version: true, verifiedAt: true, toVerify: true, verifyNote: true,
-      title: true, description: true, availability: true, kinds: true, cost: true, inferredFields: true,
-      parent: { select: { id: true, title: true } },
       needs: { select: { need: { select: { id: true, title: true } } } },
       providers: { select: { role: true, isRoleInferred: true, provider: { select: { id: true, name: true } } } },
     },
-  });
-  if (!row) return null;
-  return {
-    slug: row.slug, status: row.status, version: row.version,
-    verifiedAt: iso(row.verifiedAt), toVerify: row.toVerify, verifyNote: row.verifyNote,
-    title: row.title, description: row.description, availability: row.availability,
-    kinds: [...row.kinds].sort(), cost: row.cost, inferredFields: [...row.inferredFields].sort(),
-    parent: row.parent ? { id: row.parent.id, label: row.parent.title } : null,
-    needs: byLabel(row.needs.map((link) => ({ id: link.need.id, label: link.need.title }))),
-    providers: byLabel(
-      row.providers.map((link) => ({
-        id: link.provider.id,
-        label: link.provider.name,
-        role: link.role,
-        ...(link.isRoleInferred ? { isRoleInferred: true as const } : {}),
-      })),
-    ).sort(
-      (a, b) => a.label.localeCompare(b.label, 'fr') || a.role.localeCompare(b.role),
-    ),
-  };
-}
-
-async function loadProvider(db: SnapshotReader, id: string): Promise<ProviderSnapshot | null> {
-  const row = await db.provider.findUnique({
-    where: { id },
-    select: {
-      slug: true, status: true, version: true, verifiedAt: true, toVerify: true, verifyNote: true,
-      name: true, alternateName: true, kind: true, description: true, website: true, email: true, phone: true,
-      regions: true, audiences: true, cost: true, formats: true, languages: true,
+    read(row) {
+      const { needs, providers } = row as LinkRow<'needs', { need: { id: string; title: string } }> &
+        LinkRow<'providers', { role: string; isRoleInferred: boolean; provider: { id: string; name: string } }>;
+      return {
+        needs: byLabel(needs.map((link) => ({ id: link.need.id, label: link.need.title }))),
+        providers: byLabel(
+          providers.map((link) => ({ id: link.provider.id, label: link.provider.name, role: link.role, ...(link.isRoleInferred ? { isRoleInferred: true as const } : {}) })),
+        ).sort((a, b) => a.label.localeCompare(b.label, 'fr') || a.role.localeCompare(b.role)),
+      };
     },
-  });
-  if (!row) return null;
-  return {
-    ...row,
-    verifiedAt: iso(row.verifiedAt),
-    regions: [...row.regions].sort(),
-    audiences: [...row.audiences].sort(),
-    formats: [...row.formats].sort(),
-    languages: [...row.languages],
-  };
+  },
+};
+
+/** Its state and verification first, then what it says, in the open data's order. */
+function snapshotFields(type: EntryType): Field[] {
+  const def = ENTRY_DEFS[type];
+  return [...verificationFieldsOf(def), ...inColumnOrder(def, contentFields(def))];
 }
 
-async function loadTheme(db: SnapshotReader, id: string): Promise<ThemeSnapshot | null> {
-  return db.theme.findUnique({
-    where: { id },
-    select: { slug: true, status: true, version: true, name: true, description: true, position: true },
-  });
+function snapshotSelect(type: EntryType): Row {
+  const select: Row = { slug: true, status: true, version: true };
+  for (const field of snapshotFields(type)) {
+    if (field.type === 'ref') select[field.relation] = { select: { id: true, [ENTRY_DEFS[field.target].titleField]: true } };
+    else select[field.key] = true;
+  }
+  return { ...select, ...SNAPSHOT_LINKS[type]?.select };
+}
+
+function snapshotValue(field: Field, row: Row): [string, unknown] {
+  switch (field.type) {
+    case 'ref': {
+      const target = row[field.relation] as Row | null;
+      return [field.relation, target ? { id: target.id, label: target[ENTRY_DEFS[field.target].titleField] } : null];
+    }
+    case 'date':
+      return [field.key, iso(row[field.key])];
+    case 'multiChoice':
+      return [field.key, [...(row[field.key] as string[])].sort()];
+    case 'languages':
+      return [field.key, [...(row[field.key] as string[])]];
+    default:
+      return [field.key, row[field.key]];
+  }
+}
+
+async function loadSnapshot(db: SnapshotReader, type: EntryType, id: string): Promise<EntrySnapshot | null> {
+  const reader = db[ENTRY_DEFS[type].table] as unknown as Reader;
+  const row = await reader.findUnique({ where: { id }, select: snapshotSelect(type) });
+  if (!row) return null;
+  return {
+    slug: row.slug,
+    status: row.status,
+    version: row.version,
+    ...Object.fromEntries(snapshotFields(type).map((field) => snapshotValue(field, row))),
+    ...SNAPSHOT_LINKS[type]?.read(row),
+  } as EntrySnapshot;
 }
 
 /** The entry as it is now in this transaction, or null when it does not exist. */
 export async function loadEntrySnapshot<T extends EntryType>(db: SnapshotReader, entityType: T, id: string): Promise<EntrySnapshotByType[T] | null>;
 export async function loadEntrySnapshot(db: SnapshotReader, entityType: EntryType, id: string): Promise<EntrySnapshot | null> {
-  switch (entityType) {
-    case 'Need':
-      return loadNeed(db, id);
-    case 'Solution':
-      return loadSolution(db, id);
-    case 'Provider':
-      return loadProvider(db, id);
-    case 'Theme':
-      return loadTheme(db, id);
-  }
+  return loadSnapshot(db, entityType, id);
 }
 
 export function entryAuditAction(entityType: EntryType, verb: EntryVerb): string {

@@ -1,23 +1,16 @@
-// The fields an import may set, per kind of entry: the CSV column (as /donnees writes it,
-// lib/export/csv.ts), the key in repertoire.json (lib/api/schemas.ts), the French label of
-// the preview, and how a cell is read. Columns that /donnees computes (counts, url,
-// updated_at) are read and ignored.
-import { CostOption, ProviderKind } from '@/lib/generated/prisma/enums';
-import type { EntryType } from '@/lib/history/snapshot';
-import { DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH, TITLE_MAX_LENGTH, VERIFY_NOTE_MAX_LENGTH } from '@/lib/validation/entry';
-import {
-  audienceLabels,
-  availabilityLabels,
-  costLabels,
-  formatLabels,
-  helpKindLabels,
-  inferredFieldLabels,
-  needKindLabels,
-  providerKindLabels,
-  regionLabels,
-} from '@/lib/labels';
+// The fields an import may set, per kind of entry, derived from the entry definitions
+// (lib/entries/): the CSV column (as /donnees writes it, lib/export/csv.ts), the key in
+// repertoire.json (lib/api/schemas.ts), the French label of the preview, and how a cell is
+// read. Columns that /donnees computes (counts, url, updated_at) are read and ignored.
+import { emptyValue, openFields, openName, refKey } from '@/lib/entries/fields';
+import { needEntry } from '@/lib/entries/need';
+import { providerEntry } from '@/lib/entries/provider';
+import { ENTRY_DEFS } from '@/lib/entries/registry';
+import { solutionEntry } from '@/lib/entries/solution';
+import { themeEntry } from '@/lib/entries/theme';
+import { ENTRY_TYPES, type EntityDef, type EntryType, type FieldDef as DefField } from '@/lib/entries/types';
 
-export type FieldKind = 'text' | 'int' | 'bool' | 'date' | 'enum' | 'enumList' | 'languages' | 'ref' | 'url' | 'email';
+export type FieldKind = 'text' | 'int' | 'bool' | 'date' | 'enum' | 'enumList' | 'languages' | 'ref' | 'url' | 'email' | 'postalCode';
 
 export type FieldDef = {
   /** Prisma field, or for a reference the relation ('theme', 'parent'). */
@@ -37,71 +30,63 @@ export type FieldDef = {
   fallback?: unknown;
   /** For a reference: the kind of entry it names. */
   target?: EntryType;
+  /** Public only under a flag: empty in a file, it leaves the stored value alone (the file could not show it). */
+  keepsWhenEmpty?: boolean;
 };
 
-// The same limits as the admin forms (lib/validation/entry.ts).
-const NAME_MAX = TITLE_MAX_LENGTH;
-const TEXT_MAX = DESCRIPTION_MAX_LENGTH;
-const NOTE_MAX = NOTE_MAX_LENGTH;
-const SHORT_MAX = 500;
+/** How an import reads a cell of each type of field (a phone is read as the text it is). */
+const IMPORT_KINDS: Record<DefField['type'], FieldKind> = {
+  text: 'text',
+  longText: 'text',
+  phone: 'text',
+  url: 'url',
+  email: 'email',
+  postalCode: 'postalCode',
+  int: 'int',
+  bool: 'bool',
+  date: 'date',
+  choice: 'enum',
+  multiChoice: 'enumList',
+  languages: 'languages',
+  ref: 'ref',
+};
 
-const verification: FieldDef[] = [
-  { key: 'verifiedAt', column: 'verified_at', jsonKey: 'verified_at', label: 'Vérifiée le', kind: 'date', fallback: null },
-  { key: 'toVerify', column: 'to_verify', jsonKey: 'to_verify', label: 'À vérifier', kind: 'bool', fallback: false },
-  { key: 'verifyNote', column: 'verify_note', jsonKey: 'verify_note', label: 'Note de vérification', kind: 'text', max: VERIFY_NOTE_MAX_LENGTH, fallback: '' },
-];
+/**
+ * The fields an import sets, from the definition's open fields: the same names as the files,
+ * the same limits as the forms. An entry is created from its name alone (and the choices that
+ * have no default); every other field then takes its empty value.
+ */
+export function importFields(def: EntityDef): FieldDef[] {
+  return openFields(def).map((field) => {
+    const isRequired = field.key === def.titleField || (field.type === 'choice' && field.default === undefined);
+    const fallback = isRequired || (field.type === 'int' && field.appendsLast) ? undefined : emptyValue(field);
+    const name = openName(field);
+    const result: FieldDef = { key: refKey(field), column: name, jsonKey: name, label: field.importLabel ?? field.label, kind: IMPORT_KINDS[field.type] };
+    if (field.type === 'choice' || field.type === 'multiChoice') result.options = field.options;
+    if ('max' in field) result.max = field.max;
+    if (isRequired) result.isRequired = true;
+    if (fallback !== undefined) result.fallback = fallback;
+    if (field.type === 'ref') result.target = field.target;
+    if (field.publicWhen) result.keepsWhenEmpty = true;
+    return result;
+  });
+}
 
 export const ENTRY_FIELDS: Record<EntryType, FieldDef[]> = {
-  Theme: [
-    { key: 'name', column: 'name', jsonKey: 'name', label: 'Nom', kind: 'text', max: NAME_MAX, isRequired: true },
-    { key: 'description', column: 'description', jsonKey: 'description', label: 'Description', kind: 'text', max: TEXT_MAX, fallback: '' },
-    { key: 'position', column: 'position', jsonKey: 'position', label: 'Rang', kind: 'int', fallback: 0 },
-  ],
-  Provider: [
-    { key: 'name', column: 'name', jsonKey: 'name', label: 'Nom', kind: 'text', max: NAME_MAX, isRequired: true },
-    { key: 'alternateName', column: 'alternate_name', jsonKey: 'alternate_name', label: 'Autre nom ou sigle', kind: 'text', max: NAME_MAX, fallback: '' },
-    { key: 'kind', column: 'kind', jsonKey: 'kind', label: 'Genre', kind: 'enum', options: providerKindLabels, fallback: ProviderKind.ORGANIZATION },
-    { key: 'description', column: 'description', jsonKey: 'description', label: 'Description', kind: 'text', max: TEXT_MAX, fallback: '' },
-    { key: 'website', column: 'website', jsonKey: 'website', label: 'Site Web', kind: 'url', max: SHORT_MAX, fallback: '' },
-    { key: 'email', column: 'email', jsonKey: 'email', label: 'Courriel', kind: 'email', max: 254, fallback: '' },
-    { key: 'phone', column: 'phone', jsonKey: 'phone', label: 'Téléphone', kind: 'text', max: 50, fallback: '' },
-    { key: 'regions', column: 'regions', jsonKey: 'regions', label: 'Régions', kind: 'enumList', options: regionLabels, fallback: [] },
-    { key: 'audiences', column: 'audiences', jsonKey: 'audiences', label: 'Publics', kind: 'enumList', options: audienceLabels, fallback: [] },
-    { key: 'cost', column: 'cost', jsonKey: 'cost', label: 'Coût', kind: 'enum', options: costLabels, fallback: CostOption.UNKNOWN },
-    { key: 'formats', column: 'formats', jsonKey: 'formats', label: 'Formats', kind: 'enumList', options: formatLabels, fallback: [] },
-    { key: 'languages', column: 'languages', jsonKey: 'languages', label: 'Langues', kind: 'languages', fallback: [] },
-    ...verification,
-  ],
-  Solution: [
-    { key: 'title', column: 'title', jsonKey: 'title', label: 'Titre', kind: 'text', max: NAME_MAX, isRequired: true },
-    { key: 'description', column: 'description', jsonKey: 'description', label: 'Description', kind: 'text', max: TEXT_MAX, fallback: '' },
-    { key: 'availability', column: 'availability', jsonKey: 'availability', label: 'Statut', kind: 'enum', options: availabilityLabels, isRequired: true },
-    { key: 'kinds', column: 'kinds', jsonKey: 'kinds', label: 'Types d’aide', kind: 'enumList', options: helpKindLabels, fallback: [] },
-    { key: 'cost', column: 'cost', jsonKey: 'cost', label: 'Coût', kind: 'enum', options: costLabels, fallback: CostOption.UNKNOWN },
-    { key: 'inferredFields', column: 'inferred_fields', jsonKey: 'inferred_fields', label: 'Valeurs déduites par l’équipe', kind: 'enumList', options: inferredFieldLabels, fallback: [] },
-    { key: 'parent', column: 'parent', jsonKey: 'parent', label: 'Sous-point de', kind: 'ref', target: 'Solution', fallback: null },
-    ...verification,
-  ],
-  Need: [
-    { key: 'kind', column: 'kind', jsonKey: 'kind', label: 'Besoin ou enjeu', kind: 'enum', options: needKindLabels, isRequired: true },
-    { key: 'title', column: 'title', jsonKey: 'title', label: 'Titre', kind: 'text', max: NAME_MAX, isRequired: true },
-    { key: 'description', column: 'description', jsonKey: 'description', label: 'Description', kind: 'text', max: TEXT_MAX, fallback: '' },
-    { key: 'note', column: 'note', jsonKey: 'note', label: 'Remarque', kind: 'text', max: NOTE_MAX, fallback: '' },
-    { key: 'position', column: 'position', jsonKey: 'position', label: 'Rang', kind: 'int' },
-    { key: 'theme', column: 'theme', jsonKey: 'theme', label: 'Thème', kind: 'ref', target: 'Theme', fallback: null },
-    ...verification,
-  ],
+  Theme: importFields(themeEntry),
+  Provider: importFields(providerEntry),
+  Solution: importFields(solutionEntry),
+  Need: importFields(needEntry),
 };
 
 /** Computed by /donnees: present in its files, never imported. */
 export const IGNORED_COLUMNS = new Set(['updated_at', 'url', 'existing_solution_count', 'proposed_solution_count', 'unconfirmed_solution_count']);
 
-export const ENTRY_LABELS: Record<EntryType, { one: string; many: string }> = {
-  Theme: { one: 'Thème', many: 'Thèmes' },
-  Need: { one: 'Besoin', many: 'Besoins et enjeux' },
-  Solution: { one: 'Solution', many: 'Solutions' },
-  Provider: { one: 'Fournisseur', many: 'Fournisseurs' },
-};
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export const ENTRY_LABELS = Object.fromEntries(
+  ENTRY_TYPES.map((type) => [type, { one: capitalized(ENTRY_DEFS[type].words.one), many: ENTRY_DEFS[type].words.many }]),
+) as Record<EntryType, { one: string; many: string }>;
 
 /** The CSV files of /donnees that can be imported, and the entries they hold. */
 export const IMPORTABLE_CSV: Record<string, EntryType> = {
@@ -112,6 +97,6 @@ export const IMPORTABLE_CSV: Record<string, EntryType> = {
 };
 
 /** The field that names an entry in lists (name or title). */
-export function nameFieldOf(entity: EntryType): 'name' | 'title' {
-  return entity === 'Theme' || entity === 'Provider' ? 'name' : 'title';
+export function nameFieldOf(entity: EntryType): string {
+  return ENTRY_DEFS[entity].titleField;
 }

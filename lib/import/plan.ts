@@ -338,6 +338,8 @@ function planRow(row: ImportRow, existing: Existing): Pick<PlannedRow, 'outcome'
       continue;
     }
     if (sameValue(field, entry.values[field.key], next)) continue;
+    // Public only under a flag: the file shows it empty when the flag is off.
+    if (field.keepsWhenEmpty && next === '') continue;
     changes.push({ key: field.key, label: field.label, before: displayValue(field, entry.values[field.key]), after: displayValue(field, next) });
   }
   for (const kind of Object.keys(row.links) as (keyof LinkValues)[]) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ProviderRole } from '@/lib/generated/prisma/enums';
 import type { EntryType } from '@/lib/history/snapshot';
+import { normalisePostalCode } from '@/lib/entries/checks';
 import { ENTRY_FIELDS, type FieldDef } from '@/lib/import/fields';
 import type { RawCell, RawRow } from '@/lib/import/parse';
 import { providerRoleLabels } from '@/lib/labels';
@@ -153,6 +154,14 @@ function readField(field: FieldDef, raw: unknown): Result {
       if (text === undefined) return { error: 'adresse courriel attendue.' };
       if (text !== '' && !emailSchema.safeParse(text).success) return { error: `« ${text} » n’est pas une adresse courriel valide.` };
       return { value: text };
+    }
+    case 'postalCode': {
+      const text = asText(raw)?.trim();
+      if (text === undefined) return { error: 'code postal attendu.' };
+      if (text === '') return { value: '' };
+      const code = normalisePostalCode(text);
+      if (!code) return { error: `« ${text} » n’est pas un code postal canadien (p. ex. H2X 1Y4).` };
+      return { value: code };
     }
   }
 }

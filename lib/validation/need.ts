@@ -1,50 +1,24 @@
 import { z } from 'zod';
-import {
-  DESCRIPTION_MAX_LENGTH,
-  entryIdSchema,
-  formList,
-  formObject,
-  NOTE_MAX_LENGTH,
-  optionalText,
-  parseSlugList,
-  positionSchema,
-  requiredText,
-  statusSchema,
-  TITLE_MAX_LENGTH,
-  verificationFields,
-} from '@/lib/validation/entry';
+import { entryIdSchema, optionalTextSchema, positionSchema } from '@/lib/entries/checks';
+import { formList, parseFormFields, type FieldErrors } from '@/lib/entries/form';
+import { needEntry } from '@/lib/entries/need';
+import type { EditableKey, FormValues } from '@/lib/entries/types';
+import { parseSlugList } from '@/lib/validation/entry';
 
-// A need (besoin) or issue (enjeu) as the admin form sends it. Links are read from repeated
-// names: `solutionId` (checked or selected solutions) with `solutionPosition.<id>`, and
-// `linkId` (other needs) with `linkNote.<id>`; slugs typed in `addSolutionSlugs` /
-// `addLinkSlugs` add more (for inventories too long for a list of checkboxes).
+// A need (besoin) or issue (enjeu) as the admin form sends it: the fields of its definition
+// (lib/entries/need.ts), then its links, read from repeated names: `solutionId` (checked or
+// selected solutions) with `solutionPosition.<id>`, and `linkId` (other needs) with
+// `linkNote.<id>`; slugs typed in `addSolutionSlugs` / `addLinkSlugs` add more (for
+// inventories too long for a list of checkboxes).
 
-export const needKinds = ['NEED', 'ISSUE'] as const;
 export const LINK_NOTE_MAX_LENGTH = 500;
 
-export const needFieldsSchema = z.object({
-  title: requiredText('un titre', TITLE_MAX_LENGTH),
-  kind: z.enum(needKinds, { error: 'Choisissez « Besoin » ou « Enjeu ».' }),
-  description: requiredText('la description', DESCRIPTION_MAX_LENGTH),
-  note: optionalText(NOTE_MAX_LENGTH),
-  themeId: z.union([z.literal(''), entryIdSchema]).optional().transform((value) => value || null),
-  /** Empty: at the end of the list (new needs) or unchanged. */
-  position: z.union([z.literal('').transform(() => null), positionSchema]).default(null),
-  status: statusSchema,
-  ...verificationFields,
-});
-
 const solutionLinkSchema = z.object({ id: entryIdSchema, position: positionSchema });
-const needLinkSchema = z.object({ id: entryIdSchema, note: optionalText(LINK_NOTE_MAX_LENGTH) });
+const needLinkSchema = z.object({ id: entryIdSchema, note: optionalTextSchema(LINK_NOTE_MAX_LENGTH, false) });
 
-export type NeedField =
-  | keyof z.input<typeof needFieldsSchema>
-  | 'solutions'
-  | 'links'
-  | 'addSolutionSlugs'
-  | 'addLinkSlugs';
+export type NeedField = EditableKey<typeof needEntry> | 'solutions' | 'links' | 'addSolutionSlugs' | 'addLinkSlugs';
 
-export type NeedInput = z.output<typeof needFieldsSchema> & {
+export type NeedInput = FormValues<typeof needEntry> & {
   solutions: { id: string; position: number }[];
   /** Slugs to add at the end of the list, resolved by the data layer. */
   addSolutionSlugs: string[];
@@ -52,14 +26,11 @@ export type NeedInput = z.output<typeof needFieldsSchema> & {
   addLinkSlugs: string[];
 };
 
-export const NEED_TEXT_FIELDS = ['title', 'kind', 'description', 'note', 'themeId', 'position', 'status', 'toVerify', 'verifyNote'] as const;
-
-type Parsed<T, Field extends string> = { success: true; data: T } | { success: false; errors: Partial<Record<Field, string[]>> };
+type Parsed<T, Field extends string> = { success: true; data: T } | { success: false; errors: FieldErrors<Field> };
 
 export function parseNeedForm(formData: FormData): Parsed<NeedInput, NeedField> {
-  const errors: Partial<Record<NeedField, string[]>> = {};
-  const fields = needFieldsSchema.safeParse(formObject(formData, NEED_TEXT_FIELDS));
-  if (!fields.success) Object.assign(errors, z.flattenError(fields.error).fieldErrors);
+  const fields = parseFormFields(needEntry, formData);
+  const errors: FieldErrors<NeedField> = fields.success ? {} : { ...fields.errors };
 
   const solutions: NeedInput['solutions'] = [];
   formList(formData, 'solutionId').forEach((id, index) => {

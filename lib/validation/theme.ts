@@ -1,14 +1,11 @@
-import { z } from 'zod';
-import { optionalText, positionSchema, requiredText, statusSchema } from '@/lib/validation/entry';
+import { parseFormFields } from '@/lib/entries/form';
+import { themeEntry } from '@/lib/entries/theme';
+import type { EditableKey, FormValues } from '@/lib/entries/types';
 
-// A theme (the taxonomy grouping needs) as the admin form sends it.
-export const themeFormSchema = z.object({
-  name: requiredText('un nom', 120),
-  description: optionalText(2_000),
-  position: z.union([z.literal('').transform(() => null), positionSchema]).default(null),
-  status: statusSchema,
-});
+// A theme (the taxonomy grouping needs) as the admin form sends it (lib/entries/theme.ts).
+export type ThemeField = EditableKey<typeof themeEntry>;
+export type ThemeInput = FormValues<typeof themeEntry>;
 
-export type ThemeField = keyof z.input<typeof themeFormSchema>;
-export type ThemeInput = z.output<typeof themeFormSchema>;
-export const THEME_TEXT_FIELDS = ['name', 'description', 'position', 'status'] as const;
+export function parseThemeForm(formData: FormData) {
+  return parseFormFields(themeEntry, formData);
+}

@@ -323,3 +323,61 @@ test('deux personnes modifient le même fournisseur : la seconde est refusée, s
   await expect(page.getByLabel('Téléphone (facultatif)')).toHaveValue('514 555-0199 poste 7');
   await other.context().close();
 });
+
+test('l’adresse d’un fournisseur se saisit dans son formulaire, paraît sur sa page, dans l’API et sur la feuille du panier, la rue seulement si elle est publique', async ({ page, browser, baseURL }) => {
+  test.slow();
+  const stamp = unique();
+  const name = `Organisme adresse ${stamp}`;
+  const slug = `organisme-adresse-${stamp}`;
+  const street = '1234, rue Exemple, bureau 200';
+
+  await signInAsAdmin(page);
+  await page.goto('/admin/fournisseurs/nouveau');
+  await page.getByLabel('Nom', { exact: true }).fill(name);
+  await page.getByLabel('Numéro et rue (facultatif)', { exact: true }).fill(street);
+  await page.getByLabel('Municipalité (facultatif)', { exact: true }).fill('Montréal');
+  await page.getByLabel('Code postal (facultatif)', { exact: true }).fill('h2x1y4');
+  await expect(page.getByLabel('Afficher le numéro et la rue sur le site public', { exact: true })).not.toBeChecked();
+  await page.getByLabel('État', { exact: true }).selectOption('PUBLISHED');
+  await submit(page, 'Créer le fournisseur');
+  await expect(page.getByRole('status')).toContainText('Fiche créée');
+  // Checked and written the Canadian way.
+  await expect(page.getByLabel('Code postal (facultatif)', { exact: true })).toHaveValue('H2X 1Y4');
+  await expect(page.getByLabel('Numéro et rue (facultatif)', { exact: true })).toHaveValue(street);
+  const editPath = new URL(page.url()).pathname;
+
+  // Public: the municipality and the postal code, not the street.
+  const visitor = await freshPage(browser, baseURL);
+  await visitor.goto(`/fournisseurs/${slug}`);
+  const facts = visitor.getByRole('main').locator('dl').first();
+  await expect(facts).toContainText('AdresseMontréal, H2X 1Y4');
+  await expect(visitor.getByRole('main')).not.toContainText('rue Exemple');
+  const record = (await (await visitor.request.get(`/api/v1/providers/${slug}`)).json()) as Record<string, unknown>;
+  expect(record).toMatchObject({ street_address: '', municipality: 'Montréal', postal_code: 'H2X 1Y4' });
+  expect(record).not.toHaveProperty('is_street_public');
+
+  // Made public: the street shows on the page, in the API and on the basket's sheet.
+  await page.goto(editPath);
+  await page.getByLabel('Afficher le numéro et la rue sur le site public', { exact: true }).check();
+  await submit(page, 'Enregistrer');
+  await expect(page.getByRole('status')).toContainText('Modifications enregistrées');
+  await visitor.goto(`/fournisseurs/${slug}`);
+  await expect(visitor.getByRole('main').locator('dl').first()).toContainText(`Adresse${street}, Montréal, H2X 1Y4`);
+  expect(await (await visitor.request.get(`/api/v1/providers/${slug}`)).json()).toMatchObject({ street_address: street });
+  await visitor.goto(`/panier?liste=p:${slug}`);
+  const sheet = visitor.getByRole('main').locator('.basket-facts');
+  await expect(sheet).toContainText(`Adresse${street}`);
+  await expect(sheet).toContainText('MunicipalitéMontréal');
+  await expect(sheet).toContainText('Code postalH2X 1Y4');
+
+  // The history names the change in French.
+  await page.goto(`${editPath}/historique`);
+  await expect(latestRecord(page)).toContainText('Rue publique');
+  await expect(page.getByRole('main').locator('ol > li').last()).toContainText('H2X 1Y4');
+
+  // Archived right away (other specs count published providers).
+  await page.goto(`${editPath}/retirer`);
+  await submit(page, `Archiver « ${name} »`);
+  await expect(page.getByRole('status')).toContainText('Fiche archivée');
+  await visitor.context().close();
+});

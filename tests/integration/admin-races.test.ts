@@ -29,7 +29,7 @@ const solutionInput = (title: string): SolutionInput => ({
   needIds: [], addNeedSlugs: [], providers: [], addProviderSlugs: [],
 });
 const providerInput = (name: string): ProviderInput => ({
-  name, alternateName: '', kind: 'ORGANIZATION', description: '', website: '', email: '', phone: '', regions: [], audiences: [], cost: 'FREE',
+  name, alternateName: '', kind: 'ORGANIZATION', description: '', website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', isStreetPublic: false, regions: [], audiences: [], cost: 'FREE',
   formats: [], languages: [], status: 'DRAFT', toVerify: false, verifyNote: '',
 });
 const themeInput = (name: string): ThemeInput => ({ name, description: '', position: null, status: 'DRAFT' });

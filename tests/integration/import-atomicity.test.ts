@@ -15,7 +15,7 @@ import { clearMemberTables, createTestClient, databaseUrl } from './helpers/memb
 const actor = { actorId: null, ip: '203.0.113.30' };
 
 const providerInput = (name: string, description: string): ProviderInput => ({
-  name, alternateName: '', kind: 'ORGANIZATION', description, website: '', email: '', phone: '', regions: [], audiences: [], cost: 'FREE',
+  name, alternateName: '', kind: 'ORGANIZATION', description, website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', isStreetPublic: false, regions: [], audiences: [], cost: 'FREE',
   formats: [], languages: [], status: 'PUBLISHED', toVerify: false, verifyNote: '',
 });
 

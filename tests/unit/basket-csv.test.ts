@@ -13,6 +13,7 @@ const provider: BasketProviderDto = {
   website: 'https://écoute.example.org',
   email: 'bonjour@example.org',
   phone: '+1 514 555-0199',
+  streetAddress: '', municipality: '', postalCode: '',
   regions: ['MONTREAL', 'GASPESIE_ILES_DE_LA_MADELEINE'],
   cost: 'FREE',
   formats: ['ONLINE', 'IN_PERSON'],

@@ -76,6 +76,13 @@ export function delegateOf(tx: Pick<Tx, 'need' | 'solution' | 'provider' | 'them
   return delegates[entityType] as EntryDelegate;
 }
 
+/** Which of `ids` name an entry of this type now. */
+export async function existingIds(db: Pick<Tx, 'need' | 'solution' | 'provider' | 'theme'>, entityType: EntryType, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await delegateOf(db, entityType).findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
 type SlugTable = 'need' | 'solution' | 'provider' | 'theme';
 const TYPE_OF_TABLE: Record<SlugTable, EntryType> = { need: 'Need', solution: 'Solution', provider: 'Provider', theme: 'Theme' };
 

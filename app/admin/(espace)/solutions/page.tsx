@@ -1,30 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
-import { EntryList } from '@/components/admin/entry-list';
+import { EntryListScreen, type ListPageProps } from '@/components/admin/entry-pages';
 import { requireUser } from '@/lib/authz';
-import { parseListFilter } from '@/lib/data/admin/lists';
-import { listAdminSolutions } from '@/lib/data/admin/solutions';
-import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Solutions — administration' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function AdminSolutionsPage({ searchParams }: Props) {
+export default async function AdminSolutionsPage({ searchParams }: ListPageProps) {
   await connection();
   await requireUser();
-  const filter = parseListFilter(await searchParams);
-  const page = await listAdminSolutions(getDb(), filter);
-  return (
-    <div className="space-y-6">
-      <header className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-3xl font-bold text-brand-900">Solutions</h1>
-        <Link href="/admin/solutions/nouveau" className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800">
-          Nouvelle solution
-        </Link>
-      </header>
-      <EntryList basePath="/admin/solutions" filter={filter} page={page} detailLabel="Existe, à confirmer ou proposée" emptyLabel="Aucune solution ne correspond à ces filtres." />
-    </div>
-  );
+  return <EntryListScreen type="Solution" searchParams={searchParams} />;
 }

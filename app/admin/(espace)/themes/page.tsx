@@ -1,30 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
-import { EntryList } from '@/components/admin/entry-list';
+import { EntryListScreen, type ListPageProps } from '@/components/admin/entry-pages';
 import { requireUser } from '@/lib/authz';
-import { parseListFilter } from '@/lib/data/admin/lists';
-import { listAdminThemes } from '@/lib/data/admin/themes';
-import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Thèmes — administration' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function AdminThemesPage({ searchParams }: Props) {
+export default async function AdminThemesPage({ searchParams }: ListPageProps) {
   await connection();
   await requireUser();
-  const filter = parseListFilter(await searchParams);
-  const page = await listAdminThemes(getDb(), filter);
-  return (
-    <div className="space-y-6">
-      <header className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-3xl font-bold text-brand-900">Thèmes</h1>
-        <Link href="/admin/themes/nouveau" className="rounded bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800">
-          Nouveau thème
-        </Link>
-      </header>
-      <EntryList basePath="/admin/themes" filter={filter} page={page} detailLabel="Besoins classés" emptyLabel="Aucun thème ne correspond à ces filtres." />
-    </div>
-  );
+  return <EntryListScreen type="Theme" searchParams={searchParams} />;
 }

@@ -1,19 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { HistoryScreen } from '@/components/admin/entry-screens';
+import { EntryHistoryScreen, type EntryPageProps } from '@/components/admin/entry-pages';
 import { requireUser } from '@/lib/authz';
-import { parseListFilter } from '@/lib/data/admin/lists';
-import { isEntryId } from '@/lib/validation/entry';
 
 export const metadata: Metadata = { title: 'Historique d’une fiche' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function ThemeHistoryPage({ params, searchParams }: Props) {
+export default async function ThemeHistoryPage({ params, searchParams }: EntryPageProps) {
   await connection();
   await requireUser();
-  const [{ id }, query] = await Promise.all([params, searchParams]);
-  if (!isEntryId(id)) notFound();
-  return <HistoryScreen entityType="Theme" id={id} page={parseListFilter(query).page} />;
+  return <EntryHistoryScreen type="Theme" params={params} searchParams={searchParams} />;
 }

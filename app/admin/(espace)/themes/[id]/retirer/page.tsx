@@ -1,16 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { RemoveScreen } from '@/components/admin/entry-screens';
+import { EntryRemoveScreen, type EntryPageProps } from '@/components/admin/entry-pages';
 import { requireUser } from '@/lib/authz';
-import { isEntryId } from '@/lib/validation/entry';
 
 export const metadata: Metadata = { title: 'Archiver ou supprimer un thème' };
 
-export default async function ThemeRemovePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ThemeRemovePage({ params }: EntryPageProps) {
   await connection();
   await requireUser();
-  const { id } = await params;
-  if (!isEntryId(id)) notFound();
-  return <RemoveScreen entityType="Theme" id={id} />;
+  return <EntryRemoveScreen type="Theme" params={params} />;
 }

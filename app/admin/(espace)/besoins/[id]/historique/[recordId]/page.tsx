@@ -1,18 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { RestoreScreen } from '@/components/admin/entry-screens';
+import { EntryRestoreScreen, type RecordPageProps } from '@/components/admin/entry-pages';
 import { requireUser } from '@/lib/authz';
-import { isEntryId } from '@/lib/validation/entry';
 
 export const metadata: Metadata = { title: 'Restaurer une version d’un besoin' };
 
-type Props = { params: Promise<{ id: string; recordId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function NeedRestorePage({ params, searchParams }: Props) {
+export default async function NeedRestorePage({ params, searchParams }: RecordPageProps) {
   await connection();
   await requireUser();
-  const [{ id, recordId }, query] = await Promise.all([params, searchParams]);
-  if (!isEntryId(id) || !isEntryId(recordId)) notFound();
-  return <RestoreScreen entityType="Need" id={id} recordId={recordId} side={query.version === 'avant' ? 'before' : 'after'} />;
+  return <EntryRestoreScreen type="Need" params={params} searchParams={searchParams} />;
 }
