@@ -16,6 +16,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { ensureAdminWithPassword } from '../lib/security/accounts';
 import { seedInventory } from '../lib/seed/seed-inventory';
+import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { ensureChromium } from './lib/chromium';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
@@ -84,6 +85,7 @@ async function seed(url: string): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     await seedInventory(prisma);
+    await seedSynonyms(prisma);
     await ensureAdminWithPassword(prisma, e2eAdmin);
   } finally {
     await prisma.$disconnect();

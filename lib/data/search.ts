@@ -5,6 +5,7 @@ import { keepDecoded } from '@/lib/data/inventory-memo';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listProviders } from '@/lib/data/providers';
 import { getSearchVocabulary } from '@/lib/data/search-vocabulary';
+import { getSynonymIndex } from '@/lib/data/synonyms';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import type { MatchCandidate } from '@/lib/matching/types';
 import { normalizeQuery } from '@/lib/search/normalize';
@@ -12,8 +13,9 @@ import { findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
 import type { SearchMatches, SearchOptions, SearchResults } from '@/lib/search/types';
 
 // /recherche asks for the slugs the query finds (the filters' counts), then for the results:
-// within one request both use the same matching step (React's cache() is per request).
-const findPublishedMatches = cache((query: string): Promise<SearchMatches> => findMatches(getDb(), query));
+// within one request both use the same matching step (React's cache() is per request), with
+// the synonym groups of the moment (lib/data/synonyms.ts).
+const findPublishedMatches = cache(async (query: string): Promise<SearchMatches> => findMatches(getDb(), query, await getSynonymIndex()));
 
 /**
  * Search of the published directory for /recherche. Not cached across requests (GUIDE.md §4):

@@ -36,6 +36,8 @@ import type {
   SolutionHit,
 } from '@/lib/search/types';
 import type { VocabularyLoader } from '@/lib/search/vocabulary';
+import { expandQuery, expandedQueryText, hasSearchOperators, nodeQuery, typedQueryText, type QueryExpansion, type SynonymIndex } from '@/lib/synonyms/expand';
+import { analyseTexts } from '@/lib/synonyms/words';
 
 /** Results of each type on the overview page (all types at once). */
 export const OVERVIEW_SIZE = 10;
@@ -76,7 +78,9 @@ const RANK_MARGIN = 1e-4;
 const EXCERPT_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`;
 const TITLE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 
-type Input = { text: string; ftsText: string };
+// `expansion`: the query with its synonyms (lib/synonyms/expand.ts), when a term of a group is
+// in it; `keptParts`: in 'any' mode, how many of its parts were searched (MAX_ANY_WORDS).
+type Input = { text: string; ftsText: string; expansion?: QueryExpansion; keptParts?: number };
 type MatchMode = Exclude<SearchMode, 'none'>;
 
 const EMPTY_COUNTS: SearchCounts = { needs: 0, solutions: 0, providers: 0 };
@@ -86,7 +90,13 @@ const EMPTY_COUNTS: SearchCounts = { needs: 0, solutions: 0, providers: 0 };
 // has a negation, which OR would turn into "almost everything". 'approximate' highlights the
 // words themselves.
 // With `kept` (a query cut to MAX_ANY_WORDS lexemes), 'any' is the OR of those lexemes only.
+// A query with synonyms is written out by lib/synonyms/expand.ts as tsquery text, lexemes
+// quoted, and cast from a bound parameter.
 function tsquery(input: Input, mode: MatchMode, kept?: readonly string[]): Prisma.Sql {
+  if (input.expansion) {
+    const parts = input.expansion.parts.slice(0, input.keptParts ?? input.expansion.parts.length);
+    return Prisma.sql`${expandedQueryText(input.expansion, mode === 'any' ? 'any' : 'all', mode === 'any' ? parts : undefined)}::tsquery`;
+  }
   const all = Prisma.sql`websearch_to_tsquery('fr_unaccent', ${input.ftsText})`;
   if (mode !== 'any') return all;
   if (kept) return Prisma.sql`(${Prisma.join(kept.map((lexeme) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme})`), ' || ')})`;
@@ -165,12 +175,59 @@ function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow
     query,
     mode,
     ftsText: input.ftsText,
-    ...(kept ? { keptLexemes: kept.lexemes, wordsUsed: { kept: kept.lexemes.length, total: kept.total } } : {}),
+    ...(input.expansion ? { expansion: input.expansion } : {}),
+    ...(kept ? (input.expansion ? { keptParts: kept.lexemes.length } : { keptLexemes: kept.lexemes }) : {}),
+    ...(kept ? { wordsUsed: { kept: kept.lexemes.length, total: kept.total } } : {}),
     ...(row?.names ? { closeNames: row.names } : {}),
     needs: parseScored(row?.needs ?? null),
     solutions: parseScored(row?.solutions ?? null),
     providers: parseScored(row?.providers ?? null),
   };
+}
+
+// 'all' ranks by ts_rank plus bonuses (all of type real, like ts_rank, so that the page step
+// reads the same numbers back):
+//  - TITLE_BONUS when the entry's own name holds the whole query (weight A of its document),
+//    half of it when it does only through synonyms: a title match comes before any passing
+//    mention in a description, and the word typed before its synonyms;
+//  - LINK_BONUS, for solutions and providers, when the title of a need they answer holds it
+//    (weight D): a need's own solutions come before those that only mention its words;
+//  - EXACT_TITLE_BONUS when the name is the query itself, punctuation and accents aside: an
+//    exact need title ranks that need first;
+//  - TYPED_BONUS when the entry has the words typed, not only their synonyms.
+export const TITLE_BONUS = 1;
+export const LINK_BONUS = 0.5;
+export const EXACT_TITLE_BONUS = 1;
+export const TYPED_BONUS = 0.25;
+// Names further than this from the query's length are not compared character by character.
+const EXACT_LENGTH_MARGIN = 10;
+
+// The tsquery with every lexeme restricted to the given weights ('x' -> 'x':A). Lexemes are
+// single-quoted in a tsquery's text, inner quotes doubled: the pattern takes each one whole.
+function restrictedTo(query: Prisma.Sql, weights: 'A' | 'D'): Prisma.Sql {
+  return Prisma.sql`regexp_replace(${query}::text, ${"'(?:[^']|'')*'"}, ${`\\&:${weights}`}, 'g')::tsquery`;
+}
+
+// A name as compared with the query for an exact match: lowercase, no accents, punctuation as spaces.
+function comparable(text: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`btrim(regexp_replace(lower(immutable_unaccent(${text})), '[^a-z0-9]+', ' ', 'g'))`;
+}
+
+// The query's words without synonyms (the same query when it has none).
+function typedTsquery(input: Input): Prisma.Sql {
+  return input.expansion ? Prisma.sql`${typedQueryText(input.expansion)}::tsquery` : tsquery(input, 'all');
+}
+
+const bonus = (condition: Prisma.Sql, value: number): Prisma.Sql => Prisma.sql`(CASE WHEN ${condition} THEN ${value}::real ELSE 0 END)`;
+
+function allRank(name: Prisma.Sql, hasLinkBonus: boolean): Prisma.Sql {
+  const vector = Prisma.sql`e."searchVector"`;
+  return Prisma.sql`(ts_rank(${vector}, input.query)
+    + ${bonus(Prisma.sql`${vector} @@ input.title_query`, TITLE_BONUS / 2)} + ${bonus(Prisma.sql`${vector} @@ input.typed_title_query`, TITLE_BONUS / 2)}
+    + ${hasLinkBonus ? bonus(Prisma.sql`${vector} @@ input.link_query`, LINK_BONUS) : Prisma.sql`0::real`}
+    + ${bonus(Prisma.sql`${vector} @@ input.typed_query`, TYPED_BONUS)}
+    + (CASE WHEN abs(char_length(${name}) - input.length) > ${EXACT_LENGTH_MARGIN}::int THEN 0
+        WHEN ${comparable(name)} = input.exact THEN ${EXACT_TITLE_BONUS}::real ELSE 0 END))`;
 }
 
 // 'all': every entry with every word, whether 'any' could find more (not with a single word,
@@ -181,15 +238,22 @@ function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow
 // to MAX_ANY_WORDS keeps its first words.
 async function matchAll(db: PrismaClient, input: Input): Promise<{ row: MatchRow | undefined; canWiden: boolean; lexemes: string[] }> {
   const [row] = await db.$queryRaw<(MatchRow & { canWiden: boolean; lexemes: string[] })[]>`
-    WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'all')} AS query)
+    WITH found AS MATERIALIZED (SELECT ${tsquery(input, 'all')} AS query, ${typedTsquery(input)} AS typed_query),
+    input AS MATERIALIZED (
+      SELECT found.query, found.typed_query,
+        ${restrictedTo(Prisma.sql`found.query`, 'A')} AS title_query, ${restrictedTo(Prisma.sql`found.typed_query`, 'A')} AS typed_title_query,
+        ${restrictedTo(Prisma.sql`found.query`, 'D')} AS link_query,
+        ${comparable(Prisma.sql`${input.text}`)} AS exact, char_length(${input.text}) AS length
+      FROM found
+    )
     SELECT
-      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ${allRank(Prisma.sql`e.title`, false)}::text`)}
         FROM "Need" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS needs,
-      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ${allRank(Prisma.sql`e.title`, true)}::text`)}
         FROM "Solution" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS solutions,
-      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ${allRank(Prisma.sql`e.name`, true)}::text`)}
         FROM "Provider" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS providers,
-      strpos(input.query::text, ' & ') > 0 AND strpos(input.query::text, '!') = 0 AS "canWiden",
+      ${input.expansion ? Prisma.sql`${input.expansion.parts.length > 1}` : Prisma.sql`strpos(input.query::text, ' & ') > 0 AND strpos(input.query::text, '!') = 0`} AS "canWiden",
       (SELECT coalesce(array_agg(word.lexeme ORDER BY word.positions[1], word.lexeme), '{}')
         FROM unnest(to_tsvector('fr_unaccent', ${input.ftsText})) AS word) AS lexemes
     FROM input`;
@@ -239,10 +303,27 @@ export function anyWords(lexemes: readonly string[]): { lexemes: string[]; kept?
   return lexemes.length > MAX_ANY_WORDS ? { lexemes: sorted, kept: { lexemes: sorted, total: lexemes.length } } : { lexemes: sorted };
 }
 
+// A query with synonyms ranks by its parts (a word, or a span with its synonyms), in the order
+// typed, the first MAX_ANY_WORDS of them.
+export function anyParts(expansion: QueryExpansion): { parts: QueryExpansion['parts']; kept?: KeptWords } {
+  const parts = expansion.parts.slice(0, MAX_ANY_WORDS);
+  const texts = parts.map((part) => part.text);
+  return expansion.parts.length > MAX_ANY_WORDS ? { parts, kept: { lexemes: texts, total: expansion.parts.length } } : { parts };
+}
+
+// The parts of a query with synonyms in the shape anyWords gives lexemes (only their count
+// matters to the SQL: one term per part).
+function partsAsWords(expansion: QueryExpansion): { lexemes: string[]; kept?: KeptWords } {
+  const { parts, kept } = anyParts(expansion);
+  return { lexemes: parts.map((part) => part.text), ...(kept ? { kept } : {}) };
+}
+
 async function matchAny(db: PrismaClient, input: Input, lexemes: string[], kept: KeptWords | undefined): Promise<MatchRow | undefined> {
   // Each lexeme becomes its own tsquery; websearch_to_tsquery('simple', …) never fails on
-  // whatever a lexeme contains and leaves a plain lexeme as it is.
-  const terms = lexemes.map((lexeme, index) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme}) AS ${Prisma.raw(`t${index}`)}`);
+  // whatever a lexeme contains and leaves a plain lexeme as it is. With synonyms, each part.
+  const terms = input.expansion
+    ? anyParts(input.expansion).parts.map((part, index) => Prisma.sql`${nodeQuery(part)}::tsquery AS ${Prisma.raw(`t${index}`)}`)
+    : lexemes.map((lexeme, index) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme}) AS ${Prisma.raw(`t${index}`)}`);
   const [row] = await db.$queryRaw<MatchRow[]>`
     WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'any', kept?.lexemes)} AS query),
     terms AS MATERIALIZED (SELECT ${terms.length > 0 ? Prisma.join(terms) : Prisma.empty}),
@@ -325,10 +406,27 @@ function countsOf(matches: Pick<SearchMatches, SearchType>): SearchCounts {
  * Every published entry the query finds, in the first mode that finds something. `rawQuery` may
  * be anything (a ?q= value as received): it is normalised first.
  */
-export async function findMatches(db: PrismaClient, rawQuery: unknown): Promise<SearchMatches> {
+/**
+ * The query with the synonyms of `synonyms`, or null: when no term of a group is in it, and
+ * for a query with operators (quotes, "or", "-word"), searched exactly as typed.
+ */
+async function expansionOf(db: PrismaClient, ftsText: string, synonyms: SynonymIndex | null | undefined): Promise<QueryExpansion | null> {
+  if (!synonyms || synonyms.rules.size === 0 || hasSearchOperators(ftsText)) return null;
+  const [analysed] = await analyseTexts(db, [ftsText]);
+  return analysed ? expandQuery(synonyms, analysed) : null;
+}
+
+/**
+ * Every published entry the query finds, in the first mode that finds something. `rawQuery` may
+ * be anything (a ?q= value as received): it is normalised first. `synonyms`: the groups' index
+ * (lib/data/synonyms.ts); without it the query is searched as typed.
+ */
+export async function findMatches(db: PrismaClient, rawQuery: unknown, synonyms?: SynonymIndex | null): Promise<SearchMatches> {
   const query = normalizeQuery(rawQuery);
-  const input: Input = { text: query, ftsText: toFullTextQuery(query) };
-  if (!hasSearchableText(query)) return matchesOf(query, 'none', input, undefined);
+  const ftsText = toFullTextQuery(query);
+  if (!hasSearchableText(query)) return matchesOf(query, 'none', { text: query, ftsText }, undefined);
+  const expansion = await expansionOf(db, ftsText, synonyms);
+  const input: Input = { text: query, ftsText, ...(expansion ? { expansion } : {}) };
 
   const strict = await matchAll(db, input);
   const all = matchesOf(query, 'all', input, strict.row);
@@ -338,8 +436,9 @@ export async function findMatches(db: PrismaClient, rawQuery: unknown): Promise<
   // Set when 'any' searched only the first words: the page says so whatever the mode that follows.
   let wordsUsed: Pick<SearchMatches, 'wordsUsed'> = {};
   if (strict.canWiden) {
-    const { lexemes, kept } = anyWords(strict.lexemes);
-    const any = matchesOf(query, 'any', input, await matchAny(db, input, lexemes, kept), kept);
+    const { lexemes, kept } = input.expansion ? partsAsWords(input.expansion) : anyWords(strict.lexemes);
+    const anyInput: Input = input.expansion && kept ? { ...input, keptParts: kept.lexemes.length } : input;
+    const any = matchesOf(query, 'any', anyInput, await matchAny(db, anyInput, lexemes, kept), kept);
     if (totalOf(countsOf(any)) > 0) return isLong ? { ...any, closeNames: [] } : any;
     if (any.wordsUsed) wordsUsed = { wordsUsed: any.wordsUsed };
   }
@@ -392,7 +491,12 @@ function rankOf(mode: MatchMode, name: Prisma.Sql): Prisma.Sql {
  */
 function pageCtes(matches: SearchMatches, table: Prisma.Sql, name: Prisma.Sql, candidates: ScoredEntry[], wanted: number): Prisma.Sql {
   const mode = matches.mode as MatchMode;
-  const input: Input = { text: matches.query, ftsText: matches.ftsText };
+  const input: Input = {
+    text: matches.query,
+    ftsText: matches.ftsText,
+    ...(matches.expansion ? { expansion: matches.expansion } : {}),
+    ...(matches.keptParts ? { keptParts: matches.keptParts } : {}),
+  };
   // The lines as findMatches received them: `slug word_rank text_rank` in 'any', `slug text_rank` otherwise.
   const wordRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 2)` : Prisma.sql`'0'`;
   const textRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 3)` : Prisma.sql`split_part(c.line, ' ', 2)`;
@@ -552,7 +656,7 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   if (!hasSearchableText(query)) return emptyResults(query, type, page, pageSize);
 
   // The mode is chosen on the query alone; filters then narrow what it found.
-  const found = options.matches?.query === query ? options.matches : await findMatches(db, query);
+  const found = options.matches?.query === query ? options.matches : await findMatches(db, query, options.synonyms);
   const { mode } = found;
   const suggesting = mode === 'all' ? Promise.resolve([]) : workingSuggestions(db, query, options.vocabulary, found.closeNames);
   const wordsUsed = found.wordsUsed ? { wordsUsed: found.wordsUsed } : {};

@@ -2,6 +2,7 @@
 // highlight markers (lib/search/highlight.ts), never HTML.
 import type { Availability, NeedKind, ProviderKind, ProviderRole } from '@/lib/generated/prisma/enums';
 import type { VocabularyLoader } from '@/lib/search/vocabulary';
+import type { QueryExpansion, SynonymIndex } from '@/lib/synonyms/expand';
 
 export const SEARCH_TYPES = ['needs', 'solutions', 'providers'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -70,6 +71,10 @@ export type SearchMatches = {
   keptLexemes?: string[];
   /** Then too: how many of the query's words were searched, out of how many. */
   wordsUsed?: WordsUsed;
+  /** The query with its synonyms, when a term of a synonym group is in it. */
+  expansion?: QueryExpansion;
+  /** In 'any' mode with synonyms, when the query had more than MAX_ANY_WORDS parts: the parts searched. */
+  keptParts?: number;
   needs: ScoredEntry[];
   solutions: ScoredEntry[];
   providers: ScoredEntry[];
@@ -85,6 +90,8 @@ export type SearchOptions = {
   matches?: SearchMatches;
   /** The vocabulary for suggestions; read from the database when missing (slow on a big directory). */
   vocabulary?: VocabularyLoader;
+  /** The synonym groups' index; without it the query is searched as typed. */
+  synonyms?: SynonymIndex | null;
 };
 
 /** A long query is searched by its first words only (lib/search/search.ts MAX_ANY_WORDS). */
