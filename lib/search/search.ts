@@ -24,6 +24,7 @@ import { hasSearchableText, normalizeQuery, toFullTextQuery } from '@/lib/search
 import { MIN_NAME_SIMILARITY, closestNamesAmong, suggestQueries } from '@/lib/search/suggest';
 import { trigramInput } from '@/lib/search/trigram-threshold';
 import type {
+  MatchReason,
   NeedHit,
   ProviderHit,
   ScoredEntry,
@@ -204,7 +205,7 @@ const EXACT_LENGTH_MARGIN = 10;
 
 // The tsquery with every lexeme restricted to the given weights ('x' -> 'x':A). Lexemes are
 // single-quoted in a tsquery's text, inner quotes doubled: the pattern takes each one whole.
-function restrictedTo(query: Prisma.Sql, weights: 'A' | 'D'): Prisma.Sql {
+function restrictedTo(query: Prisma.Sql, weights: 'A' | 'D' | 'AB' | 'ABC'): Prisma.Sql {
   return Prisma.sql`regexp_replace(${query}::text, ${"'(?:[^']|'')*'"}, ${`\\&:${weights}`}, 'g')::tsquery`;
 }
 
@@ -500,8 +501,11 @@ function pageCtes(matches: SearchMatches, table: Prisma.Sql, name: Prisma.Sql, c
   // The lines as findMatches received them: `slug word_rank text_rank` in 'any', `slug text_rank` otherwise.
   const wordRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 2)` : Prisma.sql`'0'`;
   const textRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 3)` : Prisma.sql`split_part(c.line, ' ', 2)`;
-  return Prisma.sql`WITH input AS (
-      SELECT ${tsquery(input, mode, matches.keptLexemes)} AS query, lower(immutable_unaccent(${input.text})) AS folded
+  return Prisma.sql`WITH found AS MATERIALIZED (SELECT ${tsquery(input, mode, matches.keptLexemes)} AS query),
+    input AS MATERIALIZED (
+      SELECT found.query, lower(immutable_unaccent(${input.text})) AS folded,
+        ${restrictedTo(Prisma.sql`found.query`, 'AB')} AS text_query, ${restrictedTo(Prisma.sql`found.query`, 'ABC')} AS near_query
+      FROM found
     ),
     candidate AS MATERIALIZED (
       SELECT split_part(c.line, ' ', 1) AS slug, ${wordRank}::float8 AS word_rank, ${textRank}::real AS text_rank
@@ -535,9 +539,55 @@ function abovePageFloor(mode: MatchMode): Prisma.Sql {
   return Prisma.sql`(floor.rank IS NULL OR c.word_rank + c.text_rank + ${bonus + RANK_MARGIN}::float8 >= floor.rank)`;
 }
 
+// Why each entry of the page matched (SearchHit.reasons): the synonym pairs it matched through
+// (it has the expansion, not the words typed), and, when the query's words are not in its own
+// title or text, whether its document's C or D part (neighbours: providers, needs, solutions,
+// a need's note or theme) holds them. Computed on the page only. In 'approximate' mode the
+// entries were found by their names: no reason to add.
+type ReasonColumns = { synonymPairs: number[]; via: 'C' | 'D' | null };
+
+function reasonColumns(matches: SearchMatches): Prisma.Sql {
+  if (matches.mode === 'approximate') return Prisma.sql`'{}'::int[] AS "synonymPairs", NULL::text AS via`;
+  const pairs = (matches.expansion?.pairs ?? []).map(
+    (pair, index) => Prisma.sql`CASE WHEN hit.vector @@ ${pair.phrase}::tsquery AND NOT hit.vector @@ ${pair.typedQuery}::tsquery THEN ${index}::int END`,
+  );
+  const synonymPairs = pairs.length > 0 ? Prisma.sql`array_remove(ARRAY[${Prisma.join(pairs)}], NULL)` : Prisma.sql`'{}'::int[]`;
+  return Prisma.sql`${synonymPairs} AS "synonymPairs",
+    CASE WHEN hit.vector @@ input.text_query THEN NULL WHEN hit.vector @@ input.near_query THEN 'C' ELSE 'D' END AS via`;
+}
+
+type NeighbourVia = Extract<MatchReason, { kind: 'neighbour' }>['via'];
+type SynonymReason = Extract<MatchReason, { kind: 'synonym' }>;
+
+const NEIGHBOURS: Record<SearchType, Record<'C' | 'D', NeighbourVia>> = {
+  needs: { C: 'note', D: 'note' },
+  solutions: { C: 'providers', D: 'needs' },
+  providers: { C: 'solutions', D: 'needs' },
+};
+
+function reasonsOf(type: SearchType, matches: SearchMatches, row: ReasonColumns): MatchReason[] {
+  const pairs = matches.expansion?.pairs ?? [];
+  const synonyms = row.synonymPairs.flatMap((index): SynonymReason[] => {
+    const pair = pairs[index];
+    return pair ? [{ kind: 'synonym', typed: pair.typed, found: pair.found }] : [];
+  });
+  // A longer span's synonym says enough: « ordi usagé » → « matériel informatique valorisé »
+  // rather than also « ordi » → « matériel informatique ».
+  const typed = new Set(synonyms.map((reason) => reason.typed));
+  const seen = new Set<string>();
+  const reasons: MatchReason[] = synonyms.filter((reason) => {
+    const key = `${reason.typed}→${reason.found}`.toLowerCase();
+    if (seen.has(key) || [...typed].some((other) => other !== reason.typed && other.includes(reason.typed))) return false;
+    seen.add(key);
+    return true;
+  });
+  if (row.via) reasons.push({ kind: 'neighbour', via: NEIGHBOURS[type][row.via] });
+  return reasons;
+}
+
 type WithDescription = { description: string };
 
-type NeedRow = NeedHit & WithDescription;
+type NeedRow = Omit<NeedHit, 'reasons'> & WithDescription & ReasonColumns;
 
 function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<NeedRow[]> {
   const mode = matches.mode as MatchMode;
@@ -545,9 +595,10 @@ function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: Scored
     ${pageCtes(matches, Prisma.sql`"Need"`, NEED_NAME, candidates, page.offset + page.limit)}
     SELECT hit.slug, hit.kind, hit.theme,
       ts_headline('fr_unaccent', hit.title, input.query, ${TITLE_OPTIONS}) AS title,
-      ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description
+      ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description,
+      ${reasonColumns(matches)}
     FROM (
-      SELECT e.slug, e.kind, e.position,
+      SELECT e.slug, e.kind, e.position, e."searchVector" AS vector,
         translate(e.title, ${HIGHLIGHT_MARKERS}, '') AS title,
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         (SELECT theme.name FROM "Theme" theme WHERE theme.id = e."themeId" AND theme.status = 'PUBLISHED') AS theme,
@@ -560,7 +611,7 @@ function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: Scored
     ORDER BY hit.rank DESC, hit.position`;
 }
 
-type SolutionRow = SolutionHit & WithDescription;
+type SolutionRow = Omit<SolutionHit, 'reasons'> & WithDescription & ReasonColumns;
 
 function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<SolutionRow[]> {
   const mode = matches.mode as MatchMode;
@@ -575,9 +626,10 @@ function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: Sc
         WHERE link."solutionId" = hit.id AND p.status = 'PUBLISHED') AS providers,
       (SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'title', n.title) ORDER BY n.position), '[]'::json)
         FROM "NeedSolution" link JOIN "Need" n ON n.id = link."needId"
-        WHERE link."solutionId" = hit.id AND n.status = 'PUBLISHED') AS needs
+        WHERE link."solutionId" = hit.id AND n.status = 'PUBLISHED') AS needs,
+      ${reasonColumns(matches)}
     FROM (
-      SELECT e.id, e.slug, e.availability,
+      SELECT e.id, e.slug, e.availability, e."searchVector" AS vector,
         translate(e.title, ${HIGHLIGHT_MARKERS}, '') AS title,
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         ${rankOf(mode, SOLUTION_NAME)} AS rank
@@ -589,7 +641,7 @@ function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: Sc
     ORDER BY hit.rank DESC, hit.title, hit.slug`;
 }
 
-type ProviderRow = ProviderHit & WithDescription;
+type ProviderRow = Omit<ProviderHit, 'reasons'> & WithDescription & ReasonColumns;
 
 // What a provider offers is often why it was found ("loi 25" finds Nord Ouvert through its
 // workshop for the Loi 25 need): its solutions that match come first.
@@ -611,9 +663,10 @@ function fetchProviders(db: PrismaClient, matches: SearchMatches, candidates: Sc
           LIMIT ${PROVIDER_SOLUTIONS_SHOWN}
         ) offered) AS solutions,
       (SELECT count(DISTINCT s.id)::int FROM "Solution" s JOIN "SolutionProvider" link ON link."solutionId" = s.id
-        WHERE link."providerId" = hit.id AND s.status = 'PUBLISHED') AS "solutionCount"
+        WHERE link."providerId" = hit.id AND s.status = 'PUBLISHED') AS "solutionCount",
+      ${reasonColumns(matches)}
     FROM (
-      SELECT e.id, e.slug, e.kind,
+      SELECT e.id, e.slug, e.kind, e."searchVector" AS vector,
         translate(e.name, ${HIGHLIGHT_MARKERS}, '') AS name,
         translate(e."alternateName", ${HIGHLIGHT_MARKERS}, '') AS "alternateName",
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
@@ -627,9 +680,9 @@ function fetchProviders(db: PrismaClient, matches: SearchMatches, candidates: Sc
 }
 
 // The description was only needed to tell whether the excerpt starts or ends it.
-function toHit<T extends { excerpt: string }>(row: T & WithDescription): T {
-  const { description, ...hit } = row;
-  return { ...hit, excerpt: frameExcerpt(row.excerpt, description) } as unknown as T;
+function toHit<T extends { excerpt: string; reasons: MatchReason[] }>(type: SearchType, matches: SearchMatches, row: Omit<T, 'reasons'> & WithDescription & ReasonColumns): T {
+  const { description, synonymPairs, via, ...hit } = row;
+  return { ...hit, excerpt: frameExcerpt(row.excerpt, description), reasons: reasonsOf(type, matches, { synonymPairs, via }) } as unknown as T;
 }
 
 function emptyResults(query: string, type: SearchType | null, page: number, pageSize: number): SearchResults {
@@ -694,9 +747,9 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
     type,
     page,
     pageSize,
-    needs: needs.map((row) => toHit<NeedHit>(row)),
-    solutions: solutions.map((row) => toHit<SolutionHit>(row)),
-    providers: providers.map((row) => toHit<ProviderHit>(row)),
+    needs: needs.map((row) => toHit<NeedHit>('needs', matches, row)),
+    solutions: solutions.map((row) => toHit<SolutionHit>('solutions', matches, row)),
+    providers: providers.map((row) => toHit<ProviderHit>('providers', matches, row)),
     suggestions,
   };
 }

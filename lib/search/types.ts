@@ -18,6 +18,16 @@ export type SearchMode = 'all' | 'any' | 'approximate' | 'none';
 
 export type SearchCounts = Record<SearchType, number>;
 
+/**
+ * Why a result is there, when its title and excerpt do not show it: found through a synonym
+ * (« ordi » → « matériel informatique »), or through its neighbours' words (a solution through
+ * its providers' names or the needs it answers, a provider through its solutions or their
+ * needs, a need through its note or theme).
+ */
+export type MatchReason =
+  | { kind: 'synonym'; typed: string; found: string }
+  | { kind: 'neighbour'; via: 'providers' | 'needs' | 'solutions' | 'note' };
+
 export type NeedHit = {
   slug: string;
   kind: NeedKind;
@@ -26,6 +36,7 @@ export type NeedHit = {
   /** Part of the description around the matched words, with highlight markers. */
   excerpt: string;
   theme: string | null;
+  reasons: MatchReason[];
 };
 
 export type SolutionHit = {
@@ -35,6 +46,7 @@ export type SolutionHit = {
   excerpt: string;
   providers: { slug: string; name: string; role: ProviderRole; isRoleInferred: boolean }[];
   needs: { slug: string; title: string }[];
+  reasons: MatchReason[];
 };
 
 export type ProviderHit = {
@@ -46,6 +58,7 @@ export type ProviderHit = {
   /** A few of its published solutions, those that match the query first. */
   solutions: { slug: string; title: string }[];
   solutionCount: number;
+  reasons: MatchReason[];
 };
 
 /** Allow-lists of slugs (the filters' result); a missing list means no restriction. */

@@ -77,8 +77,9 @@ export type ExpansionNode =
 /** A query with its synonyms: the parts are ANDed ('all' mode) or ORed ('any' mode). */
 export type QueryExpansion = {
   parts: ExpansionNode[];
-  /** Each (typed span → expansion) pair, for the results that it explains. */
-  pairs: { typed: string; found: string; own: string; phrase: string }[];
+  /** Each (typed span → expansion) pair, for the results that it explains: the span as typed
+   * and as a tsquery of its words alone, the expansion's text and phrase. */
+  pairs: { typed: string; typedQuery: string; found: string; phrase: string }[];
 };
 
 /** The whole expanded query (every part), as tsquery text. */
@@ -143,14 +144,12 @@ function segment(context: Context, words: readonly PositionedWord[], isInner: bo
       context.budget -= 1;
       return true;
     });
+    // The whole span's synonyms are listed before those of shorter terms inside it.
+    const typed = spanWords.map(wordQuery).join(' & ');
+    context.pairs.push(...expansions.map((expansion) => ({ typed: spanText, typedQuery: typed, found: expansion.text, phrase: expansion.phrase })));
     const inner = spanWords.length > 1 ? segment(context, spanWords, true) : null;
     const own = inner ? inner.map(nodeQuery).join(' & ') : wordQuery(word);
-    if (expansions.length > 0) {
-      parts.push({ kind: 'span', text: spanText, own, typed: spanWords.map(wordQuery).join(' & '), expansions });
-      context.pairs.push(...expansions.map((expansion) => ({ typed: spanText, found: expansion.text, own, phrase: expansion.phrase })));
-    } else {
-      parts.push({ kind: 'word', text: spanText, query: own });
-    }
+    parts.push(expansions.length > 0 ? { kind: 'span', text: spanText, own, typed, expansions } : { kind: 'word', text: spanText, query: own });
     position = match.end;
   }
   return parts;

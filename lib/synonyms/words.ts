@@ -66,12 +66,13 @@ function wordsOf(text: string, rows: TokenRow[], phrase: string): AnalysedText {
   let cursor = 0;
   let hasOffsets = true;
   for (const row of rows) {
-    // The tokens spell the text back, one after the other; where they do not (a URL's
-    // sub-tokens), offsets are given up, not guessed.
-    const start = text.startsWith(row.token, cursor) ? cursor : -1;
+    // Blanks are skipped (the parser also reports the hyphens inside a hyphenated word); each
+    // word is found in the text after the previous one. Where one is not (a URL's sub-tokens),
+    // offsets are given up, not guessed.
+    if (row.tokid === BLANK || row.lexemes.length === 0) continue;
+    const start = text.indexOf(row.token, cursor);
     if (start === -1) hasOffsets = false;
     else cursor = start + row.token.length;
-    if (row.tokid === BLANK || row.lexemes.length === 0) continue;
     words.push({
       lower: row.token.toLowerCase(),
       folded: row.unaccented.toLowerCase(),
@@ -80,7 +81,7 @@ function wordsOf(text: string, rows: TokenRow[], phrase: string): AnalysedText {
       end: Math.max(start, 0) + row.token.length,
     });
   }
-  return { text, words, phrase, hasOffsets: hasOffsets && cursor === text.length };
+  return { text, words, phrase, hasOffsets };
 }
 
 /** Words of this many characters or fewer are compared as typed, not by stem. */

@@ -68,11 +68,11 @@ describe('expansion des requêtes par les synonymes', () => {
   it('par radical : « ordinateurs usagés » est le terme « ordinateur usagé »', () => {
     const expansion = expand('ordinateurs usagés')!;
     expect(expansion.parts).toHaveLength(1);
-    // The shorter term inside first (« ordinateur »), then the whole span's expansion.
+    // The whole span's expansion first, then those of the shorter term inside (« ordinateur »).
     expect(expansion.pairs.map((pair) => [pair.typed, pair.found])).toEqual([
+      ['ordinateurs usagés', 'matériel informatique valorisé'],
       ['ordinateurs', 'ordi'],
       ['ordinateurs', 'PC'],
-      ['ordinateurs usagés', 'matériel informatique valorisé'],
     ]);
   });
 
