@@ -60,10 +60,13 @@ export default async function NeedPage({ params, searchParams }: Props) {
       <header className="space-y-3">
         <NeedMeta need={need} />
         <h1 className="text-3xl font-bold text-brand-900">{need.title}</h1>
-        <blockquote className="border-l-4 border-brand-100 pl-4 text-lg text-slate-800">
-          <p>{need.description}</p>
-          <footer className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</footer>
-        </blockquote>
+        {/* The inventory's words, marked as such (docs/vocabulaire.md); the attribution stays outside the quotation. */}
+        <figure className="border-l-4 border-brand-100 pl-4">
+          <blockquote data-source="inventaire" className="text-lg text-slate-800">
+            <p>{need.description}</p>
+          </blockquote>
+          <figcaption className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</figcaption>
+        </figure>
         {need.note && (
           <p>
             <span className="font-medium">Remarque de la Table : </span>

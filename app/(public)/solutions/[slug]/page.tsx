@@ -69,10 +69,13 @@ export default async function SolutionPage({ params }: Props) {
             Précision de la solution : <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>
           </p>
         )}
-        <blockquote className="border-l-4 border-brand-100 pl-4 text-lg text-slate-800">
-          <p>{solution.description}</p>
-          <footer className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</footer>
-        </blockquote>
+        {/* The inventory's words, marked as such (docs/vocabulaire.md); the attribution stays outside the quotation. */}
+        <figure className="border-l-4 border-brand-100 pl-4">
+          <blockquote data-source="inventaire" className="text-lg text-slate-800">
+            <p>{solution.description}</p>
+          </blockquote>
+          <figcaption className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</figcaption>
+        </figure>
         <VerificationInfo verification={solution} now={now} />
         <ReportErrorLink type="solution" slug={solution.slug} name={solution.title} />
       </header>
