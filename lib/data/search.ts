@@ -1,4 +1,5 @@
 import 'server-only';
+import { after } from 'next/server';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { keepDecoded } from '@/lib/data/inventory-memo';
@@ -8,7 +9,8 @@ import { getSearchVocabulary } from '@/lib/data/search-vocabulary';
 import { getSynonymIndex } from '@/lib/data/synonyms';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import type { MatchCandidate } from '@/lib/matching/types';
-import { normalizeQuery } from '@/lib/search/normalize';
+import { recordEmptySearch } from '@/lib/search/empty-searches';
+import { hasSearchableText, normalizeQuery } from '@/lib/search/normalize';
 import { findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
 import type { SearchMatches, SearchOptions, SearchResults } from '@/lib/search/types';
 
@@ -24,6 +26,16 @@ const findPublishedMatches = cache(async (query: string): Promise<SearchMatches>
 export async function searchPublishedDirectory(rawQuery: unknown, options: SearchOptions = {}): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
   const matches = await findPublishedMatches(query);
+  // A search that found nothing is counted once the page is sent (lib/search/empty-searches.ts);
+  // the first page only, so that a reload of another page of the same search is not counted twice.
+  if (matches.mode === 'none' && hasSearchableText(query) && (options.page ?? 1) === 1) {
+    after(() =>
+      recordEmptySearch(getDb(), query).then(
+        () => undefined,
+        (error: unknown) => console.error('Recherche sans résultat non comptée :', error instanceof Error ? error.message : error),
+      ),
+    );
+  }
   return searchDirectory(getDb(), query, { ...options, matches, vocabulary: getSearchVocabulary });
 }
 
