@@ -98,3 +98,23 @@ test('la liste des groupes se filtre par un terme, sans JavaScript', async ({ br
   await expect(groups).toContainText('burnout');
   await page.context().close();
 });
+
+test('le portrait dit, en nombres seulement, ce que les gens cherchent sans trouver (sans JavaScript, axe-core)', async ({ browser, baseURL }) => {
+  const page = await freshPage(browser, baseURL, { javaScriptEnabled: false });
+  await page.goto('/portrait');
+  const section = page.getByRole('region', { name: 'Ce que les gens cherchent sans trouver' });
+  await expect(section).toContainText('Nous la refaisons donc aujourd’hui');
+  const table = section.getByRole('table', { name: /par thème/ });
+  // « burnout » (3 searches on 3 days) now finds the need about exhaustion, through a synonym.
+  await expect(table.getByRole('row', { name: /Temps, épuisement/i })).toContainText('3');
+  // Never the words: neither the query counted, nor the one seen on 2 days only.
+  await expect(section).not.toContainText('burnout');
+  await expect(page.getByRole('main')).not.toContainText('zigouigoui');
+  await expect(page.getByRole('main')).not.toContainText('cherché deux jours');
+  await page.context().close();
+
+  const withScript = await freshPage(browser, baseURL);
+  await withScript.goto('/portrait');
+  await expectNoAxeViolations(withScript);
+  await withScript.context().close();
+});

@@ -11,7 +11,9 @@ import {
   listTopEmptySearches,
   recordEmptySearch,
 } from '@/lib/search/empty-searches';
+import { countEmptySearchThemes } from '@/lib/search/empty-search-themes';
 import { checkCredentials } from '@/lib/security/credentials';
+import { loadSynonymIndex } from '@/lib/synonyms/load';
 import { dropDatabase } from '@/scripts/lib/embedded-postgres';
 import { createSeededDatabase } from './helpers/seeded-database';
 
@@ -112,5 +114,21 @@ describe.skipIf(!serverUrl)('recherches sans résultat', () => {
     for (const day of [0, 1]) await recordEmptySearch(prisma, 'lue', daysAfter(day));
     await listTopEmptySearches(prisma, { periodDays: 400, now: daysAfter(92) });
     expect(await queries()).toEqual([]);
+  });
+
+  it('range pour le portrait chaque recherche dans le thème du besoin qu’elle trouve aujourd’hui, en nombres seulement', async () => {
+    const theme = await prisma.need.findUniqueOrThrow({ where: { slug: 'manque-de-temps-et-epuisement' }, select: { theme: { select: { name: true } } } });
+    for (const day of [0, 1, 2, 2]) await recordEmptySearch(prisma, 'burnout', daysAfter(day));
+    for (const day of [0, 3, 5]) await recordEmptySearch(prisma, 'zigouigoui', daysAfter(day));
+    for (const day of [0, 1]) await recordEmptySearch(prisma, 'dépression', daysAfter(day));
+    const synonyms = await loadSynonymIndex(prisma);
+    expect(await countEmptySearchThemes(prisma, { synonyms, now: daysAfter(6) })).toEqual({
+      periodDays: 90,
+      themes: [{ theme: theme.theme!.name, searches: 4, queries: 1 }],
+      unanswered: { searches: 3, queries: 1 },
+      unthemed: { searches: 0, queries: 0 },
+    });
+    // Without the synonym, « burnout » still finds nothing: it is counted as such.
+    expect((await countEmptySearchThemes(prisma, { synonyms: null, now: daysAfter(6) })).unanswered).toEqual({ searches: 7, queries: 2 });
   });
 });
