@@ -97,6 +97,8 @@ async function seed(url: string): Promise<void> {
         ...[2, 3].map((days) => ({ query: 'cherché deux jours', day: daysAgo(days), count: 5 })),
         // Found today through a starter synonym: /portrait counts it under its need's theme.
         ...[1, 2, 5].map((days) => ({ query: 'burnout', day: daysAgo(days), count: 1 })),
+        // Searched again by the browser test, phone number included: one more day, no number.
+        ...[1, 2, 3].map((days) => ({ query: 'wxyzzy plouf', day: daysAgo(days), count: 1 })),
       ],
     });
   } finally {

@@ -19,6 +19,11 @@ test('sans JavaScript : recherches sans résultat, ajout pré-rempli, refus, enr
   await expect(empty.getByRole('row', { name: /zigouigoui zorglub/ })).toContainText('6');
   await expect(page.getByRole('main')).not.toContainText('cherché deux jours');
 
+  // « Suggérer une fiche » opens the public form with the search in its message.
+  await empty.getByRole('link', { name: 'Suggérer une fiche pour « zigouigoui zorglub »' }).click();
+  await expect(page.getByLabel('Ce qu’elle offre')).toHaveValue('Recherche restée sans résultat : « zigouigoui zorglub ». ');
+  await page.goBack();
+
   // « Ajouter un synonyme » opens the form with the query as a term.
   await empty.getByRole('link', { name: 'Ajouter un synonyme pour « zigouigoui zorglub »' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ajouter un groupe de synonymes');
@@ -117,4 +122,23 @@ test('le portrait dit, en nombres seulement, ce que les gens cherchent sans trou
   await withScript.goto('/portrait');
   await expectNoAxeViolations(withScript);
   await withScript.context().close();
+});
+
+test('une recherche sans résultat du site est comptée, sans le numéro de téléphone tapé avec', async ({ browser, baseURL }) => {
+  const visitor = await freshPage(browser, baseURL, { javaScriptEnabled: false });
+  await visitor.goto('/recherche?q=Wxyzzy+PLOUF+514-555-1234');
+  await expect(visitor.getByRole('heading', { level: 1 })).toContainText('Aucun résultat');
+  await visitor.context().close();
+
+  const page = await freshPage(browser, baseURL, { javaScriptEnabled: false });
+  await signInAsAdmin(page);
+  const row = page.getByRole('table', { name: /Recherches sans résultat/ }).getByRole('row', { name: /wxyzzy plouf/ });
+  // Counted once the page was sent (after()): seen on 3 days before, today makes 4.
+  await expect(async () => {
+    await page.goto('/admin/recherche');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('4', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(row.getByRole('cell').nth(1)).toHaveText('4');
+  await expect(page.getByRole('main')).not.toContainText('514');
+  await page.context().close();
 });

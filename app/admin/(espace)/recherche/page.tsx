@@ -79,7 +79,7 @@ export default async function SearchAdminPage({ searchParams }: Props) {
                     <Link href={`/admin/recherche/nouveau?terme=${encodeURIComponent(row.query)}`} aria-label={`Ajouter un synonyme pour « ${row.query} »`}>
                       Ajouter un synonyme
                     </Link>
-                    <Link href="/suggerer" aria-label={`Suggérer une fiche pour « ${row.query} »`}>
+                    <Link href={`/suggerer?recherche=${encodeURIComponent(row.query)}`} aria-label={`Suggérer une fiche pour « ${row.query} »`}>
                       Suggérer une fiche
                     </Link>
                   </td>
