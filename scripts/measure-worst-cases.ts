@@ -27,6 +27,7 @@ import { searchDirectory } from '../lib/search/search';
 import { loadVocabulary } from '../lib/search/vocabulary';
 import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { loadSynonymIndex } from '../lib/synonyms/load';
+import { analyseTexts } from '../lib/synonyms/words';
 import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
@@ -153,7 +154,7 @@ async function measureSearch(): Promise<void> {
     const synonyms = await loadSynonymIndex(prisma);
     console.log(`\nSans puis avec les ${synonyms.groupCount} groupes de synonymes de départ (meilleur de ${RUNS} essais chacun, en alternance) :`);
     for (const query of ['formation', 'géomatique', 'carefour', 'sauvegarde données', 'ordi usagé', 'burnout', 'OSBL', 'logiciels pas chers', long]) {
-      const times = { without: Number.POSITIVE_INFINITY, with: Number.POSITIVE_INFINITY };
+      const times = { without: Number.POSITIVE_INFINITY, with: Number.POSITIVE_INFINITY, analysis: Number.POSITIVE_INFINITY };
       const totals = { without: 0, with: 0 };
       for (let index = 0; index < RUNS; index += 1) {
         for (const variant of ['without', 'with'] as const) {
@@ -162,10 +163,14 @@ async function measureSearch(): Promise<void> {
           times[variant] = Math.min(times[variant], Number(process.hrtime.bigint() - start) / 1e6);
           totals[variant] = results.total;
         }
+        // What synonyms add when no group applies: the query's analysis by PostgreSQL.
+        const start = process.hrtime.bigint();
+        await analyseTexts(prisma, [query]);
+        times.analysis = Math.min(times.analysis, Number(process.hrtime.bigint() - start) / 1e6);
       }
       const label = query.length > 40 ? `${query.length} caractères` : `« ${query} »`;
       console.log(
-        `  ${label.padEnd(40)} sans ${times.without.toFixed(1).padStart(8)} ms (${totals.without} fiches)   avec ${times.with.toFixed(1).padStart(8)} ms (${totals.with} fiches)`,
+        `  ${label.padEnd(40)} sans ${times.without.toFixed(1).padStart(8)} ms (${totals.without} fiches)   avec ${times.with.toFixed(1).padStart(8)} ms (${totals.with} fiches), dont analyse ${times.analysis.toFixed(1)} ms`,
       );
     }
   } finally {
