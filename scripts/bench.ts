@@ -1,12 +1,14 @@
 // `npm run bench`: how fast the public site is at 10,000 providers (issue 6).
 //  1. a throwaway embedded PostgreSQL in a temporary folder, migrated, loaded with the
-//     deterministic synthetic dataset (scripts/lib/synthetic-dataset.ts);
+//     deterministic synthetic dataset (scripts/lib/synthetic-dataset.ts) and the starter
+//     synonyms of the search (prisma/seed/synonymes.json);
 //  2. the production standalone build (its own folder, rebuilt only when sources changed),
 //     started against it, caches warmed, then each URL measured with autocannon;
 //  3. a plain node:http server serving the exact bytes of `/`, measured the same way: the ceiling;
 //  4. the JavaScript each public page ships (gzip) and the server's peak memory.
 // Prints a table with the issue's targets and writes bench-results.json (git-ignored).
-// BENCH_DURATION (seconds per URL, default 10), BENCH_PAGE_CONNECTIONS (32), BENCH_SEARCH_CONNECTIONS (16).
+// BENCH_DURATION (seconds per URL, default 10), BENCH_PAGE_CONNECTIONS (32), BENCH_SEARCH_CONNECTIONS (16);
+// BENCH_SYNONYMS=0 leaves the synonyms out, to compare the search rows with and without them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { PrismaClient } from '../lib/generated/prisma/client';
+import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
@@ -56,6 +61,7 @@ const readPositive = (name: string, fallback: number): number => {
 const DURATION = readPositive('BENCH_DURATION', 10);
 const PAGE_CONNECTIONS = readPositive('BENCH_PAGE_CONNECTIONS', 32);
 const SEARCH_CONNECTIONS = readPositive('BENCH_SEARCH_CONNECTIONS', 16);
+const WITH_SYNONYMS = process.env.BENCH_SYNONYMS?.trim() !== '0';
 const TARGETS = { pageP95: 25, staticShare: 1 / 5, searchP95: 50, jsKb: 25, rssMb: 400 };
 
 type Measure = { rps: number; p50_ms: number; p95_ms: number; p99_ms: number; errors: number };
@@ -252,9 +258,19 @@ async function main(): Promise<number> {
     } finally {
       await client.end();
     }
+    // The starter synonyms, as every site has them: searches are measured with them on.
+    if (WITH_SYNONYMS) {
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+      try {
+        await seedSynonyms(prisma);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
     console.log(
       `Données synthétiques : ${dataset.providers.length} fournisseurs, ${dataset.needs.length} besoins, ` +
-        `${dataset.solutions.length} solutions, ${dataset.themes.length} thèmes (${round((Date.now() - step) / 1000)} s).`,
+        `${dataset.solutions.length} solutions, ${dataset.themes.length} thèmes, ` +
+        `${WITH_SYNONYMS ? 'synonymes de départ' : 'sans synonymes'} (${round((Date.now() - step) / 1000)} s).`,
     );
 
     writeFileSync(path.join(repoRoot, benchTsconfig), `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);

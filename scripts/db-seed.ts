@@ -1,4 +1,5 @@
-// `npm run db:seed`: loads the April 2023 inventory (prisma/seed/inventaire-2023.json) into
+// `npm run db:seed`: loads the April 2023 inventory (prisma/seed/inventaire-2023.json), then the
+// starter synonyms of the search (prisma/seed/synonymes.json), into
 // the database given by DATABASE_URL, or into the embedded PostgreSQL when it is unset (the
 // one `npm start` runs, when it is up).
 // Safe to run again: entries a person edited or deleted since are left alone (see
@@ -6,6 +7,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { formatSeedReport, seedInventory } from '../lib/seed/seed-inventory';
+import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { openScriptDatabase } from './lib/database';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
       console.log(`Chargement de l'inventaire d'avril 2023${db.isEmbedded ? ' (base PostgreSQL intégrée)' : ''}…`);
       const report = await seedInventory(prisma);
       console.log(formatSeedReport(report));
+      console.log('\nSynonymes de la recherche (prisma/seed/synonymes.json)…');
+      console.log(formatSeedReport(await seedSynonyms(prisma)));
     } finally {
       await prisma.$disconnect();
     }

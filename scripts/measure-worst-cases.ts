@@ -11,6 +11,8 @@
 //     matches with every word (the « any word » mode): a sentence of the dataset's words, and
 //     the most words 200 characters hold. Skipped with MEASURE_SEARCH=0; MEASURE_IMPORT=0
 //     skips the import.
+//  3. The same search without and with the starter synonyms (prisma/seed/synonymes.json), query
+//     by query, the two runs alternating (issue 16: synonyms must not make search slower).
 // Each figure is the best of a few runs (MEASURE_RUNS, default 3).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -23,6 +25,9 @@ import { parseImportFile } from '../lib/import/parse';
 import { planImport, type PlanReader } from '../lib/import/plan';
 import { searchDirectory } from '../lib/search/search';
 import { loadVocabulary } from '../lib/search/vocabulary';
+import { seedSynonyms } from '../lib/seed/seed-synonyms';
+import { loadSynonymIndex } from '../lib/synonyms/load';
+import { analyseTexts } from '../lib/synonyms/words';
 import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
@@ -142,6 +147,30 @@ async function measureSearch(): Promise<void> {
       const label = query.length > 40 ? `${query.length} caractères, ${query.split(' ').length} mots${query.includes(' -') ? ', dont un exclu' : ''}` : `« ${query} »`;
       await best(label, () => searchDirectory(prisma, query, { vocabulary }), (results) =>
         `mode ${results.mode}, ${results.total} fiches${results.suggestions.length > 0 ? `, ${results.suggestions.length} suggestion(s)` : ''}`,
+      );
+    }
+
+    await seedSynonyms(prisma);
+    const synonyms = await loadSynonymIndex(prisma);
+    console.log(`\nSans puis avec les ${synonyms.groupCount} groupes de synonymes de départ (meilleur de ${RUNS} essais chacun, en alternance) :`);
+    for (const query of ['formation', 'géomatique', 'carefour', 'sauvegarde données', 'ordi usagé', 'burnout', 'OSBL', 'logiciels pas chers', long]) {
+      const times = { without: Number.POSITIVE_INFINITY, with: Number.POSITIVE_INFINITY, analysis: Number.POSITIVE_INFINITY };
+      const totals = { without: 0, with: 0 };
+      for (let index = 0; index < RUNS; index += 1) {
+        for (const variant of ['without', 'with'] as const) {
+          const start = process.hrtime.bigint();
+          const results = await searchDirectory(prisma, query, { vocabulary, synonyms: variant === 'with' ? synonyms : null });
+          times[variant] = Math.min(times[variant], Number(process.hrtime.bigint() - start) / 1e6);
+          totals[variant] = results.total;
+        }
+        // What synonyms add when no group applies: the query's analysis by PostgreSQL.
+        const start = process.hrtime.bigint();
+        await analyseTexts(prisma, [query]);
+        times.analysis = Math.min(times.analysis, Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const label = query.length > 40 ? `${query.length} caractères` : `« ${query} »`;
+      console.log(
+        `  ${label.padEnd(40)} sans ${times.without.toFixed(1).padStart(8)} ms (${totals.without} fiches)   avec ${times.with.toFixed(1).padStart(8)} ms (${totals.with} fiches), dont analyse ${times.analysis.toFixed(1)} ms`,
       );
     }
   } finally {

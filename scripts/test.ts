@@ -16,6 +16,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { ensureAdminWithPassword } from '../lib/security/accounts';
 import { seedInventory } from '../lib/seed/seed-inventory';
+import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { ensureChromium } from './lib/chromium';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
@@ -84,7 +85,22 @@ async function seed(url: string): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     await seedInventory(prisma);
+    await seedSynonyms(prisma);
     await ensureAdminWithPassword(prisma, e2eAdmin);
+    // Searches that found nothing, as visitors leave them over days (tests/e2e/search-admin.spec.ts):
+    // one searched on 3 different days (shown to members), one on 2 (never shown), one that
+    // finds something today.
+    const daysAgo = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - days));
+    await prisma.emptySearch.createMany({
+      data: [
+        ...[1, 4, 9].map((days) => ({ query: 'zigouigoui zorglub', day: daysAgo(days), count: 2 })),
+        ...[2, 3].map((days) => ({ query: 'cherché deux jours', day: daysAgo(days), count: 5 })),
+        // Found today through a starter synonym: /portrait counts it under its need's theme.
+        ...[1, 2, 5].map((days) => ({ query: 'burnout', day: daysAgo(days), count: 1 })),
+        // Searched again by the browser test, phone number included: one more day, no number.
+        ...[1, 2, 3].map((days) => ({ query: 'wxyzzy plouf', day: daysAgo(days), count: 1 })),
+      ],
+    });
   } finally {
     await prisma.$disconnect();
   }

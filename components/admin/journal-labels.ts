@@ -16,5 +16,6 @@ export function journalHref(entityType: string, entityId: string): string | null
   if (isEntryType(entityType)) return `/admin/${ENTRY_TYPE_LABELS[entityType].path}/${entityId}/historique`;
   if (entityType === 'User') return `/admin/membres/${entityId}`;
   if (entityType === 'Suggestion') return `/admin/suggestions/${entityId}`;
+  if (entityType === 'SynonymGroup') return `/admin/recherche/${entityId}`;
   return null;
 }

@@ -22,6 +22,9 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'suggestion.accept': 'Suggestion acceptée',
   'suggestion.reject': 'Suggestion refusée',
   'suggestion.note': 'Note sur une suggestion',
+  'synonym-group.create': 'Groupe de synonymes ajouté',
+  'synonym-group.update': 'Groupe de synonymes modifié',
+  'synonym-group.delete': 'Groupe de synonymes supprimé',
 };
 
 /** Unknown actions (added later) are shown as their code rather than hidden. */

@@ -5,7 +5,8 @@ import { HighlightedText } from '@/components/search/highlighted-text';
 import { Badge } from '@/components/ui/badge';
 import { needKindLabels, providerKindLabels, roleLabel } from '@/lib/labels';
 import { stripHighlights } from '@/lib/search/highlight';
-import type { NeedHit, ProviderHit, SolutionHit } from '@/lib/search/types';
+import type { MatchReason, NeedHit, ProviderHit, SearchType, SolutionHit } from '@/lib/search/types';
+import { reasonSentence } from '@/lib/search/wording';
 
 // One result of each type: the title links to the entry, the excerpt shows the matched words.
 
@@ -14,6 +15,17 @@ function Excerpt({ text }: { text: string }) {
   return (
     <p className="mt-1 text-slate-800">
       <HighlightedText text={text} />
+    </p>
+  );
+}
+
+// Why the result is there when its title and excerpt do not show it (a synonym, a neighbour).
+function Reasons({ type, reasons }: { type: SearchType; reasons: readonly MatchReason[] }) {
+  const sentence = reasonSentence(type, reasons);
+  if (!sentence) return null;
+  return (
+    <p className="mt-1 text-sm text-slate-700" data-testid="raison-resultat">
+      {sentence}
     </p>
   );
 }
@@ -31,6 +43,7 @@ export function NeedHitItem({ hit }: { hit: NeedHit }) {
         </Link>
       </h3>
       <Excerpt text={hit.excerpt} />
+      <Reasons type="needs" reasons={hit.reasons} />
     </li>
   );
 }
@@ -48,6 +61,7 @@ export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
         <BasketButton kind="solution" slug={hit.slug} name={stripHighlights(hit.title)} anchor={`solution-${hit.slug}`} />
       </div>
       <Excerpt text={hit.excerpt} />
+      <Reasons type="solutions" reasons={hit.reasons} />
       {hit.providers.length > 0 && (
         <p className="mt-2 text-sm">
           <span className="font-medium">Qui : </span>
@@ -94,6 +108,7 @@ export function ProviderHitItem({ hit }: { hit: ProviderHit }) {
         </p>
       )}
       <Excerpt text={hit.excerpt} />
+      <Reasons type="providers" reasons={hit.reasons} />
       {hit.solutions.length > 0 && (
         <p className="mt-2 text-sm">
           <span className="font-medium">Solutions : </span>

@@ -19,11 +19,13 @@ type SuggestionFormProps = {
   /** From lib/validation/suggestion.ts, passed by the page: zod stays out of this page's JavaScript. */
   messageMaxLength: number;
   honeypotField: string;
+  /** « Suggérer une fiche » from a search that found nothing (/admin/recherche): the message's start. */
+  defaultMessage?: string;
 };
 
 const IDLE: SuggestionFormState = { status: 'idle' };
 
-export function SuggestionForm({ report = null, regions, messageMaxLength, honeypotField }: SuggestionFormProps) {
+export function SuggestionForm({ report = null, regions, messageMaxLength, honeypotField, defaultMessage = '' }: SuggestionFormProps) {
   const [state, formAction] = useActionState<SuggestionFormState, FormData>(submitSuggestionAction, IDLE);
   const values = state.values ?? {};
   const errors = state.errors ?? {};
@@ -73,7 +75,7 @@ export function SuggestionForm({ report = null, regions, messageMaxLength, honey
               required
               rows={6}
               className="max-w-2xl"
-              defaultValue={values.message ?? ''}
+              defaultValue={values.message ?? defaultMessage}
               errors={errors.message}
             />
           </>

@@ -52,6 +52,11 @@ export const BACKUP_POLICY = {
       'et l’empreinte dépend de NEXTAUTH_SECRET : rien à restaurer.',
   },
   Suggestion: { backup: true },
+  // Reviewed and edited by members (their history is in AuditLog).
+  SynonymGroup: { backup: true },
+  // Counts per query and day, nothing personal (lib/search/empty-searches.ts); the erasure rules
+  // apply again after a restore.
+  EmptySearch: { backup: true },
 } as const satisfies Record<Prisma.ModelName, TablePolicy>;
 
 export type ModelName = keyof typeof BACKUP_POLICY;

@@ -1,19 +1,23 @@
 import 'server-only';
+import { after } from 'next/server';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
 import { keepDecoded } from '@/lib/data/inventory-memo';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listProviders } from '@/lib/data/providers';
 import { getSearchVocabulary } from '@/lib/data/search-vocabulary';
+import { getSynonymIndex } from '@/lib/data/synonyms';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import type { MatchCandidate } from '@/lib/matching/types';
-import { normalizeQuery } from '@/lib/search/normalize';
+import { recordEmptySearch } from '@/lib/search/empty-searches';
+import { hasSearchableText, normalizeQuery } from '@/lib/search/normalize';
 import { findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
 import type { SearchMatches, SearchOptions, SearchResults } from '@/lib/search/types';
 
 // /recherche asks for the slugs the query finds (the filters' counts), then for the results:
-// within one request both use the same matching step (React's cache() is per request).
-const findPublishedMatches = cache((query: string): Promise<SearchMatches> => findMatches(getDb(), query));
+// within one request both use the same matching step (React's cache() is per request), with
+// the synonym groups of the moment (lib/data/synonyms.ts).
+const findPublishedMatches = cache(async (query: string): Promise<SearchMatches> => findMatches(getDb(), query, await getSynonymIndex()));
 
 /**
  * Search of the published directory for /recherche. Not cached across requests (GUIDE.md §4):
@@ -22,6 +26,16 @@ const findPublishedMatches = cache((query: string): Promise<SearchMatches> => fi
 export async function searchPublishedDirectory(rawQuery: unknown, options: SearchOptions = {}): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
   const matches = await findPublishedMatches(query);
+  // A search that found nothing is counted once the page is sent (lib/search/empty-searches.ts);
+  // the first page only, so that a reload of another page of the same search is not counted twice.
+  if (matches.mode === 'none' && hasSearchableText(query) && (options.page ?? 1) === 1) {
+    after(() =>
+      recordEmptySearch(getDb(), query).then(
+        () => undefined,
+        (error: unknown) => console.error('Recherche sans résultat non comptée :', error instanceof Error ? error.message : error),
+      ),
+    );
+  }
   return searchDirectory(getDb(), query, { ...options, matches, vocabulary: getSearchVocabulary });
 }
 

@@ -24,6 +24,7 @@ import { uniqueSlug } from '@/lib/data/admin/write';
 import { loadEntrySnapshot, recordEntryChange, type EntryType } from '@/lib/history/snapshot';
 import { formatDate } from '@/lib/format';
 import { regionLabels } from '@/lib/labels';
+import { eraseExpiredEmptySearches } from '@/lib/search/empty-searches';
 import { recordAudit, type AuditActor } from '@/lib/security/audit';
 import { rateLimitKey } from '@/lib/security/client-ip';
 import { REPORT_TYPES, type AcceptSuggestionInput, type DraftTarget, type ReportEntityType, type ReportType, type SuggestionStatusValue } from '@/lib/validation/suggestion';
@@ -135,6 +136,7 @@ export async function createSuggestion(
       select: { id: true },
     });
     await pruneSuggestions(tx, now);
+    await eraseExpiredEmptySearches(tx, now);
     return { ok: true, id: row.id } as const;
   });
 }

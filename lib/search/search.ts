@@ -24,6 +24,7 @@ import { hasSearchableText, normalizeQuery, toFullTextQuery } from '@/lib/search
 import { MIN_NAME_SIMILARITY, closestNamesAmong, suggestQueries } from '@/lib/search/suggest';
 import { trigramInput } from '@/lib/search/trigram-threshold';
 import type {
+  MatchReason,
   NeedHit,
   ProviderHit,
   ScoredEntry,
@@ -36,6 +37,8 @@ import type {
   SolutionHit,
 } from '@/lib/search/types';
 import type { VocabularyLoader } from '@/lib/search/vocabulary';
+import { expandQuery, expandedQueryText, hasSearchOperators, nodeQuery, typedQueryText, type QueryExpansion, type SynonymIndex } from '@/lib/synonyms/expand';
+import { analyseTexts } from '@/lib/synonyms/words';
 
 /** Results of each type on the overview page (all types at once). */
 export const OVERVIEW_SIZE = 10;
@@ -76,7 +79,9 @@ const RANK_MARGIN = 1e-4;
 const EXCERPT_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`;
 const TITLE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 
-type Input = { text: string; ftsText: string };
+// `expansion`: the query with its synonyms (lib/synonyms/expand.ts), when a term of a group is
+// in it; `keptParts`: in 'any' mode, how many of its parts were searched (MAX_ANY_WORDS).
+type Input = { text: string; ftsText: string; expansion?: QueryExpansion; keptParts?: number };
 type MatchMode = Exclude<SearchMode, 'none'>;
 
 const EMPTY_COUNTS: SearchCounts = { needs: 0, solutions: 0, providers: 0 };
@@ -86,7 +91,13 @@ const EMPTY_COUNTS: SearchCounts = { needs: 0, solutions: 0, providers: 0 };
 // has a negation, which OR would turn into "almost everything". 'approximate' highlights the
 // words themselves.
 // With `kept` (a query cut to MAX_ANY_WORDS lexemes), 'any' is the OR of those lexemes only.
+// A query with synonyms is written out by lib/synonyms/expand.ts as tsquery text, lexemes
+// quoted, and cast from a bound parameter.
 function tsquery(input: Input, mode: MatchMode, kept?: readonly string[]): Prisma.Sql {
+  if (input.expansion) {
+    const parts = input.expansion.parts.slice(0, input.keptParts ?? input.expansion.parts.length);
+    return Prisma.sql`${expandedQueryText(input.expansion, mode === 'any' ? 'any' : 'all', mode === 'any' ? parts : undefined)}::tsquery`;
+  }
   const all = Prisma.sql`websearch_to_tsquery('fr_unaccent', ${input.ftsText})`;
   if (mode !== 'any') return all;
   if (kept) return Prisma.sql`(${Prisma.join(kept.map((lexeme) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme})`), ' || ')})`;
@@ -165,12 +176,59 @@ function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow
     query,
     mode,
     ftsText: input.ftsText,
-    ...(kept ? { keptLexemes: kept.lexemes, wordsUsed: { kept: kept.lexemes.length, total: kept.total } } : {}),
+    ...(input.expansion ? { expansion: input.expansion } : {}),
+    ...(kept ? (input.expansion ? { keptParts: kept.lexemes.length } : { keptLexemes: kept.lexemes }) : {}),
+    ...(kept ? { wordsUsed: { kept: kept.lexemes.length, total: kept.total } } : {}),
     ...(row?.names ? { closeNames: row.names } : {}),
     needs: parseScored(row?.needs ?? null),
     solutions: parseScored(row?.solutions ?? null),
     providers: parseScored(row?.providers ?? null),
   };
+}
+
+// 'all' ranks by ts_rank plus bonuses (all of type real, like ts_rank, so that the page step
+// reads the same numbers back):
+//  - TITLE_BONUS when the entry's own name holds the whole query (weight A of its document),
+//    half of it when it does only through synonyms: a title match comes before any passing
+//    mention in a description, and the word typed before its synonyms;
+//  - LINK_BONUS, for solutions and providers, when the title of a need they answer holds it
+//    (weight D): a need's own solutions come before those that only mention its words;
+//  - EXACT_TITLE_BONUS when the name is the query itself, punctuation and accents aside: an
+//    exact need title ranks that need first;
+//  - TYPED_BONUS when the entry has the words typed, not only their synonyms.
+export const TITLE_BONUS = 1;
+export const LINK_BONUS = 0.5;
+export const EXACT_TITLE_BONUS = 1;
+export const TYPED_BONUS = 0.25;
+// Names further than this from the query's length are not compared character by character.
+const EXACT_LENGTH_MARGIN = 10;
+
+// The tsquery with every lexeme restricted to the given weights ('x' -> 'x':A). Lexemes are
+// single-quoted in a tsquery's text, inner quotes doubled: the pattern takes each one whole.
+function restrictedTo(query: Prisma.Sql, weights: 'A' | 'D' | 'AB' | 'ABC'): Prisma.Sql {
+  return Prisma.sql`regexp_replace(${query}::text, ${"'(?:[^']|'')*'"}, ${`\\&:${weights}`}, 'g')::tsquery`;
+}
+
+// A name as compared with the query for an exact match: lowercase, no accents, punctuation as spaces.
+function comparable(text: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`btrim(regexp_replace(lower(immutable_unaccent(${text})), '[^a-z0-9]+', ' ', 'g'))`;
+}
+
+// The query's words without synonyms (the same query when it has none).
+function typedTsquery(input: Input): Prisma.Sql {
+  return input.expansion ? Prisma.sql`${typedQueryText(input.expansion)}::tsquery` : tsquery(input, 'all');
+}
+
+const bonus = (condition: Prisma.Sql, value: number): Prisma.Sql => Prisma.sql`(CASE WHEN ${condition} THEN ${value}::real ELSE 0 END)`;
+
+function allRank(name: Prisma.Sql, hasLinkBonus: boolean): Prisma.Sql {
+  const vector = Prisma.sql`e."searchVector"`;
+  return Prisma.sql`(ts_rank(${vector}, input.query)
+    + ${bonus(Prisma.sql`${vector} @@ input.title_query`, TITLE_BONUS / 2)} + ${bonus(Prisma.sql`${vector} @@ input.typed_title_query`, TITLE_BONUS / 2)}
+    + ${hasLinkBonus ? bonus(Prisma.sql`${vector} @@ input.link_query`, LINK_BONUS) : Prisma.sql`0::real`}
+    + ${bonus(Prisma.sql`${vector} @@ input.typed_query`, TYPED_BONUS)}
+    + (CASE WHEN abs(char_length(${name}) - input.length) > ${EXACT_LENGTH_MARGIN}::int THEN 0
+        WHEN ${comparable(name)} = input.exact THEN ${EXACT_TITLE_BONUS}::real ELSE 0 END))`;
 }
 
 // 'all': every entry with every word, whether 'any' could find more (not with a single word,
@@ -181,15 +239,22 @@ function matchesOf(query: string, mode: SearchMode, input: Input, row: (MatchRow
 // to MAX_ANY_WORDS keeps its first words.
 async function matchAll(db: PrismaClient, input: Input): Promise<{ row: MatchRow | undefined; canWiden: boolean; lexemes: string[] }> {
   const [row] = await db.$queryRaw<(MatchRow & { canWiden: boolean; lexemes: string[] })[]>`
-    WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'all')} AS query)
+    WITH found AS MATERIALIZED (SELECT ${tsquery(input, 'all')} AS query, ${typedTsquery(input)} AS typed_query),
+    input AS MATERIALIZED (
+      SELECT found.query, found.typed_query,
+        ${restrictedTo(Prisma.sql`found.query`, 'A')} AS title_query, ${restrictedTo(Prisma.sql`found.typed_query`, 'A')} AS typed_title_query,
+        ${restrictedTo(Prisma.sql`found.query`, 'D')} AS link_query,
+        ${comparable(Prisma.sql`${input.text}`)} AS exact, char_length(${input.text}) AS length
+      FROM found
+    )
     SELECT
-      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ${allRank(Prisma.sql`e.title`, false)}::text`)}
         FROM "Need" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS needs,
-      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ${allRank(Prisma.sql`e.title`, true)}::text`)}
         FROM "Solution" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS solutions,
-      (SELECT ${line(Prisma.sql`e.slug || ' ' || ts_rank(e."searchVector", input.query)::text`)}
+      (SELECT ${line(Prisma.sql`e.slug || ' ' || ${allRank(Prisma.sql`e.name`, true)}::text`)}
         FROM "Provider" e WHERE e.status = 'PUBLISHED' AND e."searchVector" @@ input.query) AS providers,
-      strpos(input.query::text, ' & ') > 0 AND strpos(input.query::text, '!') = 0 AS "canWiden",
+      ${input.expansion ? Prisma.sql`${input.expansion.parts.length > 1}` : Prisma.sql`strpos(input.query::text, ' & ') > 0 AND strpos(input.query::text, '!') = 0`} AS "canWiden",
       (SELECT coalesce(array_agg(word.lexeme ORDER BY word.positions[1], word.lexeme), '{}')
         FROM unnest(to_tsvector('fr_unaccent', ${input.ftsText})) AS word) AS lexemes
     FROM input`;
@@ -239,10 +304,27 @@ export function anyWords(lexemes: readonly string[]): { lexemes: string[]; kept?
   return lexemes.length > MAX_ANY_WORDS ? { lexemes: sorted, kept: { lexemes: sorted, total: lexemes.length } } : { lexemes: sorted };
 }
 
+// A query with synonyms ranks by its parts (a word, or a span with its synonyms), in the order
+// typed, the first MAX_ANY_WORDS of them.
+export function anyParts(expansion: QueryExpansion): { parts: QueryExpansion['parts']; kept?: KeptWords } {
+  const parts = expansion.parts.slice(0, MAX_ANY_WORDS);
+  const texts = parts.map((part) => part.text);
+  return expansion.parts.length > MAX_ANY_WORDS ? { parts, kept: { lexemes: texts, total: expansion.parts.length } } : { parts };
+}
+
+// The parts of a query with synonyms in the shape anyWords gives lexemes (only their count
+// matters to the SQL: one term per part).
+function partsAsWords(expansion: QueryExpansion): { lexemes: string[]; kept?: KeptWords } {
+  const { parts, kept } = anyParts(expansion);
+  return { lexemes: parts.map((part) => part.text), ...(kept ? { kept } : {}) };
+}
+
 async function matchAny(db: PrismaClient, input: Input, lexemes: string[], kept: KeptWords | undefined): Promise<MatchRow | undefined> {
   // Each lexeme becomes its own tsquery; websearch_to_tsquery('simple', …) never fails on
-  // whatever a lexeme contains and leaves a plain lexeme as it is.
-  const terms = lexemes.map((lexeme, index) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme}) AS ${Prisma.raw(`t${index}`)}`);
+  // whatever a lexeme contains and leaves a plain lexeme as it is. With synonyms, each part.
+  const terms = input.expansion
+    ? anyParts(input.expansion).parts.map((part, index) => Prisma.sql`${nodeQuery(part)}::tsquery AS ${Prisma.raw(`t${index}`)}`)
+    : lexemes.map((lexeme, index) => Prisma.sql`websearch_to_tsquery('simple', ${lexeme}) AS ${Prisma.raw(`t${index}`)}`);
   const [row] = await db.$queryRaw<MatchRow[]>`
     WITH input AS MATERIALIZED (SELECT ${tsquery(input, 'any', kept?.lexemes)} AS query),
     terms AS MATERIALIZED (SELECT ${terms.length > 0 ? Prisma.join(terms) : Prisma.empty}),
@@ -325,10 +407,27 @@ function countsOf(matches: Pick<SearchMatches, SearchType>): SearchCounts {
  * Every published entry the query finds, in the first mode that finds something. `rawQuery` may
  * be anything (a ?q= value as received): it is normalised first.
  */
-export async function findMatches(db: PrismaClient, rawQuery: unknown): Promise<SearchMatches> {
+/**
+ * The query with the synonyms of `synonyms`, or null: when no term of a group is in it, and
+ * for a query with operators (quotes, "or", "-word"), searched exactly as typed.
+ */
+async function expansionOf(db: PrismaClient, ftsText: string, synonyms: SynonymIndex | null | undefined): Promise<QueryExpansion | null> {
+  if (!synonyms || synonyms.rules.size === 0 || hasSearchOperators(ftsText)) return null;
+  const [analysed] = await analyseTexts(db, [ftsText]);
+  return analysed ? expandQuery(synonyms, analysed) : null;
+}
+
+/**
+ * Every published entry the query finds, in the first mode that finds something. `rawQuery` may
+ * be anything (a ?q= value as received): it is normalised first. `synonyms`: the groups' index
+ * (lib/data/synonyms.ts); without it the query is searched as typed.
+ */
+export async function findMatches(db: PrismaClient, rawQuery: unknown, synonyms?: SynonymIndex | null): Promise<SearchMatches> {
   const query = normalizeQuery(rawQuery);
-  const input: Input = { text: query, ftsText: toFullTextQuery(query) };
-  if (!hasSearchableText(query)) return matchesOf(query, 'none', input, undefined);
+  const ftsText = toFullTextQuery(query);
+  if (!hasSearchableText(query)) return matchesOf(query, 'none', { text: query, ftsText }, undefined);
+  const expansion = await expansionOf(db, ftsText, synonyms);
+  const input: Input = { text: query, ftsText, ...(expansion ? { expansion } : {}) };
 
   const strict = await matchAll(db, input);
   const all = matchesOf(query, 'all', input, strict.row);
@@ -338,8 +437,9 @@ export async function findMatches(db: PrismaClient, rawQuery: unknown): Promise<
   // Set when 'any' searched only the first words: the page says so whatever the mode that follows.
   let wordsUsed: Pick<SearchMatches, 'wordsUsed'> = {};
   if (strict.canWiden) {
-    const { lexemes, kept } = anyWords(strict.lexemes);
-    const any = matchesOf(query, 'any', input, await matchAny(db, input, lexemes, kept), kept);
+    const { lexemes, kept } = input.expansion ? partsAsWords(input.expansion) : anyWords(strict.lexemes);
+    const anyInput: Input = input.expansion && kept ? { ...input, keptParts: kept.lexemes.length } : input;
+    const any = matchesOf(query, 'any', anyInput, await matchAny(db, anyInput, lexemes, kept), kept);
     if (totalOf(countsOf(any)) > 0) return isLong ? { ...any, closeNames: [] } : any;
     if (any.wordsUsed) wordsUsed = { wordsUsed: any.wordsUsed };
   }
@@ -392,12 +492,20 @@ function rankOf(mode: MatchMode, name: Prisma.Sql): Prisma.Sql {
  */
 function pageCtes(matches: SearchMatches, table: Prisma.Sql, name: Prisma.Sql, candidates: ScoredEntry[], wanted: number): Prisma.Sql {
   const mode = matches.mode as MatchMode;
-  const input: Input = { text: matches.query, ftsText: matches.ftsText };
+  const input: Input = {
+    text: matches.query,
+    ftsText: matches.ftsText,
+    ...(matches.expansion ? { expansion: matches.expansion } : {}),
+    ...(matches.keptParts ? { keptParts: matches.keptParts } : {}),
+  };
   // The lines as findMatches received them: `slug word_rank text_rank` in 'any', `slug text_rank` otherwise.
   const wordRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 2)` : Prisma.sql`'0'`;
   const textRank = mode === 'any' ? Prisma.sql`split_part(c.line, ' ', 3)` : Prisma.sql`split_part(c.line, ' ', 2)`;
-  return Prisma.sql`WITH input AS (
-      SELECT ${tsquery(input, mode, matches.keptLexemes)} AS query, lower(immutable_unaccent(${input.text})) AS folded
+  return Prisma.sql`WITH found AS MATERIALIZED (SELECT ${tsquery(input, mode, matches.keptLexemes)} AS query),
+    input AS MATERIALIZED (
+      SELECT found.query, lower(immutable_unaccent(${input.text})) AS folded,
+        ${restrictedTo(Prisma.sql`found.query`, 'AB')} AS text_query, ${restrictedTo(Prisma.sql`found.query`, 'ABC')} AS near_query
+      FROM found
     ),
     candidate AS MATERIALIZED (
       SELECT split_part(c.line, ' ', 1) AS slug, ${wordRank}::float8 AS word_rank, ${textRank}::real AS text_rank
@@ -431,9 +539,55 @@ function abovePageFloor(mode: MatchMode): Prisma.Sql {
   return Prisma.sql`(floor.rank IS NULL OR c.word_rank + c.text_rank + ${bonus + RANK_MARGIN}::float8 >= floor.rank)`;
 }
 
+// Why each entry of the page matched (SearchHit.reasons): the synonym pairs it matched through
+// (it has the expansion, not the words typed), and, when the query's words are not in its own
+// title or text, whether its document's C or D part (neighbours: providers, needs, solutions,
+// a need's note or theme) holds them. Computed on the page only. In 'approximate' mode the
+// entries were found by their names: no reason to add.
+type ReasonColumns = { synonymPairs: number[]; via: 'C' | 'D' | null };
+
+function reasonColumns(matches: SearchMatches): Prisma.Sql {
+  if (matches.mode === 'approximate') return Prisma.sql`'{}'::int[] AS "synonymPairs", NULL::text AS via`;
+  const pairs = (matches.expansion?.pairs ?? []).map(
+    (pair, index) => Prisma.sql`CASE WHEN hit.vector @@ ${pair.phrase}::tsquery AND NOT hit.vector @@ ${pair.typedQuery}::tsquery THEN ${index}::int END`,
+  );
+  const synonymPairs = pairs.length > 0 ? Prisma.sql`array_remove(ARRAY[${Prisma.join(pairs)}], NULL)` : Prisma.sql`'{}'::int[]`;
+  return Prisma.sql`${synonymPairs} AS "synonymPairs",
+    CASE WHEN hit.vector @@ input.text_query THEN NULL WHEN hit.vector @@ input.near_query THEN 'C' ELSE 'D' END AS via`;
+}
+
+type NeighbourVia = Extract<MatchReason, { kind: 'neighbour' }>['via'];
+type SynonymReason = Extract<MatchReason, { kind: 'synonym' }>;
+
+const NEIGHBOURS: Record<SearchType, Record<'C' | 'D', NeighbourVia>> = {
+  needs: { C: 'note', D: 'note' },
+  solutions: { C: 'providers', D: 'needs' },
+  providers: { C: 'solutions', D: 'needs' },
+};
+
+function reasonsOf(type: SearchType, matches: SearchMatches, row: ReasonColumns): MatchReason[] {
+  const pairs = matches.expansion?.pairs ?? [];
+  const synonyms = row.synonymPairs.flatMap((index): SynonymReason[] => {
+    const pair = pairs[index];
+    return pair ? [{ kind: 'synonym', typed: pair.typed, found: pair.found }] : [];
+  });
+  // A longer span's synonym says enough: « ordi usagé » → « matériel informatique valorisé »
+  // rather than also « ordi » → « matériel informatique ».
+  const typed = new Set(synonyms.map((reason) => reason.typed));
+  const seen = new Set<string>();
+  const reasons: MatchReason[] = synonyms.filter((reason) => {
+    const key = `${reason.typed}→${reason.found}`.toLowerCase();
+    if (seen.has(key) || [...typed].some((other) => other !== reason.typed && other.includes(reason.typed))) return false;
+    seen.add(key);
+    return true;
+  });
+  if (row.via) reasons.push({ kind: 'neighbour', via: NEIGHBOURS[type][row.via] });
+  return reasons;
+}
+
 type WithDescription = { description: string };
 
-type NeedRow = NeedHit & WithDescription;
+type NeedRow = Omit<NeedHit, 'reasons'> & WithDescription & ReasonColumns;
 
 function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<NeedRow[]> {
   const mode = matches.mode as MatchMode;
@@ -441,9 +595,10 @@ function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: Scored
     ${pageCtes(matches, Prisma.sql`"Need"`, NEED_NAME, candidates, page.offset + page.limit)}
     SELECT hit.slug, hit.kind, hit.theme,
       ts_headline('fr_unaccent', hit.title, input.query, ${TITLE_OPTIONS}) AS title,
-      ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description
+      ts_headline('fr_unaccent', hit.description, input.query, ${EXCERPT_OPTIONS}) AS excerpt, hit.description,
+      ${reasonColumns(matches)}
     FROM (
-      SELECT e.slug, e.kind, e.position,
+      SELECT e.slug, e.kind, e.position, e."searchVector" AS vector,
         translate(e.title, ${HIGHLIGHT_MARKERS}, '') AS title,
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         (SELECT theme.name FROM "Theme" theme WHERE theme.id = e."themeId" AND theme.status = 'PUBLISHED') AS theme,
@@ -456,7 +611,7 @@ function fetchNeeds(db: PrismaClient, matches: SearchMatches, candidates: Scored
     ORDER BY hit.rank DESC, hit.position`;
 }
 
-type SolutionRow = SolutionHit & WithDescription;
+type SolutionRow = Omit<SolutionHit, 'reasons'> & WithDescription & ReasonColumns;
 
 function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: ScoredEntry[], page: Page): Promise<SolutionRow[]> {
   const mode = matches.mode as MatchMode;
@@ -471,9 +626,10 @@ function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: Sc
         WHERE link."solutionId" = hit.id AND p.status = 'PUBLISHED') AS providers,
       (SELECT coalesce(json_agg(json_build_object('slug', n.slug, 'title', n.title) ORDER BY n.position), '[]'::json)
         FROM "NeedSolution" link JOIN "Need" n ON n.id = link."needId"
-        WHERE link."solutionId" = hit.id AND n.status = 'PUBLISHED') AS needs
+        WHERE link."solutionId" = hit.id AND n.status = 'PUBLISHED') AS needs,
+      ${reasonColumns(matches)}
     FROM (
-      SELECT e.id, e.slug, e.availability,
+      SELECT e.id, e.slug, e.availability, e."searchVector" AS vector,
         translate(e.title, ${HIGHLIGHT_MARKERS}, '') AS title,
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
         ${rankOf(mode, SOLUTION_NAME)} AS rank
@@ -485,7 +641,7 @@ function fetchSolutions(db: PrismaClient, matches: SearchMatches, candidates: Sc
     ORDER BY hit.rank DESC, hit.title, hit.slug`;
 }
 
-type ProviderRow = ProviderHit & WithDescription;
+type ProviderRow = Omit<ProviderHit, 'reasons'> & WithDescription & ReasonColumns;
 
 // What a provider offers is often why it was found ("loi 25" finds Nord Ouvert through its
 // workshop for the Loi 25 need): its solutions that match come first.
@@ -507,9 +663,10 @@ function fetchProviders(db: PrismaClient, matches: SearchMatches, candidates: Sc
           LIMIT ${PROVIDER_SOLUTIONS_SHOWN}
         ) offered) AS solutions,
       (SELECT count(DISTINCT s.id)::int FROM "Solution" s JOIN "SolutionProvider" link ON link."solutionId" = s.id
-        WHERE link."providerId" = hit.id AND s.status = 'PUBLISHED') AS "solutionCount"
+        WHERE link."providerId" = hit.id AND s.status = 'PUBLISHED') AS "solutionCount",
+      ${reasonColumns(matches)}
     FROM (
-      SELECT e.id, e.slug, e.kind,
+      SELECT e.id, e.slug, e.kind, e."searchVector" AS vector,
         translate(e.name, ${HIGHLIGHT_MARKERS}, '') AS name,
         translate(e."alternateName", ${HIGHLIGHT_MARKERS}, '') AS "alternateName",
         translate(e.description, ${HIGHLIGHT_MARKERS}, '') AS description,
@@ -523,9 +680,9 @@ function fetchProviders(db: PrismaClient, matches: SearchMatches, candidates: Sc
 }
 
 // The description was only needed to tell whether the excerpt starts or ends it.
-function toHit<T extends { excerpt: string }>(row: T & WithDescription): T {
-  const { description, ...hit } = row;
-  return { ...hit, excerpt: frameExcerpt(row.excerpt, description) } as unknown as T;
+function toHit<T extends { excerpt: string; reasons: MatchReason[] }>(type: SearchType, matches: SearchMatches, row: Omit<T, 'reasons'> & WithDescription & ReasonColumns): T {
+  const { description, synonymPairs, via, ...hit } = row;
+  return { ...hit, excerpt: frameExcerpt(row.excerpt, description), reasons: reasonsOf(type, matches, { synonymPairs, via }) } as unknown as T;
 }
 
 function emptyResults(query: string, type: SearchType | null, page: number, pageSize: number): SearchResults {
@@ -552,7 +709,7 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
   if (!hasSearchableText(query)) return emptyResults(query, type, page, pageSize);
 
   // The mode is chosen on the query alone; filters then narrow what it found.
-  const found = options.matches?.query === query ? options.matches : await findMatches(db, query);
+  const found = options.matches?.query === query ? options.matches : await findMatches(db, query, options.synonyms);
   const { mode } = found;
   const suggesting = mode === 'all' ? Promise.resolve([]) : workingSuggestions(db, query, options.vocabulary, found.closeNames);
   const wordsUsed = found.wordsUsed ? { wordsUsed: found.wordsUsed } : {};
@@ -590,9 +747,9 @@ export async function searchDirectory(db: PrismaClient, rawQuery: unknown, optio
     type,
     page,
     pageSize,
-    needs: needs.map((row) => toHit<NeedHit>(row)),
-    solutions: solutions.map((row) => toHit<SolutionHit>(row)),
-    providers: providers.map((row) => toHit<ProviderHit>(row)),
+    needs: needs.map((row) => toHit<NeedHit>('needs', matches, row)),
+    solutions: solutions.map((row) => toHit<SolutionHit>('solutions', matches, row)),
+    providers: providers.map((row) => toHit<ProviderHit>('providers', matches, row)),
     suggestions,
   };
 }

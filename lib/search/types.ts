@@ -2,6 +2,7 @@
 // highlight markers (lib/search/highlight.ts), never HTML.
 import type { Availability, NeedKind, ProviderKind, ProviderRole } from '@/lib/generated/prisma/enums';
 import type { VocabularyLoader } from '@/lib/search/vocabulary';
+import type { QueryExpansion, SynonymIndex } from '@/lib/synonyms/expand';
 
 export const SEARCH_TYPES = ['needs', 'solutions', 'providers'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -17,6 +18,16 @@ export type SearchMode = 'all' | 'any' | 'approximate' | 'none';
 
 export type SearchCounts = Record<SearchType, number>;
 
+/**
+ * Why a result is there, when its title and excerpt do not show it: found through a synonym
+ * (« ordi » → « matériel informatique »), or through its neighbours' words (a solution through
+ * its providers' names or the needs it answers, a provider through its solutions or their
+ * needs, a need through its note or theme).
+ */
+export type MatchReason =
+  | { kind: 'synonym'; typed: string; found: string }
+  | { kind: 'neighbour'; via: 'providers' | 'needs' | 'solutions' | 'note' };
+
 export type NeedHit = {
   slug: string;
   kind: NeedKind;
@@ -25,6 +36,7 @@ export type NeedHit = {
   /** Part of the description around the matched words, with highlight markers. */
   excerpt: string;
   theme: string | null;
+  reasons: MatchReason[];
 };
 
 export type SolutionHit = {
@@ -34,6 +46,7 @@ export type SolutionHit = {
   excerpt: string;
   providers: { slug: string; name: string; role: ProviderRole; isRoleInferred: boolean }[];
   needs: { slug: string; title: string }[];
+  reasons: MatchReason[];
 };
 
 export type ProviderHit = {
@@ -45,6 +58,7 @@ export type ProviderHit = {
   /** A few of its published solutions, those that match the query first. */
   solutions: { slug: string; title: string }[];
   solutionCount: number;
+  reasons: MatchReason[];
 };
 
 /** Allow-lists of slugs (the filters' result); a missing list means no restriction. */
@@ -70,6 +84,10 @@ export type SearchMatches = {
   keptLexemes?: string[];
   /** Then too: how many of the query's words were searched, out of how many. */
   wordsUsed?: WordsUsed;
+  /** The query with its synonyms, when a term of a synonym group is in it. */
+  expansion?: QueryExpansion;
+  /** In 'any' mode with synonyms, when the query had more than MAX_ANY_WORDS parts: the parts searched. */
+  keptParts?: number;
   needs: ScoredEntry[];
   solutions: ScoredEntry[];
   providers: ScoredEntry[];
@@ -85,6 +103,8 @@ export type SearchOptions = {
   matches?: SearchMatches;
   /** The vocabulary for suggestions; read from the database when missing (slow on a big directory). */
   vocabulary?: VocabularyLoader;
+  /** The synonym groups' index; without it the query is searched as typed. */
+  synonyms?: SynonymIndex | null;
 };
 
 /** A long query is searched by its first words only (lib/search/search.ts MAX_ANY_WORDS). */

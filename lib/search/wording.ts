@@ -1,5 +1,5 @@
 // French wording of search results, shared by the page, its <title> and the tests.
-import type { SearchMode, SearchType, WordsUsed } from '@/lib/search/types';
+import type { MatchReason, SearchMode, SearchType, WordsUsed } from '@/lib/search/types';
 
 /** French quotation marks with the non-breaking spaces they take: « loi 25 ». */
 export function quoted(text: string): string {
@@ -50,4 +50,40 @@ export function modeNotice(mode: SearchMode): string | null {
 export function wordsUsedNotice(wordsUsed: WordsUsed | undefined): string | null {
   if (!wordsUsed) return null;
   return `Votre recherche compte beaucoup de mots : seuls les ${wordsUsed.kept} premiers ont servi (sans compter les petits mots comme « de » ou « pour »). Pour des résultats plus précis, gardez deux ou trois mots clés.`;
+}
+
+const FOUND: Record<SearchType, string> = { needs: 'Trouvé', solutions: 'Trouvée', providers: 'Trouvé' };
+
+const NEIGHBOUR_WORDING: Record<SearchType, Partial<Record<Extract<MatchReason, { kind: 'neighbour' }>['via'], string>>> = {
+  needs: { note: 'par sa note ou son thème' },
+  solutions: { providers: 'par le nom d’un de ses fournisseurs', needs: 'par un besoin auquel elle répond' },
+  providers: { solutions: 'par une de ses solutions', needs: 'par un besoin auquel répondent ses solutions' },
+};
+
+/** Synonyms shown per word typed, at most. */
+const SYNONYMS_SHOWN = 3;
+
+/**
+ * Why a result is there, in one sentence, when its title and excerpt do not say it:
+ * « Trouvée par synonyme (« ordi » → « matériel informatique ») et par un besoin auquel elle répond. »
+ * Null when there is nothing to explain.
+ */
+export function reasonSentence(type: SearchType, reasons: readonly MatchReason[]): string | null {
+  const byTyped = new Map<string, string[]>();
+  for (const reason of reasons) {
+    if (reason.kind !== 'synonym') continue;
+    const found = byTyped.get(reason.typed) ?? [];
+    if (found.length < SYNONYMS_SHOWN) found.push(reason.found);
+    byTyped.set(reason.typed, found);
+  }
+  const parts: string[] = [];
+  if (byTyped.size > 0) {
+    parts.push(`par synonyme (${[...byTyped].map(([typed, found]) => `${quoted(typed)} → ${found.map(quoted).join(', ')}`).join(' ; ')})`);
+  }
+  for (const reason of reasons) {
+    if (reason.kind !== 'neighbour') continue;
+    const wording = NEIGHBOUR_WORDING[type][reason.via];
+    if (wording && !parts.includes(wording)) parts.push(wording);
+  }
+  return parts.length > 0 ? `${FOUND[type]} ${parts.join(' et ')}.` : null;
 }

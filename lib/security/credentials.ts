@@ -4,6 +4,7 @@
 // `secret` keys the hash under which the address typed is counted (lib/security/rate-limit.ts).
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { UserRole } from '@/lib/generated/prisma/enums';
+import { eraseExpiredEmptySearches } from '@/lib/search/empty-searches';
 import { needsRehash, hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/security/password';
 import { closeLoginAttempt, loginAttemptKey, openLoginAttempt, pruneLoginAttempts, type LoginLimits, LOGIN_LIMITS } from '@/lib/security/rate-limit';
 import { normalizeEmail } from '@/lib/validation/user';
@@ -26,6 +27,7 @@ export async function checkCredentials(
   const email = normalizeEmail(input.email);
   // Old attempts go as new ones come: nothing is kept past the stated retention.
   await pruneLoginAttempts(db, now);
+  await eraseExpiredEmptySearches(db, now);
   const gate = await openLoginAttempt(db, loginAttemptKey({ email, ip: input.ip }, secret), now, limits);
   if (!gate.isAllowed) return { status: 'rate-limited' };
 

@@ -23,7 +23,7 @@ import { flattenSolutions, parseInventory, type SeedInventory, type SeedInventor
 type Tx = Prisma.TransactionClient;
 type Fields = Record<string, unknown>;
 
-export const SEED_ENTITIES = ['theme', 'provider', 'need', 'solution', 'needLink', 'needSolution', 'solutionProvider'] as const;
+export const SEED_ENTITIES = ['theme', 'provider', 'need', 'solution', 'needLink', 'needSolution', 'solutionProvider', 'synonymGroup'] as const;
 export type SeedEntity = (typeof SEED_ENTITIES)[number];
 
 export type SeedCounts = {
@@ -57,7 +57,7 @@ export type SeedReport = {
 
 const PUBLISHED = 'PUBLISHED' as const;
 // Any constant works: it only keeps two seeds from interleaving.
-const SEED_LOCK_ID = 7_402_023;
+export const SEED_LOCK_ID = 7_402_023;
 
 /** The inventory shipped with the repository, validated. */
 export function loadInventory(): SeedInventory {
@@ -124,7 +124,7 @@ function solutionFields(solution: SeedSolution, parent: string | null) {
 
 // --- the record-keeping algorithm, shared by every kind of item ---------------------------
 
-type SeedItem<Row> = {
+export type SeedItem<Row> = {
   entity: SeedEntity;
   /** SeedRecord key, e.g. "provider:la-puce". */
   key: string;
@@ -142,7 +142,7 @@ type SeedItem<Row> = {
 
 type SeedRecordRow = { key: string; hash: string; rowUpdatedAt: Date | null };
 
-class SeedRun {
+export class SeedRun {
   readonly report: SeedReport;
   /** Keys of every item of the file, whatever happened to it. */
   readonly keysInFile = new Set<string>();
@@ -568,6 +568,7 @@ const ENTITY_LABELS: Record<SeedEntity, string> = {
   needLink: 'Liens entre besoins',
   needSolution: 'Liens besoin–solution',
   solutionProvider: 'Liens solution–fournisseur',
+  synonymGroup: 'Groupes de synonymes',
 };
 
 const SKIP_LABELS: Record<SeedSkipReason, string> = {
@@ -592,7 +593,10 @@ export function formatSeedReport(report: SeedReport): string {
     `${label.padEnd(labelWidth)}  ${columns.map(([column, title]) => String(counts[column]).padStart(title.length)).join('  ')}`;
   const lines = [
     `${''.padEnd(labelWidth)}  ${columns.map(([, title]) => title).join('  ')}`,
-    ...SEED_ENTITIES.map((entity) => row(ENTITY_LABELS[entity], report.counts[entity])),
+    // Each run loads one file: the inventory, or the synonyms (lib/seed/seed-synonyms.ts).
+    ...SEED_ENTITIES.filter((entity) => Object.values(report.counts[entity]).some((count) => count > 0)).map((entity) =>
+      row(ENTITY_LABELS[entity], report.counts[entity]),
+    ),
     row('Total', report.totals),
   ];
   if (report.skipped.length > 0) {

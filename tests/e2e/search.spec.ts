@@ -38,6 +38,17 @@ test.describe('recherche', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('trouve par synonyme les mots de tous les jours, et dit pourquoi', async ({ page }) => {
+    await page.goto('/recherche?q=ordi+usag%C3%A9');
+    const main = page.getByRole('main');
+    const hit = main.locator('#solution-materiel-informatique-valorise');
+    await expect(hit.getByRole('link', { name: /Matériel informatique valorisé/i })).toBeVisible();
+    await expect(hit.getByTestId('raison-resultat')).toHaveText(/^Trouvée par synonyme \(«\sordi usagé\s» → «\smatériel informatique valorisé\s»\)\.$/);
+    // The synonym's words are highlighted where they are.
+    await expect(hit.locator('mark').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test('la boîte de recherche est sur chaque page publique', async ({ page }) => {
     for (const path of ['/', '/besoins', '/fournisseurs', '/fournisseurs/juripop', '/besoins/conformite-loi-25', '/recherche', '/nexiste-pas']) {
       await page.goto(path);

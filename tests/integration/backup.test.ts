@@ -17,6 +17,7 @@ import { loadEntrySnapshot, recordEntryChange } from '@/lib/history/snapshot';
 import { inviteMember } from '@/lib/security/accounts';
 import { hashPassword } from '@/lib/security/password';
 import { seedInventory } from '@/lib/seed/seed-inventory';
+import { seedSynonyms } from '@/lib/seed/seed-synonyms';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
 import { applyMigrations } from '@/scripts/lib/migrations';
 
@@ -81,6 +82,9 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
     source = await createDatabase(sourceName);
     target = await createDatabase(targetName);
     await seedInventory(source);
+    await seedSynonyms(source);
+    // A search that found nothing, counted for a day.
+    await source.emptySearch.create({ data: { query: 'infonuagique', day: new Date('2026-11-27T00:00:00Z'), count: 3 } });
 
     // Members: one with a password, one invited (a one-time link), a sign-in attempt, a session signed out of.
     const admin = await source.user.create({

@@ -40,11 +40,27 @@ const TABLES: Record<SearchType, { table: Prisma.Sql; name: Prisma.Sql; order: P
   },
 };
 
+// In 'all' mode, the bonuses of lib/search/search.ts written with ts_filter (the document's
+// parts of one weight) rather than weight-restricted queries, added in the same order: title
+// (twice a half: the query has no synonyms here), a linked need's title (solutions and
+// providers), the typed words (every entry), an exact name.
+function allBonuses(type: SearchType, title: Prisma.Sql): Prisma.Sql {
+  const has = (weights: string) => Prisma.sql`ts_filter(e."searchVector", ${weights}::"char"[]) @@ input.query`;
+  const exact = Prisma.sql`btrim(regexp_replace(lower(immutable_unaccent(${title})), '[^a-z0-9]+', ' ', 'g')) = btrim(regexp_replace(lower(immutable_unaccent(input.text)), '[^a-z0-9]+', ' ', 'g'))`;
+  const link = type === 'needs' ? Prisma.sql`0::real` : Prisma.sql`(CASE WHEN ${has('{d}')} THEN 0.5::real ELSE 0 END)`;
+  return Prisma.sql`(CASE WHEN ${has('{a}')} THEN 0.5::real ELSE 0 END) + (CASE WHEN ${has('{a}')} THEN 0.5::real ELSE 0 END)
+    + ${link} + 0.25::real + (CASE WHEN ${exact} THEN 1::real ELSE 0 END)`;
+}
+
 async function rankedSlugs(prisma: PrismaClient, type: SearchType, query: string, mode: 'all' | 'any'): Promise<string[]> {
   const { table, name, order } = TABLES[type];
   const all = Prisma.sql`websearch_to_tsquery('fr_unaccent', ${query})`;
   const tsquery = mode === 'any' ? Prisma.sql`replace(${all}::text, ' & ', ' | ')::tsquery` : all;
-  const textRank = Prisma.sql`ts_rank(e."searchVector", input.query) + ${0.1}::real * word_similarity(input.folded, ${name})`;
+  const title = type === 'providers' ? Prisma.sql`e.name` : Prisma.sql`e.title`;
+  const textRank =
+    mode === 'all'
+      ? Prisma.sql`ts_rank(e."searchVector", input.query) + ${allBonuses(type, title)} + ${0.1}::real * word_similarity(input.folded, ${name})`
+      : Prisma.sql`ts_rank(e."searchVector", input.query) + ${0.1}::real * word_similarity(input.folded, ${name})`;
   const rank =
     mode === 'any'
       ? Prisma.sql`(
@@ -57,7 +73,7 @@ async function rankedSlugs(prisma: PrismaClient, type: SearchType, query: string
       : textRank;
   const rows = await prisma.$queryRaw<{ slug: string }[]>`
     WITH input AS (
-      SELECT ${tsquery} AS query, lower(immutable_unaccent(${query})) AS folded,
+      SELECT ${tsquery} AS query, lower(immutable_unaccent(${query})) AS folded, ${query}::text AS text,
         ARRAY(SELECT websearch_to_tsquery('simple', lexeme) FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${query}))) AS lexeme) AS terms
     )
     SELECT e.slug FROM ${table} e, input

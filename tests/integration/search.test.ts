@@ -47,9 +47,9 @@ describe.skipIf(!serverUrl)('recherche', () => {
       expect(results.total).toBe(results.counts.needs + results.counts.solutions + results.counts.providers);
       expect(results.suggestions).toEqual([]);
       // Plain objects with exactly what the page shows.
-      expect(Object.keys(results.needs[0]!).sort()).toEqual(['excerpt', 'kind', 'slug', 'theme', 'title']);
-      expect(Object.keys(results.solutions[0]!).sort()).toEqual(['availability', 'excerpt', 'needs', 'providers', 'slug', 'title']);
-      expect(Object.keys(results.providers[0]!).sort()).toEqual(['alternateName', 'excerpt', 'kind', 'name', 'slug', 'solutionCount', 'solutions']);
+      expect(Object.keys(results.needs[0]!).sort()).toEqual(['excerpt', 'kind', 'reasons', 'slug', 'theme', 'title']);
+      expect(Object.keys(results.solutions[0]!).sort()).toEqual(['availability', 'excerpt', 'needs', 'providers', 'reasons', 'slug', 'title']);
+      expect(Object.keys(results.providers[0]!).sort()).toEqual(['alternateName', 'excerpt', 'kind', 'name', 'reasons', 'slug', 'solutionCount', 'solutions']);
       expect(results.solutions[0]!.providers).toEqual([{ slug: 'juripop', name: 'Juripop', role: 'APPROACHED', isRoleInferred: false }]);
       expect(results.solutions[0]!.needs).toEqual([{ slug: 'conformite-loi-25', title: 'Conformité à la Loi 25 (et à la Loi 27)' }]);
     });

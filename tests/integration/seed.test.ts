@@ -17,7 +17,8 @@ const databaseName = `seed_test_${process.pid}_${Date.now()}`;
 
 const inventory = loadInventory();
 const allSolutions = inventory.needs.flatMap((need) => flattenSolutions(need.solutions));
-const expected: Record<SeedEntity, number> = {
+// The inventory's entities (the synonyms are a file and a test of their own).
+const expected: Record<Exclude<SeedEntity, 'synonymGroup'>, number> = {
   theme: inventory.themes.length,
   provider: inventory.providers.length,
   need: inventory.needs.length,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { PENDING_EMAIL_RETENTION_MONTHS, SUGGESTION_RATE_LIMITS, SUGGESTION_RETENTION_MONTHS } from '@/lib/data/suggestions';
 import { getPrivacyOfficer } from '@/lib/env';
+import { ALL_RETENTION_MONTHS, FEW_DAYS_RETENTION_DAYS, SHOWN_AFTER_DAYS } from '@/lib/search/empty-searches';
 import { LOGIN_ATTEMPT_RETENTION_DAYS } from '@/lib/security/rate-limit';
 import { SESSION_ABSOLUTE_MAX_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/lib/security/session-token';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -74,6 +75,14 @@ export default async function PrivacyPage() {
             Comme tout site Web, le serveur reçoit l’adresse IP de votre appareil pour vous répondre; le répertoire ne la garde pas,
             sauf lors d’une tentative de connexion à l’administration, et sous forme d’empreinte lors d’une suggestion (voir plus
             bas).
+          </li>
+          <li>
+            <strong>Les recherches qui ne trouvent rien</strong> sont comptées, pour savoir ce qui manque au répertoire : nous
+            gardons les mots cherchés, le jour et le nombre de fois, jamais l’heure, votre adresse IP ni rien qui vous relie à la
+            recherche. Avant de garder les mots, nous retirons ce qui ressemble à une adresse courriel, une adresse Web, un
+            numéro de téléphone, un code postal ou un long numéro. Les membres de la Table ne voient une recherche qu’une fois
+            faite au moins {SHOWN_AFTER_DAYS} jours différents. Une recherche faite moins de {SHOWN_AFTER_DAYS} jours est
+            effacée {FEW_DAYS_RETENTION_DAYS} jours plus tard ; toutes le sont après {ALL_RETENTION_MONTHS} mois.
           </li>
         </ul>
       </section>

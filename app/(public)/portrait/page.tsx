@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { BarChart } from '@/components/charts/bar-chart';
 import { CoverageTable } from '@/components/portrait/coverage-table';
+import { EmptySearchThemesSection } from '@/components/portrait/empty-search-themes';
 import { Gaps } from '@/components/portrait/gaps';
 import { KeyFigures } from '@/components/portrait/key-figures';
 import { PrintMarks } from '@/components/portrait/print-marks';
@@ -79,6 +80,8 @@ export default async function PortraitPage() {
         </h2>
         <Gaps gaps={portrait.gaps} />
       </section>
+
+      <EmptySearchThemesSection now={now} />
 
       <section aria-labelledby="titre-repartitions" className="print-new-page space-y-8">
         <h2 id="titre-repartitions" className="text-2xl font-semibold">

@@ -17,7 +17,7 @@ export const metadata: Metadata = pageMetadata({
   path: '/suggerer',
 });
 
-type Props = { searchParams: Promise<{ type?: string | string[]; slug?: string | string[] }> };
+type Props = { searchParams: Promise<{ type?: string | string[]; slug?: string | string[]; recherche?: string | string[] }> };
 
 const FORM_PROPS = {
   regions: Object.entries(regionLabels) as [string, string][],
@@ -27,7 +27,7 @@ const FORM_PROPS = {
 
 export default async function SuggestPage({ searchParams }: Props) {
   await connection();
-  const { type, slug } = await searchParams;
+  const { type, slug, recherche } = await searchParams;
   const wantsReport = type !== undefined || slug !== undefined;
   // The entry is looked up again when the form is sent: these parameters are only a start.
   const entry = isReportType(type) && typeof slug === 'string' && isValidSlug(slug) ? await findReportableEntry(getDb(), type, slug) : null;
@@ -77,7 +77,7 @@ export default async function SuggestPage({ searchParams }: Props) {
           Une information est inexacte dans une fiche ? Ouvrez la fiche et suivez son lien « Signaler une erreur ».
         </p>
       </header>
-      <SuggestionForm {...FORM_PROPS} />
+      <SuggestionForm {...FORM_PROPS} defaultMessage={typeof recherche === 'string' && recherche.trim() ? `Recherche restée sans résultat : « ${recherche.trim().slice(0, 100)} ». ` : ''} />
       <PrivacyNote />
     </article>
   );

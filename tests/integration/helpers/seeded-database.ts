@@ -1,5 +1,6 @@
 // A database of one test file's own on the test PostgreSQL server, migrated and loaded with
-// the 2023 inventory (the integration tests that read the directory start from it).
+// the 2023 inventory and the starter synonyms (the integration tests that read the directory
+// start from it).
 //
 // Under mutation testing (npm run test:mutation) the same files run once per mutant: there
 // TEST_SEEDED_TEMPLATE names a database seeded once, and each file gets a copy of it
@@ -8,6 +9,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { seedInventory } from '@/lib/seed/seed-inventory';
+import { seedSynonyms } from '@/lib/seed/seed-synonyms';
 import { ensureDatabase, withDatabase } from '@/scripts/lib/embedded-postgres';
 import { applyMigrations } from '@/scripts/lib/migrations';
 
@@ -17,6 +19,7 @@ async function seeded(serverUrl: string, databaseName: string): Promise<PrismaCl
   await applyMigrations(url);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   await seedInventory(prisma);
+  await seedSynonyms(prisma);
   return prisma;
 }
 
