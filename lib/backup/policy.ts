@@ -52,6 +52,16 @@ export const BACKUP_POLICY = {
       'et l’empreinte dépend de NEXTAUTH_SECRET : rien à restaurer.',
   },
   Suggestion: { backup: true },
+  MailMessage: {
+    backup: false,
+    reason:
+      'File d’envoi des courriels : la restaurer enverrait une seconde fois des messages déjà partis. ' +
+      'Les messages envoyés sont de toute façon effacés après quelques semaines.',
+  },
+  ScheduledJob: {
+    backup: false,
+    reason: 'Prochaine exécution des tâches planifiées : recréée au démarrage du site, rien à restaurer.',
+  },
 } as const satisfies Record<Prisma.ModelName, TablePolicy>;
 
 export type ModelName = keyof typeof BACKUP_POLICY;
