@@ -226,3 +226,23 @@ export function parseMailEnv(env: Record<string, string | undefined>, siteUrl: s
 export function getMailEnv(): MailEnv {
   return parseMailEnv(process.env, getSiteUrl());
 }
+
+// --- Scheduled jobs (lib/jobs) --------------------------------------------------------
+
+const schedulerEnvSchema = z.object({
+  SCHEDULER: z.preprocess(emptyToUndefined, z.enum(['on', 'off'], { error: 'SCHEDULER vaut on ou off.' }).default('on')),
+  SCHEDULER_TICK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(5)),
+  DATABASE_URL: z.string().optional(),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type SchedulerEnv = { isEnabled: boolean; tickSeconds: number };
+
+/** Off during `next build`, without a database, or with SCHEDULER=off (an instance that only serves pages). */
+export function getSchedulerEnv(): SchedulerEnv {
+  const parsed = schedulerEnvSchema.parse(process.env);
+  return {
+    isEnabled: parsed.SCHEDULER === 'on' && Boolean(parsed.DATABASE_URL) && parsed.NEXT_PHASE !== 'phase-production-build',
+    tickSeconds: parsed.SCHEDULER_TICK_SECONDS,
+  };
+}

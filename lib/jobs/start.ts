@@ -1,0 +1,24 @@
+// Started once per server process by instrumentation.ts (Node.js runtime only).
+import { getDb } from '@/lib/db';
+import { getSchedulerEnv } from '@/lib/env';
+import { SCHEDULED_JOBS } from './jobs';
+import { startScheduler, type Scheduler } from './scheduler';
+
+const globalForScheduler = globalThis as unknown as { scheduler?: Scheduler };
+
+export function startBackgroundJobs(): void {
+  const env = getSchedulerEnv();
+  if (!env.isEnabled || globalForScheduler.scheduler) return;
+  let lastError = '';
+  globalForScheduler.scheduler = startScheduler({
+    db: getDb(),
+    jobs: SCHEDULED_JOBS,
+    tickMs: env.tickSeconds * 1000,
+    onError(error) {
+      // Once per distinct error: a database that is down for an hour is one line, not 360.
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== lastError) console.error(`Tâches planifiées : ${message}`);
+      lastError = message;
+    },
+  });
+}
