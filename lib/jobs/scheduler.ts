@@ -50,7 +50,12 @@ async function finishJob(db: PrismaClient, job: Job, instanceId: string, error: 
 export type TickReport = { ran: string[]; failed: string[] };
 
 /** Runs, one after the other, every job of `jobs` this instance could claim. */
-export async function runDueJobs(db: PrismaClient, jobs: readonly Job[], instanceId: string): Promise<TickReport> {
+export async function runDueJobs(
+  db: PrismaClient,
+  jobs: readonly Job[],
+  instanceId: string,
+  onJobError?: (job: Job, error: unknown) => void,
+): Promise<TickReport> {
   const report: TickReport = { ran: [], failed: [] };
   for (const job of jobs) {
     if (!(await claimJob(db, job, instanceId))) continue;
@@ -60,6 +65,7 @@ export async function runDueJobs(db: PrismaClient, jobs: readonly Job[], instanc
       await finishJob(db, job, instanceId, null);
     } catch (error) {
       report.failed.push(job.name);
+      onJobError?.(job, error);
       await finishJob(db, job, instanceId, (error instanceof Error ? error.message : String(error)).slice(0, 1000));
     }
   }
@@ -77,14 +83,15 @@ export function startScheduler(options: {
   jobs: readonly Job[];
   tickMs: number;
   instanceId?: string;
-  onError?: (error: unknown) => void;
+  /** A tick that could not run (database unreachable), or a job that threw (`job` set). */
+  onError?: (error: unknown, job?: Job) => void;
 }): Scheduler {
   const instanceId = options.instanceId ?? newInstanceId();
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
   let isStopped = false;
   const tick = () => {
-    current = runDueJobs(options.db, options.jobs, instanceId)
+    current = runDueJobs(options.db, options.jobs, instanceId, (job, error) => options.onError?.(error, job))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         if (!isStopped) timer = setTimeout(tick, options.tickMs).unref();

@@ -14,9 +14,9 @@ export function startBackgroundJobs(): void {
     db: getDb(),
     jobs: SCHEDULED_JOBS,
     tickMs: env.tickSeconds * 1000,
-    onError(error) {
+    onError(error, job) {
       // Once per distinct error: a database that is down for an hour is one line, not 360.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = `${job ? `${job.name} : ` : ''}${error instanceof Error ? error.message : String(error)}`;
       if (message !== lastError) console.error(`Tâches planifiées : ${message}`);
       lastError = message;
     },
