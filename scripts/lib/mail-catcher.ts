@@ -211,10 +211,10 @@ export async function prepareMail(env: Record<string, string | undefined> = proc
     console.log(`Courriels : envoyés par ${url.protocol}//${url.host} (SMTP_URL)`);
     return { env: {}, inboxUrl: null, stop: async () => {} };
   }
-  const catcher = await startMailCatcher({
-    smtpPort: Number(env.MAIL_CATCHER_SMTP_PORT) || undefined,
-    httpPort: Number(env.MAIL_CATCHER_HTTP_PORT) || undefined,
-  });
+  const portOf = (value: string | undefined) => (value?.trim() && Number.isInteger(Number(value)) ? Number(value) : undefined);
+  const catcher = await startMailCatcher({ smtpPort: portOf(env.MAIL_CATCHER_SMTP_PORT), httpPort: portOf(env.MAIL_CATCHER_HTTP_PORT) });
   console.log(`Courriels : pas de SMTP_URL, ils restent sur cet ordinateur. Boîte de réception locale : ${catcher.inboxUrl} (SMTP ${catcher.smtpUrl})`);
-  return { env: { SMTP_URL: catcher.smtpUrl }, inboxUrl: catcher.inboxUrl, stop: catcher.stop };
+  // The server asks for MAIL_FROM whenever SMTP_URL is set: the catcher accepts any sender.
+  const from = env.MAIL_FROM?.trim() || 'Répertoire numérique communautaire <repertoire@localhost>';
+  return { env: { SMTP_URL: catcher.smtpUrl, MAIL_FROM: from }, inboxUrl: catcher.inboxUrl, stop: catcher.stop };
 }

@@ -2,6 +2,7 @@
 // person reads the message on its inbox page (plain HTML, no JavaScript needed), the HTML
 // version shown in a sandboxed frame under a policy that loads nothing from elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMailEnv } from '@/lib/env';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { renderMail } from '@/lib/mail/render';
@@ -56,6 +57,18 @@ describe('local mail catcher', () => {
     expect(raw.headers.get('content-type')).toBe('message/rfc822');
     expect(await raw.text()).toMatch(/^Subject: /m);
     expect((await fetch(new URL('/messages/00000000-0000-0000-0000-000000000000', catcher.inboxUrl))).status).toBe(404);
+  });
+
+  it('gives the server a mail setup it accepts when SMTP_URL is unset', async () => {
+    const setup = await prepareMail({ MAIL_CATCHER_SMTP_PORT: '0', MAIL_CATCHER_HTTP_PORT: '0' });
+    try {
+      expect(setup.env.SMTP_URL).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
+      expect(setup.inboxUrl).toMatch(/^http:\/\/localhost:\d+$/);
+      expect(parseMailEnv(setup.env, 'http://localhost:3000')).toMatchObject({ smtpUrl: setup.env.SMTP_URL, contactEmail: 'repertoire@localhost' });
+      expect((await fetch(setup.inboxUrl!)).status).toBe(200);
+    } finally {
+      await setup.stop();
+    }
   });
 
   it('is not started when SMTP_URL names a real mail service', async () => {
