@@ -24,6 +24,8 @@ export type TestSmtpServer = {
   stop(): Promise<void>;
   start(): Promise<void>;
   waitForCount(count: number, timeoutMs?: number): Promise<void>;
+  /** Resolves once `count` client connections have closed since the server was created. */
+  waitForClosedConnections(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -66,6 +68,13 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       const deadline = Date.now() + timeoutMs;
       while (self.received.length < count) {
         if (Date.now() > deadline) throw new Error(`${self.received.length} of ${count} messages received.`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async waitForClosedConnections(count, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (closedSessions.size < count) {
+        if (Date.now() > deadline) throw new Error(`${closedSessions.size} of ${count} connections closed.`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
