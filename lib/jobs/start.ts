@@ -22,3 +22,10 @@ export function startBackgroundJobs(): void {
     },
   });
 }
+
+/** Stops this process's scheduler, after the run in progress (tests; a graceful shutdown). */
+export async function stopBackgroundJobs(): Promise<void> {
+  const scheduler = globalForScheduler.scheduler;
+  globalForScheduler.scheduler = undefined;
+  await scheduler?.stop();
+}
