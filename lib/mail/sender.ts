@@ -111,8 +111,9 @@ async function deliver(db: PrismaClient, transport: MailTransport, config: Sende
     await recordOutcome(db, message, { status: 'FAILED', lastResponse: 'Abandonné : nombre maximal de tentatives atteint.' });
     return 'failed';
   }
+  let response: string;
   try {
-    const { response } = await transport.send({
+    ({ response } = await transport.send({
       from: config.from,
       to: message.to,
       replyTo: config.contactEmail,
@@ -125,9 +126,7 @@ async function deliver(db: PrismaClient, transport: MailTransport, config: Sende
         // A way to stop that mail clients show as a button (CASL's unsubscribe mechanism).
         'List-Unsubscribe': `<mailto:${config.contactEmail}?subject=${encodeURIComponent('Arrêt')}>`,
       },
-    });
-    await recordOutcome(db, message, { status: 'SENT', lastResponse: response.slice(0, 1000), sentAt: new Date() });
-    return 'sent';
+    }));
   } catch (error) {
     const lastResponse = describeFailure(error);
     if (isPermanentFailure(error) || message.attempts >= options.maxAttempts) {
@@ -138,6 +137,10 @@ async function deliver(db: PrismaClient, transport: MailTransport, config: Sende
     await recordOutcome(db, message, { status: 'QUEUED', lastResponse, nextAttemptAt });
     return 'retried';
   }
+  // Outside the try: a database error here must not pass for a failed send (the message is
+  // gone). It stops the run; the row stays SENDING and its lease decides (at least once).
+  await recordOutcome(db, message, { status: 'SENT', lastResponse: response.slice(0, 1000), sentAt: new Date() });
+  return 'sent';
 }
 
 /**

@@ -7,7 +7,8 @@ import { enqueueMail } from '@/lib/mail/outbox';
 import { renderMail } from '@/lib/mail/render';
 import { claimNextMail, deliverDueMail, retryDelaySeconds } from '@/lib/mail/sender';
 import { createSmtpTransport, type MailTransport } from '@/lib/mail/transport';
-import { createTestClient } from '../helpers/members';
+import { failWrites } from '../helpers/hold-updates';
+import { createTestClient, databaseUrl } from '../helpers/members';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp-server';
 
 const config = { from: 'Table de concertation <repertoire@example.org>', contactEmail: 'table@example.org' };
@@ -116,6 +117,21 @@ describe('mail sender', () => {
     smtp.answer = 'accept';
     expect(await deliverDueMail(prisma, transport, config)).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(smtp.received).toHaveLength(0);
+  });
+
+  it('does not take a database error after the send for a failed send: the message stays claimed, not queued again', async () => {
+    const [id] = await queue(1);
+    const restore = await failWrites(databaseUrl!, 'MailMessage', 'UPDATE', `NEW.status = 'SENT'`);
+    try {
+      await expect(deliverDueMail(prisma, transport, config)).rejects.toThrow(/écriture refusée/);
+    } finally {
+      await restore();
+    }
+    expect(smtp.received).toHaveLength(1);
+    // Queued again, it would go out at the next run; claimed, it waits for its lease (at least once).
+    expect(await prisma.mailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SENDING', attempts: 1, lastResponse: null });
+    expect(await deliverDueMail(prisma, transport, config)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('gives up after the last attempt', async () => {
