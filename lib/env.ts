@@ -172,3 +172,77 @@ export function getPublicRateLimits(): PublicRateLimits {
   cachedRateLimits ??= parsePublicRateLimits(process.env);
   return cachedRateLimits;
 }
+
+// --- Outgoing mail (lib/mail) ---------------------------------------------------------
+
+const mailEnvSchema = z.object({
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error: 'SMTP_URL doit être une adresse smtp:// ou smtps://, par exemple smtps://utilisateur:motdepasse@smtp.example.org:465',
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().max(300).optional()),
+  MAIL_REPLY_TO: z.preprocess(emptyToUndefined, z.email('MAIL_REPLY_TO doit être une adresse courriel.').optional()),
+  MAIL_POSTAL_ADDRESS: z.preprocess(emptyToUndefined, z.string().trim().max(300).optional()),
+});
+
+export type MailEnv = {
+  /** null: no mail server configured; messages stay queued (npm start provides a local catcher). */
+  smtpUrl: string | null;
+  /** The From header, e.g. "Table de concertation <repertoire@example.org>". */
+  from: string;
+  /** Where replies and stop requests go: MAIL_REPLY_TO, else the address of MAIL_FROM. */
+  contactEmail: string;
+  postalAddress: string | null;
+};
+
+const FROM_ADDRESS = /<([^<>\s]+@[^<>\s]+)>\s*$|^([^<>\s]+@[^<>\s]+)$/;
+
+/**
+ * Pure, for tests. A real mail service needs MAIL_FROM (an address it lets us send from);
+ * without SMTP_URL (the local catcher) a default on the site's host name is fine.
+ */
+export function parseMailEnv(env: Record<string, string | undefined>, siteUrl: string): MailEnv {
+  const parsed = mailEnvSchema.parse(env);
+  if (parsed.SMTP_URL && !parsed.MAIL_FROM) {
+    throw new Error('MAIL_FROM est requis avec SMTP_URL : l’adresse d’expédition, par exemple « Table de concertation <repertoire@example.org> ».');
+  }
+  const from = parsed.MAIL_FROM ?? `Répertoire numérique communautaire <repertoire@${new URL(siteUrl).hostname}>`;
+  const match = FROM_ADDRESS.exec(from);
+  const fromAddress = match?.[1] ?? match?.[2];
+  if (!fromAddress) throw new Error('MAIL_FROM doit contenir une adresse courriel, par exemple « Table de concertation <repertoire@example.org> ».');
+  return {
+    smtpUrl: parsed.SMTP_URL ?? null,
+    from,
+    contactEmail: parsed.MAIL_REPLY_TO ?? fromAddress,
+    postalAddress: parsed.MAIL_POSTAL_ADDRESS ?? null,
+  };
+}
+
+export function getMailEnv(): MailEnv {
+  return parseMailEnv(process.env, getSiteUrl());
+}
+
+// --- Scheduled jobs (lib/jobs) --------------------------------------------------------
+
+const schedulerEnvSchema = z.object({
+  SCHEDULER: z.preprocess(emptyToUndefined, z.enum(['on', 'off'], { error: 'SCHEDULER vaut on ou off.' }).default('on')),
+  SCHEDULER_TICK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(5)),
+  DATABASE_URL: z.string().optional(),
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type SchedulerEnv = { isEnabled: boolean; tickSeconds: number };
+
+/** Off during `next build`, without a database, or with SCHEDULER=off (an instance that only serves pages). */
+export function getSchedulerEnv(): SchedulerEnv {
+  const parsed = schedulerEnvSchema.parse(process.env);
+  return {
+    isEnabled: parsed.SCHEDULER === 'on' && Boolean(parsed.DATABASE_URL) && parsed.NEXT_PHASE !== 'phase-production-build',
+    tickSeconds: parsed.SCHEDULER_TICK_SECONDS,
+  };
+}

@@ -19,6 +19,7 @@ import { seedInventory } from '../lib/seed/seed-inventory';
 import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { ensureChromium } from './lib/chromium';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { startMailCatcher } from './lib/mail-catcher';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { countPlaywright, countVitest, type CountResult, type Counts, type PlaywrightReport, type VitestReport } from './lib/test-counts';
@@ -160,11 +161,21 @@ async function main(): Promise<number> {
       const e2eUrl = await databaseFor('e2e');
       await seed(e2eUrl);
       ensureBuild();
+      // Mail the server sends goes to a catcher of this run's own, never to a mail service
+      // named in the environment; Playwright reads it at E2E_MAIL_INBOX_URL (/messages.json).
+      const catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+      cleanups.push(catcher.stop);
       // The production server refuses to run without a session secret: one per run.
-      const serverEnv = { ...baseEnv, DATABASE_URL: e2eUrl, NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+      const serverEnv = {
+        ...baseEnv,
+        DATABASE_URL: e2eUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+        SMTP_URL: catcher.smtpUrl,
+        MAIL_FROM: 'Répertoire numérique communautaire <repertoire@e2e.test>',
+      };
       const server = await startServer({ port: await freePort(), host: '127.0.0.1', env: serverEnv, quiet: true });
       cleanups.push(server.stop);
-      const playwrightEnv = { ...baseEnv, BASE_URL: server.url, CHROMIUM_PATH: chromiumPath, E2E_ADMIN_EMAIL: e2eAdmin.email, E2E_ADMIN_PASSWORD: e2eAdmin.password };
+      const playwrightEnv = { ...baseEnv, BASE_URL: server.url, CHROMIUM_PATH: chromiumPath, E2E_ADMIN_EMAIL: e2eAdmin.email, E2E_ADMIN_PASSWORD: e2eAdmin.password, E2E_MAIL_INBOX_URL: catcher.inboxUrl };
       add(runPlaywright(playwrightEnv, path.join(workDir, 'playwright.json')));
     }
   } catch (error) {

@@ -57,6 +57,16 @@ export const BACKUP_POLICY = {
   // Counts per query and day, nothing personal (lib/search/empty-searches.ts); the erasure rules
   // apply again after a restore.
   EmptySearch: { backup: true },
+  MailMessage: {
+    backup: false,
+    reason:
+      'File d’envoi des courriels : la restaurer enverrait une seconde fois des messages déjà partis. ' +
+      'Les messages envoyés sont de toute façon effacés après quelques semaines.',
+  },
+  ScheduledJob: {
+    backup: false,
+    reason: 'Prochaine exécution des tâches planifiées : recréée au démarrage du site, rien à restaurer.',
+  },
 } as const satisfies Record<Prisma.ModelName, TablePolicy>;
 
 export type ModelName = keyof typeof BACKUP_POLICY;

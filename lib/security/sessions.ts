@@ -19,7 +19,7 @@ export async function endSessionForGood(db: Db, claims: SessionClaims, now = new
     return;
   }
   const expiresAt = new Date((claims.authTime + SESSION_ABSOLUTE_MAX_SECONDS) * 1000);
-  await db.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  await pruneEndedSessions(db, now);
   if (expiresAt <= now) return;
   // The member may have been deleted meanwhile: nothing to end then (no row to point to).
   if ((await db.user.count({ where: { id: claims.sub } })) === 0) return;
@@ -29,4 +29,10 @@ export async function endSessionForGood(db: Db, claims: SessionClaims, now = new
     update: {},
     select: { id: true },
   });
+}
+
+/** Erases the records of ended sessions whose cookie would be refused anyway; returns how many. */
+export async function pruneEndedSessions(db: Pick<PrismaClient, 'endedSession'>, now = new Date()): Promise<number> {
+  const { count } = await db.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
 }

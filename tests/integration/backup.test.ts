@@ -45,7 +45,12 @@ async function searchVectors(prisma: PrismaClient): Promise<SearchRow[]> {
 const withoutTime = (file: BackupFile) => ({ ...file, exportedAt: '' });
 
 /** What the README says a backup leaves out (tables, and columns restored empty). */
-const LEFT_OUT_TABLES: Record<string, string> = { InvitationToken: 'one-time links', LoginAttempt: 'sign-in attempts' };
+const LEFT_OUT_TABLES: Record<string, string> = {
+  InvitationToken: 'one-time links',
+  LoginAttempt: 'sign-in attempts',
+  MailMessage: 'outbox',
+  ScheduledJob: 'scheduler state',
+};
 const LEFT_OUT_COLUMNS: Record<string, string[]> = { User: ['passwordHash'] };
 
 async function allTables(prisma: PrismaClient): Promise<string[]> {
@@ -92,6 +97,8 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
     });
     await inviteMember(source, { name: 'Éditrice', email: 'editrice@exemple.org', role: 'EDITOR' }, { actorId: admin.id, ip: '203.0.113.5' });
     await source.loginAttempt.create({ data: { emailHash: 'f'.repeat(64), ip: '203.0.113.5', outcome: 'SUCCESS' } });
+    await source.mailMessage.create({ data: { kind: 'test', to: 'organisme@example.org', subject: 'Essai', text: 'Essai', html: '<p>Essai</p>' } });
+    await source.scheduledJob.create({ data: { name: 'mail-sender' } });
     await source.endedSession.create({ data: { id: 'session-fermee', userId: admin.id, expiresAt: new Date('2026-11-28T20:00:00Z') } });
 
     // History: an entry changed through the history contract, and one archived.
@@ -214,6 +221,8 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
     expect(users[0]!.lastSignInAt?.toISOString()).toBe('2026-11-01T10:00:00.123Z');
     expect(await target.invitationToken.count()).toBe(0);
     expect(await target.loginAttempt.count()).toBe(0);
+    expect(await target.mailMessage.count()).toBe(0);
+    expect(await target.scheduledJob.count()).toBe(0);
   });
 
   it('refuses a database that is not empty, and changes nothing in it', async () => {
