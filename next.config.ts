@@ -5,7 +5,7 @@ import { floorPolicy } from './lib/security/csp.mjs';
 
 // Security headers for every response. The Content-Security-Policy here is the floor every
 // response gets; each page also gets its own, stricter for scripts (a nonce from proxy.ts,
-// or the hashes of its scripts from the page cache): lib/security/csp.mjs.
+// or from the page cache for the pages it serves): lib/security/csp.mjs.
 const contentSecurityPolicy = floorPolicy(process.env.NODE_ENV === 'development');
 
 const securityHeaders = [

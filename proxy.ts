@@ -5,8 +5,9 @@
 //  - gives every page rendered per request a fresh nonce and the Content-Security-Policy
 //    that names it (Next puts the nonce on its own scripts when the request carries that
 //    policy), so that no inline script runs without it. Pages served whole from the route
-//    cache are left alone: one copy serves everyone, so they carry the hashes of their
-//    scripts instead (lib/cache/page-cache-handler.mjs, lib/security/csp.mjs);
+//    cache are left alone: Next cannot write a nonce into a page rendered once for everyone,
+//    so the page cache writes one into each copy it serves, with the policy naming it
+//    (lib/cache/page-cache-handler.mjs, lib/security/csp.mjs);
 //  - in the admin area, as a convenience rather than the security boundary:
 //    - sends a visitor without a session cookie (or with an expired or forged one) to the
 //      sign-in page, remembering where they were going;

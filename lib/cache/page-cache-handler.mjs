@@ -20,13 +20,17 @@
 //    data just before an edit and finished just after it must not outlive that edit. Next
 //    renders a page right after a miss (or after serving one past its revalidate time), so
 //    the time of that miss stands for the start;
-//  - gives each page the Content-Security-Policy that names the hash of each of its inline
-//    scripts (lib/security/csp.mjs): a page served to everyone cannot carry a per-request
-//    nonce. Next sends a cached page's stored headers with it, and sends the page it has just
-//    rendered only after storing it here, with the same headers object, so the first visitor
-//    gets the policy too (tests/e2e/security-headers.spec.ts checks both).
+//  - serves each page with a fresh nonce written into its script tags, and the
+//    Content-Security-Policy naming it (lib/security/csp.mjs): what it keeps is the page as
+//    rendered, without nonce or policy; get() hands Next a copy made for that response. Not
+//    the hashes of the page's inline scripts: Next writes its data as hundreds of them on a
+//    large page, and a policy of hundreds of hashes passed 16 kB (too large for Node's HTTP
+//    client, and for nginx's default proxy buffer). Next sends the page it has just rendered
+//    only after storing it here, from the very object given to set(): set() keeps a copy and
+//    gives that object a nonce, so the first visitor gets one too
+//    (tests/e2e/security-headers.spec.ts checks both, docs/deploy.md has the cost).
 
-import { contentSecurityPolicy, inlineScriptHashes } from '../security/csp.mjs';
+import { contentSecurityPolicy, newNonce, withScriptNonce } from '../security/csp.mjs';
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} CacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerValue} CacheHandlerValue */
@@ -37,6 +41,7 @@ import { contentSecurityPolicy, inlineScriptHashes } from '../security/csp.mjs';
 const MEMORY_LIMIT_BYTES = (Number(process.env.PAGE_CACHE_MB) || 64) * 1024 * 1024;
 const TAG_REFRESH_MS = 250;
 const TAGS_HEADER = 'x-next-cache-tags';
+const CSP_HEADER = 'content-security-policy';
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -48,6 +53,14 @@ const localTags = new Map();
 let lastRefresh = 0;
 /** @type {Map<string, number>} Pages being rendered: since when. */
 const renderingSince = new Map();
+
+/**
+ * The pages get() gave out, each with what it was made from. Next hands one back to set()
+ * when a render meant to replace it fails (it keeps the old page a little longer): the page
+ * kept must stay the one without a nonce.
+ * @type {WeakMap<object, CacheHandlerValue['value']>}
+ */
+const servedFrom = new WeakMap();
 
 /** @returns {SharedTags | undefined} */
 const sharedTags = () => Reflect.get(globalThis, Symbol.for('repertoire.sharedTags'));
@@ -69,6 +82,20 @@ function sizeOf(/** @type {CacheHandlerValue['value']} */ value) {
   if ('body' in value && value.body) bytes += value.body.byteLength;
   if ('data' in value && value.data) bytes += JSON.stringify(value.data).length;
   return bytes + 1024;
+}
+
+/**
+ * A page's HTML with a fresh nonce on its script tags, and its headers with the policy
+ * naming that nonce; anything else as it is.
+ * @template {NonNullable<CacheHandlerValue['value']>} T
+ * @param {T} value
+ * @returns {T}
+ */
+function withNonce(value) {
+  if (value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return value;
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ scriptSources: [`'nonce-${nonce}'`], isDevelopment: process.env.NODE_ENV === 'development' });
+  return { ...value, html: withScriptNonce(value.html, nonce), headers: { ...value.headers, [CSP_HEADER]: policy } };
 }
 
 function forget(/** @type {string} */ key) {
@@ -111,7 +138,11 @@ export default class PageCacheHandler {
     // Most recently used last.
     memory.delete(key);
     memory.set(key, stored);
-    return stored.entry;
+    const { value } = stored.entry;
+    if (!value) return stored.entry;
+    const served = withNonce(value);
+    servedFrom.set(served, value);
+    return { ...stored.entry, value: served };
   }
 
   async set(
@@ -123,16 +154,15 @@ export default class PageCacheHandler {
     renderingSince.delete(key);
     forget(key);
     if (!value) return;
-    if (value.kind === 'APP_PAGE' && typeof value.html === 'string') {
-      value.headers ??= {};
-      value.headers['content-security-policy'] = contentSecurityPolicy({
-        scriptSources: inlineScriptHashes(value.html),
-        isDevelopment: process.env.NODE_ENV === 'development',
-      });
+    let kept = servedFrom.get(value) ?? value;
+    if (kept === value && value.kind === 'APP_PAGE' && typeof value.html === 'string') {
+      kept = { ...value, headers: { ...value.headers } };
+      // What Next is about to send to the first visitor.
+      Object.assign(value, withNonce(value));
     }
-    const bytes = sizeOf(value);
+    const bytes = sizeOf(kept);
     if (bytes > MEMORY_LIMIT_BYTES) return;
-    memory.set(key, { entry: { value, lastModified, cacheControl: ctx.cacheControl }, tags: tagsOf(value, ctx), bytes });
+    memory.set(key, { entry: { value: kept, lastModified, cacheControl: ctx.cacheControl }, tags: tagsOf(kept, ctx), bytes });
     memoryBytes += bytes;
     for (const [oldest] of memory) {
       if (memoryBytes <= MEMORY_LIMIT_BYTES) break;

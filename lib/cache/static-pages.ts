@@ -96,7 +96,7 @@ export type RequestShape = {
 
 /**
  * Whether the rules below send this request to the cached variant: proxy.ts gives no
- * nonce to those (the page cache gives them their scripts' hashes instead). Must agree
+ * nonce to those (the page cache gives them one of its own). Must agree
  * with staticPageRewrites(); tests/unit/static-pages.test.ts checks it against Next's own
  * matcher.
  */

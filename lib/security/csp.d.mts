@@ -2,4 +2,4 @@
 export function contentSecurityPolicy(options: { scriptSources: string[]; isDevelopment?: boolean }): string;
 export function floorPolicy(isDevelopment?: boolean): string;
 export function newNonce(): string;
-export function inlineScriptHashes(html: string): string[];
+export function withScriptNonce(html: string, nonce: string): string;

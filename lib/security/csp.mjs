@@ -2,15 +2,15 @@
 // The Content-Security-Policy of every page, in one place for the three writers:
 //  - next.config.ts sends FLOOR_POLICY on every response (pages, API, files);
 //  - proxy.ts gives every page rendered per request a nonce, and the policy naming it;
-//  - lib/cache/page-cache-handler.mjs stores, with every page kept whole in the route cache,
-//    the policy naming the SHA-256 of each inline script of that very page.
+//  - lib/cache/page-cache-handler.mjs gives every page it serves whole from the route cache
+//    a fresh nonce too, written into the page's script tags as it leaves the cache, and the
+//    policy naming it.
 // A browser enforces every policy it receives, so a page's scripts must satisfy both the
-// floor and the page's own policy: in effect the nonce or the hashes, never 'unsafe-inline'
+// floor and the page's own policy: in effect the nonce, never 'unsafe-inline'
 // (docs/deploy.md, "Content-Security-Policy").
 //
 // Plain JavaScript (with csp.d.mts for TypeScript): the page cache handler is loaded by
 // Next at run time with Node's import(), outside the bundler.
-import { createHash } from 'node:crypto';
 
 /**
  * The whole policy, with `scriptSources` added to script-src after 'self'. Styles keep
@@ -37,7 +37,7 @@ export function contentSecurityPolicy({ scriptSources, isDevelopment = false }) 
 /**
  * Sent with every response: what does not depend on the page. Its 'unsafe-inline' is not
  * what a page's scripts are held to (see above); it is there so that the floor never blocks
- * the nonce or the hashes of the page's own policy.
+ * the nonce of the page's own policy.
  * @param {boolean} [isDevelopment]
  */
 export function floorPolicy(isDevelopment = false) {
@@ -49,25 +49,18 @@ export function newNonce() {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
-// An inline <script> (no src), its attributes and its text. React writes the text of a
-// script escaped so that it never contains "</script" (it writes "\u003c/script").
-const SCRIPT_ELEMENT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-const EXECUTABLE_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+// Every <script> start tag of a page React and Next wrote. Nothing else in such a page can
+// read "<script": React escapes "<" in text and attribute values, and writes the text of an
+// inline script with "<" as "\u003c" (the JSON-LD of lib/seo/json-ld.ts likewise).
+const SCRIPT_START_TAG = /<script(?=[\s>])/gi;
 
 /**
- * The CSP sources ('sha256-…') of every inline script a browser would run in this HTML:
- * data blocks such as JSON-LD (type="application/ld+json") are not run, so not listed.
- * The text is hashed exactly as written, as the browser does.
+ * The page with `nonce="…"` on every script tag, first among its attributes (a browser reads
+ * the first of two). For a page rendered once and served to everyone (the page cache): the
+ * same page, a fresh nonce per response.
  * @param {string} html
- * @returns {string[]}
+ * @param {string} nonce from newNonce()
  */
-export function inlineScriptHashes(html) {
-  const hashes = new Set();
-  for (const [, attributes = '', text = ''] of html.matchAll(SCRIPT_ELEMENT)) {
-    if (/\ssrc\s*=/i.test(` ${attributes}`)) continue;
-    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(` ${attributes}`)?.[1]?.toLowerCase() ?? '';
-    if (!EXECUTABLE_TYPES.has(type)) continue;
-    hashes.add(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
-  }
-  return [...hashes];
+export function withScriptNonce(html, nonce) {
+  return html.replace(SCRIPT_START_TAG, `<script nonce="${nonce}"`);
 }

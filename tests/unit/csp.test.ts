@@ -1,20 +1,17 @@
-// The Content-Security-Policy pieces (lib/security/csp.mjs): the hashes the page cache
-// stores with a page, the policies, and proxy.ts's test of which requests the page cache
+// The Content-Security-Policy pieces (lib/security/csp.mjs): the nonce the page cache
+// writes into a page's script tags, the policies, and proxy.ts's test of which requests the page cache
 // serves (it must agree with the rewrites exactly, or a cached page would be sent with a
 // nonce its scripts do not carry).
-import { createHash } from 'node:crypto';
 import * as pageStaticInfo from 'next/dist/build/analysis/get-page-static-info';
 import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher';
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match';
 import { describe, expect, it } from 'vitest';
 import { PAGE_QUERY_PARAMS, isPageCacheRequest, staticPageRewrites, type RequestShape } from '@/lib/cache/static-pages';
-import { contentSecurityPolicy, floorPolicy, inlineScriptHashes, newNonce } from '@/lib/security/csp.mjs';
+import { contentSecurityPolicy, floorPolicy, newNonce, withScriptNonce } from '@/lib/security/csp.mjs';
 import { config } from '@/proxy';
 
 // How Next turns a proxy's `config.matcher` into what it matches requests with (not in its types).
 const { getMiddlewareMatchers } = pageStaticInfo as unknown as { getMiddlewareMatchers: (matcher: unknown, nextConfig: object) => never };
-
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 function directives(policy: string): Map<string, string> {
   return new Map(policy.split(';').map((part) => {
@@ -23,28 +20,31 @@ function directives(policy: string): Map<string, string> {
   }));
 }
 
-describe('inlineScriptHashes', () => {
-  it('hashes every inline script a browser would run, exactly as written, once each', () => {
-    const push = 'self.__next_f.push([1,"a\\u003c/script\\u003e é"])';
+describe('withScriptNonce', () => {
+  it('puts the nonce first on every script tag, and on nothing else', () => {
     const html = [
       '<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script>',
-      '<script type="application/ld+json">{"@type":"Organization"}</script></head><body>',
-      `<script>${push}</script>`,
-      '<script nonce="abc">(self.__next_f=self.__next_f||[]).push([0])</script>',
-      `<SCRIPT type="text/javascript">${push}</SCRIPT>`,
-      '<script type="module">import("/x.js")</script>',
+      '<script type="application/ld+json">{"name":"\\u003cscript\\u003e"}</script></head><body>',
+      '<p title="&lt;script&gt;">&lt;script&gt;x&lt;/script&gt;</p><noscript>sans JavaScript</noscript>',
+      '<script>self.__next_f.push([1,"a\\u003c/script\\u003e"])</script>',
+      '<script nonce="old">(self.__next_f=self.__next_f||[]).push([0])</script>',
       '</body></html>',
     ].join('');
-    expect(inlineScriptHashes(html)).toEqual([sha256(push), sha256('(self.__next_f=self.__next_f||[]).push([0])'), sha256('import("/x.js")')]);
-  });
-
-  it('finds nothing to allow in a page without inline scripts', () => {
-    expect(inlineScriptHashes('<html><body><script src="/a.js"></script></body></html>')).toEqual([]);
+    expect(withScriptNonce(html, 'n0nce+/==')).toBe(
+      [
+        '<!DOCTYPE html><html><head><script nonce="n0nce+/==" src="/_next/static/chunks/a.js" async=""></script>',
+        '<script nonce="n0nce+/==" type="application/ld+json">{"name":"\\u003cscript\\u003e"}</script></head><body>',
+        '<p title="&lt;script&gt;">&lt;script&gt;x&lt;/script&gt;</p><noscript>sans JavaScript</noscript>',
+        '<script nonce="n0nce+/==">self.__next_f.push([1,"a\\u003c/script\\u003e"])</script>',
+        '<script nonce="n0nce+/==" nonce="old">(self.__next_f=self.__next_f||[]).push([0])</script>',
+        '</body></html>',
+      ].join(''),
+    );
   });
 });
 
 describe('policies', () => {
-  it('hold a page’s scripts to its nonce or hashes, and keep every other directive tight', () => {
+  it('hold a page’s scripts to its nonce, and keep every other directive tight', () => {
     const nonce = newNonce();
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(newNonce()).not.toBe(nonce);

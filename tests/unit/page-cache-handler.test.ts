@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -32,19 +31,68 @@ describe('cache des pages rendues', () => {
     Reflect.deleteProperty(globalThis, SHARED);
   });
 
-  it('donne à chaque page la politique CSP des empreintes de ses scripts, sur l’objet même que Next enverra', async () => {
+  // Every <script> start tag of a page, and the nonce of its policy's script-src.
+  const scriptTags = (html: string) => [...html.matchAll(/<script\b[^>]*>/gi)].map(([tag]) => tag);
+  const policyNonce = (headers: Record<string, string>) => {
+    const scriptSrc = headers['content-security-policy']?.split(';').find((directive) => directive.trim().startsWith('script-src'));
+    const sources = scriptSrc?.trim().split(/\s+/).slice(1) ?? [];
+    expect(sources.filter((source) => source !== "'self'")).toHaveLength(1);
+    return /^'nonce-([A-Za-z0-9+/]{22}==)'$/.exec(sources[1] ?? '')?.[1];
+  };
+  type Served = { value: { html: string; headers: Record<string, string> } };
+  const bigPage = () => {
+    const chunks = Array.from({ length: 2000 }, (_, i) => `<script>self.__next_f.push([1,"${i} \\u003c/script\\u003e"])</script>`);
+    return page(
+      `<!DOCTYPE html><html><head><script src="/_next/a.js" async=""></script><script type="application/ld+json">{"a":"\\u003cscript"}</script></head>` +
+        `<body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p><noscript>sans JavaScript</noscript>${chunks.join('')}</body></html>`,
+    );
+  };
+
+  it('sert une page du cache avec un nonce neuf à chaque réponse, sur chacun de ses scripts, dans une politique de taille fixe', async () => {
     const handler = await freshHandler();
-    const script = 'self.__next_f.push([1,"x"])';
-    const value = page(`<html><body><script src="/_next/a.js"></script><script>${script}</script></body></html>`);
-    await handler.set('/statique/besoins', value, hour);
-    const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-    const scriptSources = (policy: string | undefined) => policy?.split(';').find((directive) => directive.trim().startsWith('script-src'))?.trim();
-    // Next sends the page it has just rendered with this very object's headers.
-    const headers = value.headers as Record<string, string>;
-    expect(scriptSources(headers['content-security-policy'])).toBe(`script-src 'self' ${hash}`);
-    expect(headers['x-next-cache-tags']).toBe('inventory,_N_T_/layout');
-    const hit = (await handler.get('/statique/besoins')) as { value: { headers: Record<string, string> } } | null;
-    expect(hit?.value.headers['content-security-policy']).toBe(headers['content-security-policy']);
+    await handler.set('/statique/solutions', bigPage(), hour);
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const hit = (await handler.get('/statique/solutions')) as Served | null;
+      const nonce = policyNonce(hit!.value.headers);
+      expect(nonce).toBeTruthy();
+      nonces.push(nonce!);
+      expect(hit!.value.headers['content-security-policy']!.length).toBeLessThan(1024);
+      expect(hit!.value.headers['x-next-cache-tags']).toBe('inventory,_N_T_/layout');
+      const tags = scriptTags(hit!.value.html);
+      expect(tags).toHaveLength(2002);
+      for (const tag of tags) expect(tag).toMatch(new RegExp(`^<script nonce="${nonce!.replace(/[+/]/g, '\\$&')}"[ >]`));
+      // Nothing else became a script: the escaped text is as it was.
+      expect(hit!.value.html).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><noscript>sans JavaScript</noscript>');
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  it('donne aussi un nonce à la page que Next vient de rendre, sur l’objet même qu’il enverra, sans le garder', async () => {
+    const handler = await freshHandler();
+    const value = bigPage();
+    const rendered = value.html;
+    await handler.set('/statique/solutions', value, hour);
+    // Next sends the page it has just rendered from this very object.
+    const first = value as unknown as Served['value'];
+    const nonce = policyNonce(first.headers);
+    expect(nonce).toBeTruthy();
+    expect(scriptTags(first.html).every((tag) => tag.startsWith(`<script nonce="${nonce}"`))).toBe(true);
+    expect(first.headers['x-next-cache-tags']).toBe('inventory,_N_T_/layout');
+    // What is kept is the page as rendered: the next visitor gets a nonce of its own, once.
+    const hit = (await handler.get('/statique/solutions')) as Served | null;
+    const next = policyNonce(hit!.value.headers);
+    expect(next).not.toBe(nonce);
+    expect(hit!.value.html.replaceAll(` nonce="${next}"`, '')).toBe(rendered);
+  });
+
+  it('garde la page sans nonce quand Next lui rend une page servie (rendu de remplacement échoué)', async () => {
+    const handler = await freshHandler();
+    await handler.set('/statique/besoins', page('<script>a()</script>'), hour);
+    const served = (await handler.get('/statique/besoins')) as Served | null;
+    await handler.set('/statique/besoins', served!.value, hour);
+    const hit = (await handler.get('/statique/besoins')) as Served | null;
+    expect(hit!.value.html).toBe(`<script nonce="${policyNonce(hit!.value.headers)}">a()</script>`);
   });
 
   it('garde une page et la rend telle quelle', async () => {
@@ -53,6 +101,7 @@ describe('cache des pages rendues', () => {
     await handler.set('/statique/besoins', page('<p>liste</p>'), hour);
     const hit = await handler.get('/statique/besoins');
     expect(hit?.value).toMatchObject({ html: '<p>liste</p>' });
+    expect(await handler.get('/statique/besoins')).toMatchObject({ value: { html: '<p>liste</p>' } });
   });
 
   it('oublie les pages dont une étiquette a été invalidée après leur rendu, pas les autres', async () => {
