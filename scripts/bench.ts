@@ -13,7 +13,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +24,7 @@ import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDat
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
+import { freePort } from './lib/free-port';
 
 // A build folder of the benchmark's own, kept between runs (ensureBuild skips the build when
 // the sources did not change). The `.next-test-` prefix is already git-, lint- and tsc-ignored.
@@ -67,17 +67,6 @@ const TARGETS = { pageP95: 25, staticShare: 1 / 5, searchP95: 50, jsKb: 25, rssM
 type Measure = { rps: number; p50_ms: number; p95_ms: number; p99_ms: number; errors: number };
 type PageResult = { path: string } & Measure;
 type SearchResult = { q: string; rps: number; p95_ms: number; errors: number };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 

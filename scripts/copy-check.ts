@@ -11,7 +11,6 @@
 // Prints the details, then the tables; writes copy-report.json (git-ignored).
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -23,6 +22,7 @@ import { listPublicPages, type PublicPage } from './lib/copy/pages';
 import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
+import { freePort } from './lib/free-port';
 
 // A build folder of this command's own, kept between runs; the `.next-test-` prefix is already
 // git-, lint- and tsc-ignored. next-app reads these when called, not when imported.
@@ -35,17 +35,6 @@ const REPORT_FILE = 'copy-report.json';
 const TARGET_SCORE = 60;
 
 type PageResult = PublicPage & { status: number } & PageReport;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const round = (value: number | undefined, digits = 0): string => (value === undefined ? '—' : value.toFixed(digits));
 const unique = (values: string[]): string[] => [...new Set(values)];

@@ -15,7 +15,6 @@
 //     by query, the two runs alternating (issue 16: synonyms must not make search slower).
 // Each figure is the best of a few runs (MEASURE_RUNS, default 3).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -31,6 +30,7 @@ import { analyseTexts } from '../lib/synonyms/words';
 import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
+import { freePort } from './lib/free-port';
 
 const RUNS = Math.max(1, Number(process.env.MEASURE_RUNS ?? 3) || 3);
 
@@ -80,17 +80,6 @@ async function measureImport(): Promise<void> {
       ({ plan }) => (plan.fileErrors.length > 0 ? `refusé : ${plan.fileErrors[0]!.slice(0, 70)}…` : `${plan.counts.create} à créer, ${plan.counts.error} en erreur`),
     );
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 // About 200 characters of distinct words of the dataset (5 letters or more), which no entry has all of.

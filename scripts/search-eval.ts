@@ -5,7 +5,6 @@
 // `--sans-synonymes` searches without the synonym groups, for comparison.
 // Exit code 1 when a target of issue 16 is missed (lib/search/eval.ts EVAL_TARGETS).
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -18,17 +17,7 @@ import { loadSynonymIndex } from '../lib/synonyms/load';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { repoRoot } from './lib/next-app';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from './lib/free-port';
 
 async function main(): Promise<number> {
   const withSynonyms = !process.argv.includes('--sans-synonymes');

@@ -11,26 +11,15 @@
 // Takes hours on 2 cores (docs/testing.md); MUTATION_CONCURRENCY, MUTATION_INCREMENTAL=1
 // and extra arguments (`-- --mutate lib/import/apply.ts`) narrow or speed up a run.
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { mutationSummary, type MutationReport } from './lib/mutation-report';
 import { repoRoot } from './lib/next-app';
+import { freePort } from './lib/free-port';
 
 const minScore = Number(process.env.MUTATION_MIN_SCORE ?? 85);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** `--mutate a,b` style overrides for a narrower run, passed on to Stryker. */
 function cliOptions(args: string[]): Record<string, unknown> {

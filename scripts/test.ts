@@ -9,7 +9,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -23,6 +22,7 @@ import { startMailCatcher } from './lib/mail-catcher';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { countPlaywright, countVitest, type CountResult, type Counts, type PlaywrightReport, type VitestReport } from './lib/test-counts';
+import { freePort } from './lib/free-port';
 
 // A build folder of this run's own: npm test never replaces the build that npm start
 // serves, and two runs never build over each other. Set before next-app reads it.
@@ -35,17 +35,6 @@ writeFileSync(path.join(repoRoot, testTsconfig), `${JSON.stringify({ extends: '.
 const only = process.env.TEST_ONLY;
 // Extra arguments narrow the run, e.g. `TEST_ONLY=e2e npm test -- tests/e2e/match.spec.ts`.
 const filters = process.argv.slice(2);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(process.execPath, [command, ...args], { cwd: repoRoot, env, stdio: 'inherit' });

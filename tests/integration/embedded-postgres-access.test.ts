@@ -8,10 +8,10 @@
 // only root can enter. Only root drops to another user: elsewhere there is nothing to check.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/free-port';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const isRoot = process.getuid?.() === 0;
@@ -52,17 +52,6 @@ startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: Number(pr
   (error) => console.log('REFUSED ' + (error instanceof Error ? error.message : String(error))),
 ).finally(() => rmSync(workDir, { recursive: true, force: true }));
 `;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 let closedDir: string | undefined;
 afterAll(() => {

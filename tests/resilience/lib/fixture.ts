@@ -1,7 +1,6 @@
 // What every resilience scenario shares: a throwaway embedded PostgreSQL holding the seeded
 // inventory, the production build, and standalone servers started against them.
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../../lib/generated/prisma/client';
 import { ensureAdminWithPassword } from '../../../lib/security/accounts';
@@ -9,17 +8,8 @@ import { seedInventory } from '../../../lib/seed/seed-inventory';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase, type EmbeddedPostgres } from '../../../scripts/lib/embedded-postgres';
 import { applyMigrations } from '../../../scripts/lib/migrations';
 import { startServer, type RunningServer } from '../../../scripts/lib/next-app';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort } from '../../../scripts/lib/free-port';
+import { freePort } from '../../../scripts/lib/free-port';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
