@@ -62,7 +62,8 @@ async function allTables(prisma: PrismaClient): Promise<string[]> {
 
 /** Every row of `table`, every column (search documents included), as PostgreSQL renders it. */
 async function rowsOf(prisma: PrismaClient, table: string): Promise<Record<string, unknown>[]> {
-  const rows = await prisma.$queryRawUnsafe<{ row: Record<string, unknown> }[]>(`SELECT to_jsonb(t) AS row FROM "${table.replace(/"/g, '')}" t`);
+  // A table name cannot be a bound parameter: quoted as an identifier, the rest a tagged template.
+  const rows = await prisma.$queryRaw<{ row: Record<string, unknown> }[]>`SELECT to_jsonb(t) AS row FROM ${Prisma.raw(`"${table.replace(/"/g, '""')}"`)} t`;
   return rows.map((row) => row.row);
 }
 
