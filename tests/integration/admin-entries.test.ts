@@ -14,7 +14,7 @@ import type { NeedSnapshot, SolutionSnapshot } from '@/lib/history/snapshot';
 import { parseNeedForm, type NeedInput } from '@/lib/validation/need';
 import { parseProviderForm, type ProviderInput } from '@/lib/validation/provider';
 import { parseSolutionForm, type SolutionInput } from '@/lib/validation/solution';
-import { clearMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
+import { clearEntryAndMemberTables, clearMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
 
 function needInput(overrides: Partial<NeedInput> = {}): NeedInput {
   return {
@@ -57,14 +57,7 @@ describe.skipIf(!databaseUrl)('admin entry writes', () => {
     await clearMemberTables(prisma);
   });
   beforeEach(async () => {
-    await prisma.needSolution.deleteMany();
-    await prisma.needLink.deleteMany();
-    await prisma.solutionProvider.deleteMany();
-    await prisma.need.deleteMany();
-    await prisma.solution.deleteMany();
-    await prisma.provider.deleteMany();
-    await prisma.theme.deleteMany();
-    await clearMemberTables(prisma);
+    await clearEntryAndMemberTables(prisma);
     member = await createMember(prisma, { role: 'EDITOR' });
     other = await createMember(prisma, { role: 'EDITOR' });
   });

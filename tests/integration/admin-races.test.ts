@@ -18,7 +18,7 @@ import type { SolutionInput } from '@/lib/validation/solution';
 import type { ThemeInput } from '@/lib/validation/theme';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { holdUpdates } from './helpers/hold-updates';
-import { clearMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
+import { clearEntryAndMemberTables, createMember, createTestClient, databaseUrl, type TestMember } from './helpers/members';
 
 const needInput = (title: string): NeedInput => ({
   title, kind: 'NEED', description: 'Une description assez longue pour les tests.', note: '', themeId: null, position: null, status: 'DRAFT',
@@ -80,14 +80,7 @@ describe.skipIf(!databaseUrl)('no lost edit: simultaneous and stale saves of eve
     await Promise.all(Array.from({ length: 6 }, () => prisma.$queryRaw`SELECT 1`));
   });
   beforeEach(async () => {
-    await prisma.needSolution.deleteMany();
-    await prisma.needLink.deleteMany();
-    await prisma.solutionProvider.deleteMany();
-    await prisma.need.deleteMany();
-    await prisma.solution.deleteMany();
-    await prisma.provider.deleteMany();
-    await prisma.theme.deleteMany();
-    await clearMemberTables(prisma);
+    await clearEntryAndMemberTables(prisma);
     first = await createMember(prisma);
     second = await createMember(prisma);
   });

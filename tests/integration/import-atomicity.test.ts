@@ -10,7 +10,7 @@ import { parseImportFile } from '@/lib/import/parse';
 import { planImport } from '@/lib/import/plan';
 import type { ProviderInput } from '@/lib/validation/provider';
 import { failWrites, holdWrites } from './helpers/hold-updates';
-import { clearMemberTables, createTestClient, databaseUrl } from './helpers/members';
+import { clearEntryAndMemberTables, clearMemberTables, createTestClient, databaseUrl } from './helpers/members';
 
 const actor = { actorId: null, ip: '203.0.113.30' };
 
@@ -41,14 +41,7 @@ describe.skipIf(!databaseUrl)('import: all or nothing', () => {
   const apply = (content: string, expectedHash: string) => applyImport(prisma, { fileName: 'fournisseurs.csv', content }, { newStatus: 'PUBLISHED', actor, expectedHash });
 
   beforeEach(async () => {
-    await prisma.needSolution.deleteMany();
-    await prisma.needLink.deleteMany();
-    await prisma.solutionProvider.deleteMany();
-    await prisma.need.deleteMany();
-    await prisma.solution.deleteMany();
-    await prisma.provider.deleteMany();
-    await prisma.theme.deleteMany();
-    await clearMemberTables(prisma);
+    await clearEntryAndMemberTables(prisma);
     for (const [name, description] of [
       ['Centre existant', 'Description d’origine du centre.'],
       ['Autre existant', 'Description d’origine de l’autre.'],

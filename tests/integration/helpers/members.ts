@@ -19,6 +19,18 @@ export async function clearMemberTables(prisma: PrismaClient): Promise<void> {
   await prisma.user.deleteMany();
 }
 
+/** Every entry and link, then the member tables: a clean slate for tests that save entries. */
+export async function clearEntryAndMemberTables(prisma: PrismaClient): Promise<void> {
+  await prisma.needSolution.deleteMany();
+  await prisma.needLink.deleteMany();
+  await prisma.solutionProvider.deleteMany();
+  await prisma.need.deleteMany();
+  await prisma.solution.deleteMany();
+  await prisma.provider.deleteMany();
+  await prisma.theme.deleteMany();
+  await clearMemberTables(prisma);
+}
+
 export type TestMember = { id: string; email: string; role: UserRole; sessionVersion: number; password: string | null };
 
 export async function createMember(
