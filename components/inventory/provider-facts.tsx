@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { fieldOf, publicLabel, type Field } from '@/lib/entries/fields';
 import { providerEntry } from '@/lib/entries/provider';
 import type { FactGroup, FactKey, PublicValues } from '@/lib/entries/types';
-import { languageLabel } from '@/lib/labels';
+import { factText } from '@/lib/entries/open-data';
 
 // The facts of a provider's panel are its definition's `facts` (lib/entries/provider.ts), in
 // that order, each shown as its type says: links for a web address, an email and a phone,
@@ -24,27 +24,19 @@ function websiteLink(website: string): ReactNode {
   return <a href={website}>{host}</a>;
 }
 
-/** A public value as the site shows it; null when it is not known. */
+/** A public value as the site shows it (a link for a web address, an email, a phone); null when it is not known. */
 export function factValue(field: Field, value: unknown): ReactNode | null {
-  const list = (values: string[]) => (values.length > 0 ? values.join(', ') : null);
-  if (value === null || value === undefined || value === '') return null;
+  const text = factText(field, value);
+  if (text === null) return null;
   switch (field.type) {
     case 'url':
-      return websiteLink(String(value));
+      return websiteLink(text);
     case 'email':
-      return <a href={`mailto:${String(value)}`}>{String(value)}</a>;
+      return <a href={`mailto:${text}`}>{text}</a>;
     case 'phone':
-      return <a href={`tel:${String(value).replace(/[^+\d]/g, '')}`}>{String(value)}</a>;
-    case 'choice':
-      return value === field.unknown ? null : (field.options[String(value)] ?? String(value));
-    case 'multiChoice':
-      return list((value as string[]).map((code) => field.options[code] ?? code));
-    case 'languages':
-      return list((value as string[]).map(languageLabel));
-    case 'bool':
-      return value ? 'Oui' : 'Non';
+      return <a href={`tel:${text.replace(/[^+\d]/g, '')}`}>{text}</a>;
     default:
-      return String(value);
+      return text;
   }
 }
 

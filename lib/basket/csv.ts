@@ -3,17 +3,11 @@
 // a formula ("=…", "+…", "@…", "-…": a leading apostrophe, as OWASP recommends).
 import { stringify } from 'csv-stringify/sync';
 import { basketItemPath } from '@/lib/basket/item-path';
-import type { BasketItemDto, BasketSolutionDto } from '@/lib/basket/types';
-import {
-  availabilityLabels,
-  costLabels,
-  formatLabels,
-  helpKindLabels,
-  providerKindLabels,
-  regionLabels,
-  rolesLabel,
-  withInferredMark,
-} from '@/lib/labels';
+import type { BasketContactDto, BasketItemDto, BasketProviderDto, BasketSolutionDto } from '@/lib/basket/types';
+import { fieldOf, publicLabel, type Field } from '@/lib/entries/fields';
+import { factText } from '@/lib/entries/open-data';
+import { providerEntry } from '@/lib/entries/provider';
+import { availabilityLabels, costLabels, helpKindLabels, providerKindLabels, rolesLabel, withInferredMark } from '@/lib/labels';
 
 /**
  * Semicolons: Excel in French (Canada), like most French locales, splits a double-clicked
@@ -22,18 +16,17 @@ import {
  */
 export const CSV_DELIMITER = ';';
 
+// A provider's facts on the sheet are its definition's `basket` list (lib/entries/provider.ts),
+// one column each under its public label: a field added there reaches the file.
+const FACT_FIELDS: Field[] = Object.keys(providerEntry.basket).map((key) => fieldOf(providerEntry, key)!);
+
 export const csvColumns = [
   'Type',
   'Nom',
   'Description',
   'Ce qui est offert',
   'Offert par',
-  'Coût',
-  'Site Web',
-  'Courriel',
-  'Téléphone',
-  'Régions desservies',
-  'Format',
+  ...FACT_FIELDS.map(publicLabel),
   'À vérifier',
   'Fiche dans le répertoire',
 ] as const;
@@ -59,15 +52,6 @@ function offerOf(item: BasketItemDto): string {
   return withInferredMark(item.kinds.map((kind) => helpKindLabels[kind]).join(', '), item.kinds.length > 0 && item.inferredFields.includes('KINDS'), item.kinds.length > 1);
 }
 
-function contactLines(item: BasketItemDto, field: 'website' | 'email' | 'phone'): string {
-  if (item.kind === 'provider') return item[field];
-  // A solution is reached through the providers behind it: "Name : value" per line.
-  return item.providers
-    .filter((provider) => provider[field])
-    .map((provider) => `${provider.name} : ${provider[field]}`)
-    .join(LINES);
-}
-
 function providersOf(item: BasketItemDto): string {
   if (item.kind === 'provider') return '';
   return item.providers
@@ -77,6 +61,23 @@ function providersOf(item: BasketItemDto): string {
     .join(LINES);
 }
 
+const CONTACT_KEYS = new Set<string>(['website', 'email', 'phone'] satisfies (keyof BasketContactDto)[]);
+
+/**
+ * A solution has its own cost; it is reached through the providers behind it, "Name : value"
+ * per line; the provider's other facts (address, regions, formats) stay empty on its row.
+ */
+function solutionFact(item: BasketSolutionDto, field: Field): string {
+  if (field.key === 'cost') return item.cost === 'UNKNOWN' ? '' : withInferredMark(costLabels[item.cost], item.inferredFields.includes('COST'));
+  if (!CONTACT_KEYS.has(field.key)) return '';
+  const key = field.key as 'website' | 'email' | 'phone';
+  return item.providers
+    .filter((provider) => provider[key])
+    .map((provider) => `${provider.name} : ${provider[key]}`)
+    .join(LINES);
+}
+
+const providerFact = (item: BasketProviderDto, field: Field) => factText(field, item[field.key as keyof BasketProviderDto]) ?? '';
 
 function toRow(item: BasketItemDto, siteUrl: string): string[] {
   return [
@@ -85,12 +86,7 @@ function toRow(item: BasketItemDto, siteUrl: string): string[] {
     item.description,
     offerOf(item),
     providersOf(item),
-    item.cost === 'UNKNOWN' ? '' : withInferredMark(costLabels[item.cost], item.kind === 'solution' && item.inferredFields.includes('COST')),
-    contactLines(item, 'website'),
-    contactLines(item, 'email'),
-    contactLines(item, 'phone'),
-    item.kind === 'provider' ? item.regions.map((region) => regionLabels[region]).join(', ') : '',
-    item.kind === 'provider' ? item.formats.map((format) => formatLabels[format]).join(', ') : '',
+    ...FACT_FIELDS.map((field) => (item.kind === 'provider' ? providerFact(item, field) : solutionFact(item, field))),
     item.toVerify ? item.verifyNote || 'Oui' : '',
     `${siteUrl.replace(/\/+$/, '')}${basketItemPath(item)}`,
   ];

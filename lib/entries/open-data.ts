@@ -5,6 +5,7 @@
 // definition reaches them without being listed again.
 import { contentFields, fieldsOf, isRef, isVerificationKey, openFields, openName, publicValue, type Field } from '@/lib/entries/fields';
 import type { EntityDef, OpenRecord, PublicSelect, PublicValues } from '@/lib/entries/types';
+import { languageLabel } from '@/lib/labels';
 
 /** Fields of the open data that hold a value of the entry itself (references apart), in the open data's order. */
 export function publicFields(def: EntityDef): Field[] {
@@ -36,6 +37,28 @@ export function publicValues<D extends EntityDef>(def: D, row: object): PublicVa
 export function publicSelect<D extends EntityDef>(def: D): PublicSelect<D> {
   const keys = publicFields(def).flatMap((field) => (field.publicWhen ? [field.key, field.publicWhen] : [field.key]));
   return Object.fromEntries(keys.map((key) => [key, true])) as PublicSelect<D>;
+}
+
+/**
+ * A public value as a reader sees it, in plain text: French labels for codes (none for the
+ * « unknown » choice), lists joined with commas; null when it is not known. The public pages
+ * add links around it (components/inventory/provider-facts.tsx), the basket's CSV writes it.
+ */
+export function factText(field: Field, value: unknown): string | null {
+  const list = (values: string[]) => (values.length > 0 ? values.join(', ') : null);
+  if (value === null || value === undefined || value === '') return null;
+  switch (field.type) {
+    case 'choice':
+      return value === field.unknown ? null : (field.options[String(value)] ?? String(value));
+    case 'multiChoice':
+      return list((value as string[]).map((code) => field.options[code] ?? code));
+    case 'languages':
+      return list((value as string[]).map(languageLabel));
+    case 'bool':
+      return value ? 'Oui' : 'Non';
+    default:
+      return String(value);
+  }
 }
 
 /** Several codes or slugs in one cell of the CSV files. */

@@ -13,7 +13,7 @@ const provider: BasketProviderDto = {
   website: 'https://écoute.example.org',
   email: 'bonjour@example.org',
   phone: '+1 514 555-0199',
-  streetAddress: '', municipality: '', postalCode: '',
+  streetAddress: '', municipality: 'Trois-Rivières', postalCode: 'G9A 5H7',
   regions: ['MONTREAL', 'GASPESIE_ILES_DE_LA_MADELEINE'],
   cost: 'FREE',
   formats: ['ONLINE', 'IN_PERSON'],
@@ -74,6 +74,10 @@ describe('fichier CSV du panier', () => {
       Courriel: 'bonjour@example.org',
       // A leading "+" would be read as a formula: the cell is neutralised.
       Téléphone: "'+1 514 555-0199",
+      // The address comes from the provider's definition; the street is empty when not public.
+      Adresse: '',
+      Municipalité: 'Trois-Rivières',
+      'Code postal': 'G9A 5H7',
       'Régions desservies': 'Montréal, Gaspésie–Îles-de-la-Madeleine',
       Format: 'En ligne, En présentiel',
       'À vérifier': 'Coordonnées à confirmer.',
@@ -91,6 +95,7 @@ describe('fichier CSV du panier', () => {
       'Site Web': 'Centre Écoute : https://a.example',
       Courriel: 'Fondation : f@example.org',
       Téléphone: '',
+      Municipalité: '',
       'Fiche dans le répertoire': 'https://repertoire.example.org/solutions/ligne-d-ecoute',
     });
   });
