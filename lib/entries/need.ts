@@ -18,8 +18,9 @@ export const needEntry = {
       required: 'Entrez un titre.',
       max: TITLE_MAX_LENGTH,
       isSeeded: true,
+      hsds: 'title',
     },
-    kind: { type: 'choice', label: 'Type', importLabel: 'Besoin ou enjeu', options: needKindLabels, isSeeded: true },
+    kind: { type: 'choice', label: 'Type', importLabel: 'Besoin ou enjeu', options: needKindLabels, isSeeded: true, hsds: 'kind' },
     description: {
       type: 'longText',
       label: 'Description',
@@ -29,8 +30,9 @@ export const needEntry = {
       max: DESCRIPTION_MAX_LENGTH,
       rows: 6,
       isSeeded: true,
+      hsds: 'description',
     },
-    note: { type: 'longText', label: 'Remarque', apiDoc: 'Remarque de la Table (vide si aucune).', max: NOTE_MAX_LENGTH, rows: 3, isSeeded: true },
+    note: { type: 'longText', label: 'Remarque', apiDoc: 'Remarque de la Table (vide si aucune).', max: NOTE_MAX_LENGTH, rows: 3, isSeeded: true, hsds: 'note' },
     themeId: { type: 'ref', label: 'Thème', target: 'Theme', relation: 'theme', none: '(aucun thème)' },
     position: {
       type: 'int',
@@ -40,9 +42,13 @@ export const needEntry = {
       help: 'Un nombre : les plus petits d’abord. Laissez vide pour placer un nouveau besoin à la fin.',
       apiDoc: 'Rang dans l’inventaire.',
       appendsLast: true,
+      hsds: 'position',
     },
     status: statusField,
-    ...verificationFields,
+    // HSDS has no needs: these paths are in our extension `x_needs` (lib/export/hsds.ts).
+    verifiedAt: { ...verificationFields.verifiedAt, hsds: 'assured_date' },
+    toVerify: { ...verificationFields.toVerify, hsds: 'to_verify' },
+    verifyNote: { ...verificationFields.verifyNote, hsds: 'verify_note' },
   },
   notFields: ENTRY_NOT_FIELDS,
   // The open data keep the inventory's columns: the kind first, the theme after the rank.

@@ -17,7 +17,9 @@
 //   service), appears nested under it, and is listed in `services` with all the others
 //   (a proposed solution often has no provider yet);
 // - funders are the service's `funding`; regions and languages come from the providers
-//   that offer it; empty values are left out (HSDS validates emails and URLs).
+//   that offer it; empty values are left out (HSDS validates emails and URLs);
+// - each field of an entry goes where its definition's `hsds` path says (lib/entries/*.ts);
+//   only what is made of several fields or of the links is written here.
 import type { Dataset, DatasetNeed, DatasetProvider, DatasetSolution, DatasetTheme } from '@/lib/export/types';
 import { uuidV5 } from '@/lib/export/uuid';
 import { HelpKind } from '@/lib/generated/prisma/enums';
@@ -26,7 +28,10 @@ import { absoluteUrl, needPath, providerPath, solutionPath } from '@/lib/seo/url
 import type { Licence } from '@/lib/export/config';
 import { provinceOfPostalCode } from '@/lib/entries/checks';
 import { fieldsOf, type Field } from '@/lib/entries/fields';
+import { needEntry } from '@/lib/entries/need';
 import { providerEntry } from '@/lib/entries/provider';
+import { solutionEntry } from '@/lib/entries/solution';
+import type { EntityDef } from '@/lib/entries/types';
 
 type Json = Record<string, unknown>;
 
@@ -58,12 +63,17 @@ function present(fields: Json): Json {
 
 export type HsdsOptions = { siteUrl: string; licence: Licence };
 
-// --- Fields placed by the definitions' `hsds` paths (lib/entries/provider.ts) ---------------
+// --- Fields placed by the definitions' `hsds` paths (lib/entries/*.ts) -----------------------
 
-/** Where each field of the provider's definition goes in its organization, in the definition's order. */
-const providerMappings = fieldsOf(providerEntry)
-  .filter((field) => field.hsds && field.openData !== false)
-  .map((field) => ({ path: field.hsds!, field }));
+/** Where each public field of a definition goes in its HSDS record, in the definition's order. */
+const mappingsOf = (def: EntityDef) =>
+  fieldsOf(def)
+    .filter((field) => field.hsds && field.openData !== false)
+    .map((field) => ({ path: field.hsds!, field }));
+
+const providerMappings = mappingsOf(providerEntry);
+const solutionMappings = mappingsOf(solutionEntry);
+const needMappings = mappingsOf(needEntry);
 
 /**
  * The objects a path may go through (« phones[].number », « locations[].addresses[].city »):
@@ -86,6 +96,12 @@ function hsdsValue(field: Field, value: unknown): unknown {
   if (field.type === 'email') return SIMPLE_EMAIL.test(String(value)) ? value : undefined;
   if (field.type === 'url') return WEB_ADDRESS.test(String(value)) ? value : undefined;
   return value;
+}
+
+/** The values of an entry at its definition's paths, as HSDS wants them. */
+function placedValues(mappings: readonly { path: string; field: Field }[], entry: object): { path: string; value: unknown }[] {
+  const values = entry as Record<string, unknown>;
+  return mappings.map(({ path, field }) => ({ path, value: hsdsValue(field, values[field.key]) }));
 }
 
 /** The values placed at `paths` under an object of type `kind`: plain keys, and nested objects only when one of their values is known. */
@@ -193,12 +209,10 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
     return present({
       id: serviceId,
       organization_id: owner ? id.organization(owner) : undefined,
-      name: solution.title,
-      description: solution.description,
+      ...mappedFields('service', serviceId, placedValues(solutionMappings, solution)),
       url: url(solutionPath(solution.slug)),
       status: solution.availability === 'EXISTING' ? 'active' : 'inactive',
       fees_description: solution.cost === 'UNKNOWN' ? undefined : costText,
-      assured_date: solution.verifiedAt ? solution.verifiedAt.slice(0, 10) : undefined,
       last_modified: solution.updatedAt,
       cost_options:
         solution.cost === 'UNKNOWN' ? [] : [{ id: id.child(serviceId, 'cost'), service_id: serviceId, option: costText }],
@@ -215,13 +229,9 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
         ...linkedNeeds.map((need) => attribute(serviceId, 'need', needTerms.get(need.slug)!)),
       ],
       x_slug: solution.slug,
-      x_availability: solution.availability,
-      x_inferred_fields: solution.inferredFields,
       x_parent_service_id: parent ? id.service(parent) : undefined,
       x_need_ids: linkedNeeds.map((need) => id.need(need)),
       x_provider_roles: linked.map((link) => ({ organization_id: id.organization(link.provider), role: link.role, inferred: link.isRoleInferred })),
-      x_to_verify: solution.toVerify,
-      x_verify_note: solution.verifyNote,
     });
   });
   const servicesById = new Map(services.map((service) => [service.id as string, service]));
@@ -235,7 +245,7 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
 
   const organizations = dataset.providers.map((provider): Json => {
     const organizationId = id.organization(provider);
-    const mapped = mappedFields('organization', organizationId, providerMappings.map(({ path, field }) => ({ path, value: hsdsValue(field, provider[field.key as keyof DatasetProvider]) })));
+    const mapped = mappedFields('organization', organizationId, placedValues(providerMappings, provider));
     return present({
       id: organizationId,
       ...mapped,
@@ -251,14 +261,15 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
   const xNeeds = dataset.needs.map((need): Json => {
     const linked = need.solutionSlugs.map((slug) => solutions.get(slug)).filter((s): s is DatasetSolution => s !== undefined);
     const theme = need.themeSlug ? themes.get(need.themeSlug) : undefined;
+    // Our own extension keeps every field, empty ones as "" or null.
+    const values = need as unknown as Record<string, unknown>;
+    const own = Object.fromEntries(
+      needMappings.map(({ path, field }) => [path, field.type === 'date' ? (hsdsValue(field, values[field.key]) ?? null) : values[field.key]]),
+    );
     return {
       id: id.need(need),
       slug: need.slug,
-      kind: need.kind,
-      title: need.title,
-      description: need.description,
-      note: need.note,
-      position: need.position,
+      ...own,
       theme_term_id: theme ? id.theme(theme) : null,
       existing_service_ids: linked.filter((s) => s.availability === 'EXISTING').map((s) => id.service(s)),
       proposed_service_ids: linked.filter((s) => s.availability === 'PROPOSED').map((s) => id.service(s)),
@@ -266,10 +277,7 @@ export function toHsds(dataset: Dataset, { siteUrl, licence }: HsdsOptions): Jso
       related: dataset.needLinks
         .filter((link) => link.fromSlug === need.slug && needs.has(link.toSlug))
         .map((link) => ({ need_id: id.need(needs.get(link.toSlug)!), note: link.note })),
-      assured_date: need.verifiedAt ? need.verifiedAt.slice(0, 10) : null,
       last_modified: need.updatedAt,
-      to_verify: need.toVerify,
-      verify_note: need.verifyNote,
       url: url(needPath(need.slug)),
     };
   });
