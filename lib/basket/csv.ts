@@ -17,8 +17,11 @@ import { availabilityLabels, costLabels, helpKindLabels, providerKindLabels, rol
 export const CSV_DELIMITER = ';';
 
 // A provider's facts on the sheet are its definition's `basket` list (lib/entries/provider.ts),
-// one column each under its public label: a field added there reaches the file.
-const FACT_FIELDS: Field[] = Object.keys(providerEntry.basket).map((key) => fieldOf(providerEntry, key)!);
+// one column each under its public label: a field added there reaches the file. The cost comes
+// first, beside « Offert par »: for a solution's row too it says what is offered, at what price.
+const FACT_FIELDS: Field[] = Object.keys(providerEntry.basket)
+  .map((key) => fieldOf(providerEntry, key)!)
+  .sort((a, b) => Number(b.key === 'cost') - Number(a.key === 'cost'));
 
 export const csvColumns = [
   'Type',

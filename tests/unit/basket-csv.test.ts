@@ -60,7 +60,8 @@ describe('fichier CSV du panier', () => {
     const [header, first, second, ...rest] = readBack(csv);
     expect(rest).toEqual([]);
     expect(header).toEqual([...csvColumns]);
-    expect(header).toContain('Téléphone');
+    // The columns as the file has always had them, with the providers' address after the phone.
+    expect(header).toEqual(['Type', 'Nom', 'Description', 'Ce qui est offert', 'Offert par', 'Coût', 'Site Web', 'Courriel', 'Téléphone', 'Adresse', 'Municipalité', 'Code postal', 'Régions desservies', 'Format', 'À vérifier', 'Fiche dans le répertoire']);
     const row = (values: string[] | undefined) => Object.fromEntries(csvColumns.map((column, index) => [column, values?.[index]]));
 
     expect(row(first)).toEqual({
