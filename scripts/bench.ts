@@ -11,7 +11,7 @@
 // BENCH_SYNONYMS=0 leaves the synonyms out, to compare the search rows with and without them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,11 +20,12 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { seedSynonyms } from '../lib/seed/seed-synonyms';
-import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
 import { freePort } from './lib/free-port';
+import { throwawayWorkspace } from './lib/workspace';
 
 // A build folder of the benchmark's own, kept between runs (ensureBuild skips the build when
 // the sources did not change). The `.next-test-` prefix is already git-, lint- and tsc-ignored.
@@ -217,19 +218,7 @@ const pad = (value: string | number, width: number): string => String(value).pad
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-bench-'));
-  // Run as root, the embedded PostgreSQL drops to a 'postgres' user that must reach its data folder.
-  chmodSync(workDir, 0o755);
-  const cleanups: Array<() => Promise<void>> = [];
-  let cleaned = false;
-  const cleanup = async (): Promise<void> => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    rmSync(workDir, { recursive: true, force: true });
-    rmSync(path.join(repoRoot, benchTsconfig), { force: true });
-  };
-  installShutdownHandlers(cleanup);
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('bench', () => rmSync(path.join(repoRoot, benchTsconfig), { force: true }));
 
   try {
     const postgres = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: await freePort(), persistent: false });

@@ -10,8 +10,7 @@
 // Scores are a report, not a gate: the gate is tests/e2e/copy-vocabulary.spec.ts in `npm test`.
 // Prints the details, then the tables; writes copy-report.json (git-ignored).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
@@ -19,10 +18,11 @@ import { seedInventory } from '../lib/seed/seed-inventory';
 import { analyzeHtml, type PageReport } from './lib/copy/check';
 import { kandelMoles } from './lib/copy/readability';
 import { listPublicPages, type PublicPage } from './lib/copy/pages';
-import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { freePort } from './lib/free-port';
+import { throwawayWorkspace } from './lib/workspace';
 
 // A build folder of this command's own, kept between runs; the `.next-test-` prefix is already
 // git-, lint- and tsc-ignored. next-app reads these when called, not when imported.
@@ -124,19 +124,7 @@ function routeTable(results: PageResult[]): string[] {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-copy-'));
-  // Run as root, the embedded PostgreSQL drops to a 'postgres' user that must reach its data folder.
-  chmodSync(workDir, 0o755);
-  const cleanups: Array<() => Promise<void>> = [];
-  let cleaned = false;
-  const cleanup = async (): Promise<void> => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    rmSync(workDir, { recursive: true, force: true });
-    rmSync(path.join(repoRoot, copyTsconfig), { force: true });
-  };
-  installShutdownHandlers(cleanup);
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('copy', () => rmSync(path.join(repoRoot, copyTsconfig), { force: true }));
 
   try {
     const base = await openSite(workDir, cleanups);

@@ -14,8 +14,6 @@
 //  3. The same search without and with the starter synonyms (prisma/seed/synonymes.json), query
 //     by query, the two runs alternating (issue 16: synonyms must not make search slower).
 // Each figure is the best of a few runs (MEASURE_RUNS, default 3).
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -27,10 +25,11 @@ import { loadVocabulary } from '../lib/search/vocabulary';
 import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { loadSynonymIndex } from '../lib/synonyms/load';
 import { analyseTexts } from '../lib/synonyms/words';
-import { ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { BENCH_SIZES, generateSyntheticDataset, insertSyntheticDataset } from './lib/synthetic-dataset';
 import { freePort } from './lib/free-port';
+import { throwawayWorkspace } from './lib/workspace';
 
 const RUNS = Math.max(1, Number(process.env.MEASURE_RUNS ?? 3) || 3);
 
@@ -95,15 +94,7 @@ function longQuery(texts: string[]): string {
 }
 
 async function measureSearch(): Promise<void> {
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-measure-'));
-  chmodSync(workDir, 0o755);
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    cleanups.length = 0;
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  installShutdownHandlers(cleanup);
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('measure');
   try {
     const postgres = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port: await freePort(), persistent: false });
     cleanups.push(postgres.stop);

@@ -4,8 +4,7 @@
 // as npm test does), migrated and loaded with the inventory and the starter synonyms.
 // `--sans-synonymes` searches without the synonym groups, for comparison.
 // Exit code 1 when a target of issue 16 is missed (lib/search/eval.ts EVAL_TARGETS).
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
@@ -14,24 +13,16 @@ import { searchDirectory } from '../lib/search/search';
 import { seedInventory } from '../lib/seed/seed-inventory';
 import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { loadSynonymIndex } from '../lib/synonyms/load';
-import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { repoRoot } from './lib/next-app';
 import { freePort } from './lib/free-port';
+import { throwawayWorkspace } from './lib/workspace';
 
 async function main(): Promise<number> {
   const withSynonyms = !process.argv.includes('--sans-synonymes');
   const queries = parseEvalSet(JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'search-eval.json'), 'utf8')));
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-search-eval-'));
-  // Run as root, the embedded PostgreSQL drops to a 'postgres' user that must reach its data folder.
-  chmodSync(workDir, 0o755);
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async (): Promise<void> => {
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    cleanups.length = 0;
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  installShutdownHandlers(cleanup);
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('search-eval');
   try {
     let serverUrl = process.env.TEST_DATABASE_URL;
     if (!serverUrl) {

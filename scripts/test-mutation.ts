@@ -10,14 +10,14 @@
 // survivors; exits 1 under MUTATION_MIN_SCORE (85). Reports: reports/mutation/.
 // Takes hours on 2 cores (docs/testing.md); MUTATION_CONCURRENCY, MUTATION_INCREMENTAL=1
 // and extra arguments (`-- --mutate lib/import/apply.ts`) narrow or speed up a run.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { applyMigrations } from './lib/migrations';
 import { mutationSummary, type MutationReport } from './lib/mutation-report';
 import { repoRoot } from './lib/next-app';
 import { freePort } from './lib/free-port';
+import { throwawayWorkspace } from './lib/workspace';
 
 const minScore = Number(process.env.MUTATION_MIN_SCORE ?? 85);
 
@@ -35,15 +35,7 @@ function cliOptions(args: string[]): Record<string, unknown> {
 
 async function main(): Promise<number> {
   const overrides = cliOptions(process.argv.slice(2));
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-mutation-'));
-  chmodSync(workDir, 0o755);
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async (): Promise<void> => {
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    cleanups.length = 0;
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  installShutdownHandlers(cleanup);
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('mutation');
 
   try {
     let serverUrl: string;

@@ -12,8 +12,7 @@
 // non-zero exit code on any failure. RESILIENCE_ONLY=two-instances,outage,sigterm,sigkill,soak
 // runs some of them.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runDatabaseOutage } from '../tests/resilience/database-outage';
 import { Checks } from '../tests/resilience/lib/checks';
@@ -23,8 +22,8 @@ import { runSigkillEdits } from '../tests/resilience/sigkill-edits';
 import { runSigterm } from '../tests/resilience/sigterm';
 import { runSoak } from '../tests/resilience/soak';
 import { runTwoInstances } from '../tests/resilience/two-instances';
-import { installShutdownHandlers } from './lib/embedded-postgres';
 import { ensureBuild, repoRoot } from './lib/next-app';
+import { throwawayWorkspace } from './lib/workspace';
 
 // A build folder of this run's own (as npm test does); next-app reads it at call time.
 // RESILIENCE_DIST_DIR (e.g. .next-test-resilience) keeps the build between runs instead:
@@ -50,19 +49,11 @@ function selectedScenarios(): Scenario[] {
 async function main(): Promise<number> {
   const scenarios = selectedScenarios();
 
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-resilience-'));
-  // Run as root, the embedded PostgreSQL drops to a 'postgres' user that must reach its data folder.
-  chmodSync(workDir, 0o755);
-  writeFileSync(path.join(repoRoot, tsconfig), `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async (): Promise<void> => {
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    cleanups.length = 0;
-    rmSync(workDir, { recursive: true, force: true });
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('resilience', () => {
     if (!keptDistDir) rmSync(path.join(repoRoot, distDir), { recursive: true, force: true });
     rmSync(path.join(repoRoot, tsconfig), { force: true });
-  };
-  installShutdownHandlers(cleanup);
+  });
+  writeFileSync(path.join(repoRoot, tsconfig), `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);
 
   const results: Checks[] = [];
   let setupError: string | undefined;

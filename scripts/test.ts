@@ -8,8 +8,7 @@
 // TEST_ONLY=vitest or TEST_ONLY=e2e runs one half; extra arguments are passed to the runner as filters.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
@@ -17,12 +16,13 @@ import { ensureAdminWithPassword } from '../lib/security/accounts';
 import { seedInventory } from '../lib/seed/seed-inventory';
 import { seedSynonyms } from '../lib/seed/seed-synonyms';
 import { ensureChromium } from './lib/chromium';
-import { dropDatabase, ensureDatabase, installShutdownHandlers, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from './lib/embedded-postgres';
 import { startMailCatcher } from './lib/mail-catcher';
 import { applyMigrations } from './lib/migrations';
 import { ensureBuild, repoRoot, startServer } from './lib/next-app';
 import { countPlaywright, countVitest, type CountResult, type Counts, type PlaywrightReport, type VitestReport } from './lib/test-counts';
 import { freePort } from './lib/free-port';
+import { throwawayWorkspace } from './lib/workspace';
 
 // A build folder of this run's own: npm test never replaces the build that npm start
 // serves, and two runs never build over each other. Set before next-app reads it.
@@ -97,18 +97,10 @@ async function seed(url: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'repertoire-test-'));
-  // Run as root, the embedded PostgreSQL drops to a 'postgres' user that must reach its data folder.
-  chmodSync(workDir, 0o755);
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanup = async (): Promise<void> => {
-    for (const step of cleanups.reverse()) await step().catch(() => undefined);
-    cleanups.length = 0;
-    rmSync(workDir, { recursive: true, force: true });
+  const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('test', () => {
     rmSync(path.join(repoRoot, testDistDir), { recursive: true, force: true });
     rmSync(path.join(repoRoot, testTsconfig), { force: true });
-  };
-  installShutdownHandlers(cleanup);
+  });
 
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   const problems: string[] = [];
