@@ -17,13 +17,19 @@ const FIELDS: Record<SynonymFormField, readonly [string, string]> = {
 
 export type SynonymGroupFormValues = { id: string; version: number; terms: string[]; oneWay: boolean; expandsTo: string[]; note: string };
 
-/** Add or edit a synonym group; works without JavaScript (a plain form bound to a server action). */
-export function SynonymGroupForm({ group, prefill }: { group: SynonymGroupFormValues | null; prefill?: string }) {
+type GroupContent = Pick<SynonymGroupFormValues, 'terms' | 'oneWay' | 'expandsTo' | 'note'>;
+
+/**
+ * Add or edit a synonym group; works without JavaScript (a plain form bound to a server action).
+ * `restoring`: a deleted group's last content, to add it again as it was.
+ */
+export function SynonymGroupForm({ group, prefill, restoring }: { group: SynonymGroupFormValues | null; prefill?: string; restoring?: GroupContent }) {
+  const shown: GroupContent | undefined = group ?? restoring;
   const [state, formAction] = useActionState<SynonymFormState, FormData>(saveSynonymGroupAction, idleFormState);
   const errors = state.errors ?? {};
   const typed = state.values;
   const text = (field: SynonymFormField, fallback: string) => (typed ? (typed[field] ?? '') : fallback);
-  const oneWay = typed ? typed.oneWay === 'un-sens' : (group?.oneWay ?? false);
+  const oneWay = typed ? typed.oneWay === 'un-sens' : (shown?.oneWay ?? false);
   const senseErrorId = errors.oneWay?.length ? 'synonymes-sens-erreur' : undefined;
   return (
     <form action={formAction} className="space-y-6" noValidate>
@@ -36,7 +42,7 @@ export function SynonymGroupForm({ group, prefill }: { group: SynonymGroupFormVa
         label="Termes"
         hint="Un terme par ligne : un mot ou quelques mots, comme les gens les tapent (« ordi », « OSBL »)."
         rows={5}
-        defaultValue={text('terms', group ? group.terms.join('\n') : (prefill ?? ''))}
+        defaultValue={text('terms', shown ? shown.terms.join('\n') : (prefill ?? ''))}
         errors={errors.terms}
         className="max-w-2xl"
       />
@@ -58,7 +64,7 @@ export function SynonymGroupForm({ group, prefill }: { group: SynonymGroupFormVa
         label="Termes à chercher aussi (dans un sens seulement)"
         hint="Un terme par ligne, par exemple « matériel informatique » pour « ordi usagé ». Laissez vide pour un groupe dans les deux sens."
         rows={3}
-        defaultValue={text('expandsTo', group ? group.expandsTo.join('\n') : '')}
+        defaultValue={text('expandsTo', shown ? shown.expandsTo.join('\n') : '')}
         errors={errors.expandsTo}
         className="max-w-2xl"
       />
@@ -68,11 +74,11 @@ export function SynonymGroupForm({ group, prefill }: { group: SynonymGroupFormVa
         label="Note (facultatif)"
         hint="Pourquoi ces mots vont ensemble, pour les autres membres."
         rows={3}
-        defaultValue={text('note', group?.note ?? '')}
+        defaultValue={text('note', shown?.note ?? '')}
         errors={errors.note}
         className="max-w-2xl"
       />
-      <SubmitButton>{group ? 'Enregistrer' : 'Ajouter le groupe'}</SubmitButton>
+      <SubmitButton>{group ? 'Enregistrer' : restoring ? 'Recréer le groupe' : 'Ajouter le groupe'}</SubmitButton>
     </form>
   );
 }

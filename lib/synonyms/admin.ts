@@ -58,7 +58,14 @@ export async function getSynonymGroup(db: Db, id: string): Promise<SynonymGroupD
   return row ? toDto(row) : null;
 }
 
-export type SynonymHistoryEntry = { id: string; action: string; createdAt: string; actorName: string | null; after: SynonymGroupInput | null };
+export type SynonymHistoryEntry = {
+  id: string;
+  action: string;
+  createdAt: string;
+  actorName: string | null;
+  before: SynonymGroupInput | null;
+  after: SynonymGroupInput | null;
+};
 
 /** The group's changes, newest first, from AuditLog. */
 export async function listSynonymGroupHistory(db: Db, id: string): Promise<SynonymHistoryEntry[]> {
@@ -66,13 +73,14 @@ export async function listSynonymGroupHistory(db: Db, id: string): Promise<Synon
     where: { entityType: SYNONYM_ENTITY, entityId: id },
     orderBy: { createdAt: 'desc' },
     take: 50,
-    select: { id: true, action: true, createdAt: true, after: true, actor: { select: { name: true } } },
+    select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
   });
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
     createdAt: row.createdAt.toISOString(),
     actorName: row.actor?.name ?? null,
+    before: (row.before as SynonymGroupInput | null) ?? null,
     after: (row.after as SynonymGroupInput | null) ?? null,
   }));
 }

@@ -63,6 +63,25 @@ test('sans JavaScript : recherches sans résultat, ajout pré-rempli, refus, enr
   await expect(page.getByRole('status').filter({ hasText: 'groupe supprimé' })).toBeVisible();
   await visitor.goto('/recherche?q=zigouigoui+zorglub');
   await expect(visitor.getByRole('heading', { level: 1 })).toContainText('Aucun résultat');
+
+  // The journal still leads to the deleted group: its history, and a way to add it back as it was.
+  await page.goto('/admin/journal');
+  await page.locator(`main a[href="${new URL(groupUrl).pathname}"]`).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Groupe « zigouigoui zorglub » (supprimé)');
+  await expect(page.getByRole('main')).toContainText('La recherche ne s’en sert plus.');
+  await expect(page.getByRole('region', { name: 'Historique' })).toContainText('Supprimé par Admin des tests : zigouigoui zorglub → Insertech');
+  const recreate = page.getByRole('region', { name: 'Recréer ce groupe' });
+  await expect(recreate.getByLabel('Termes', { exact: true })).toHaveValue('zigouigoui zorglub');
+  await expect(recreate.getByLabel(/Termes à chercher aussi/)).toHaveValue('Insertech');
+  await expect(recreate.getByLabel('Note (facultatif)')).toHaveValue('<b>note</b> gardée');
+  await recreate.getByRole('button', { name: 'Recréer le groupe' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'groupe ajouté' })).toBeVisible();
+  expect(page.url().replace(/\?.*$/, '')).not.toBe(groupUrl);
+  await visitor.goto('/recherche?q=zigouigoui+zorglub');
+  await expect(visitor.getByRole('link', { name: 'Insertech', exact: true }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Supprimer le groupe « zigouigoui zorglub »' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'groupe supprimé' })).toBeVisible();
   await visitor.context().close();
   await page.context().close();
 });
