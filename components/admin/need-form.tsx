@@ -26,6 +26,38 @@ const FIELDS = {
   addLinkSlugs: ['besoin-ajout-liens', 'Besoins à lier'],
 } as const;
 
+type PickOrPasteProps = {
+  /** The entries to pick from; null when there are too many to list. */
+  options: Option[] | null;
+  checkedIds: string[];
+  name: string;
+  idPrefix: string;
+  legend: string;
+  help: string;
+  /** The text area that asks for addresses (slugs) instead. */
+  paste: { id: string; name: string; label: string; hint: string; value: string; errors?: string[] };
+};
+
+/** More entries to link: checkboxes when the list is short enough to show, else a text area for their addresses. */
+function PickOrPaste({ options, checkedIds, name, idPrefix, legend, help, paste }: PickOrPasteProps) {
+  if (!options) return <TextAreaField id={paste.id} name={paste.name} label={paste.label} hint={paste.hint} rows={3} defaultValue={paste.value} errors={paste.errors} />;
+  if (options.length === 0) return null;
+  return (
+    <fieldset className="space-y-2">
+      <legend className="font-medium">{legend}</legend>
+      <p className="text-sm text-slate-700">{help}</p>
+      <ul className="max-h-72 space-y-1 overflow-y-auto rounded border border-slate-300 p-2">
+        {options.map((option) => (
+          <li key={option.id} className="flex items-start gap-2">
+            <input type="checkbox" id={`${idPrefix}-${option.id}`} name={name} value={option.id} defaultChecked={checkedIds.includes(option.id)} className="mt-1.5 h-4 w-4 shrink-0" />
+            <label htmlFor={`${idPrefix}-${option.id}`}>{option.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 export function NeedForm({ need, themes, solutions, needs }: NeedFormProps) {
   const otherSolutions = (solutions ?? []).filter((option) => !need?.solutions.some((link) => link.id === option.id));
   const otherNeeds = (needs ?? []).filter((option) => option.id !== need?.id && !need?.links.some((link) => link.id === option.id));
@@ -79,39 +111,22 @@ export function NeedForm({ need, themes, solutions, needs }: NeedFormProps) {
               <p className="text-sm text-slate-700">Décochez une solution pour retirer le lien (la solution elle-même reste dans le répertoire).</p>
               {errors.solutions && <p id={`${FIELDS.solutions[0]}-erreur`} className="text-sm font-medium text-red-700">Erreur : {errors.solutions[0]}</p>}
             </fieldset>
-            {solutions ? (
-              otherSolutions.length > 0 && (
-                <fieldset className="space-y-2">
-                  <legend className="font-medium">Ajouter des solutions</legend>
-                  <p className="text-sm text-slate-700">Cochez-les : elles s’ajoutent à la fin, dans l’ordre alphabétique.</p>
-                  <ul className="max-h-72 space-y-1 overflow-y-auto rounded border border-slate-300 p-2">
-                    {otherSolutions.map((option) => (
-                      <li key={option.id} className="flex items-start gap-2">
-                        <input
-                          type="checkbox"
-                          id={`ajout-solution-${option.id}`}
-                          name="solutionId"
-                          value={option.id}
-                          defaultChecked={linkedSolutionIds.includes(option.id)}
-                          className="mt-1.5 h-4 w-4 shrink-0"
-                        />
-                        <label htmlFor={`ajout-solution-${option.id}`}>{option.label}</label>
-                      </li>
-                    ))}
-                  </ul>
-                </fieldset>
-              )
-            ) : (
-              <TextAreaField
-                id={FIELDS.addSolutionSlugs[0]}
-                name="addSolutionSlugs"
-                label="Solutions à ajouter"
-                hint="Collez l’adresse (ou la fin de l’adresse, par exemple « clinique-juridique ») de chaque solution, une par ligne."
-                rows={3}
-                defaultValue={values.text('addSolutionSlugs', '')}
-                errors={errors.addSolutionSlugs}
-              />
-            )}
+            <PickOrPaste
+              options={solutions && otherSolutions}
+              checkedIds={linkedSolutionIds}
+              name="solutionId"
+              idPrefix="ajout-solution"
+              legend="Ajouter des solutions"
+              help="Cochez-les : elles s’ajoutent à la fin, dans l’ordre alphabétique."
+              paste={{
+                id: FIELDS.addSolutionSlugs[0],
+                name: 'addSolutionSlugs',
+                label: 'Solutions à ajouter',
+                hint: 'Collez l’adresse (ou la fin de l’adresse, par exemple « clinique-juridique ») de chaque solution, une par ligne.',
+                value: values.text('addSolutionSlugs', ''),
+                errors: errors.addSolutionSlugs,
+              }}
+            />
           </FormSection>
 
           <FormSection id="titre-liens" title="Besoins liés (« Lié à… »)">
@@ -144,32 +159,22 @@ export function NeedForm({ need, themes, solutions, needs }: NeedFormProps) {
               )}
               {errors.links && <p id={`${FIELDS.links[0]}-erreur`} className="text-sm font-medium text-red-700">Erreur : {errors.links[0]}</p>}
             </fieldset>
-            {needs ? (
-              otherNeeds.length > 0 && (
-                <fieldset className="space-y-2">
-                  <legend className="font-medium">Lier à d’autres besoins</legend>
-                  <p className="text-sm text-slate-700">Cochez-les; vous pourrez ajouter une note au lien après l’enregistrement.</p>
-                  <ul className="max-h-72 space-y-1 overflow-y-auto rounded border border-slate-300 p-2">
-                    {otherNeeds.map((option) => (
-                      <li key={option.id} className="flex items-start gap-2">
-                        <input type="checkbox" id={`ajout-lien-${option.id}`} name="linkId" value={option.id} defaultChecked={linkedNeedIds.includes(option.id)} className="mt-1.5 h-4 w-4 shrink-0" />
-                        <label htmlFor={`ajout-lien-${option.id}`}>{option.label}</label>
-                      </li>
-                    ))}
-                  </ul>
-                </fieldset>
-              )
-            ) : (
-              <TextAreaField
-                id={FIELDS.addLinkSlugs[0]}
-                name="addLinkSlugs"
-                label="Besoins à lier"
-                hint="L’adresse de chaque besoin (par exemple « conformite-loi-25 »), une par ligne."
-                rows={3}
-                defaultValue={values.text('addLinkSlugs', '')}
-                errors={errors.addLinkSlugs}
-              />
-            )}
+            <PickOrPaste
+              options={needs && otherNeeds}
+              checkedIds={linkedNeedIds}
+              name="linkId"
+              idPrefix="ajout-lien"
+              legend="Lier à d’autres besoins"
+              help="Cochez-les; vous pourrez ajouter une note au lien après l’enregistrement."
+              paste={{
+                id: FIELDS.addLinkSlugs[0],
+                name: 'addLinkSlugs',
+                label: 'Besoins à lier',
+                hint: 'L’adresse de chaque besoin (par exemple « conformite-loi-25 »), une par ligne.',
+                value: values.text('addLinkSlugs', ''),
+                errors: errors.addLinkSlugs,
+              }}
+            />
           </FormSection>
           </>
         );
