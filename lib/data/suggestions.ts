@@ -138,7 +138,9 @@ export async function createSuggestion(
     await pruneSuggestions(tx, now);
     await eraseExpiredEmptySearches(tx, now);
     return { ok: true, id: row.id } as const;
-  });
+    // Posts wait their turn on the lock, each holding a connection: with Prisma's defaults (2 s
+    // to get one, 5 s in all) a burst of posts on a busy server failed instead of queueing.
+  }, { maxWait: 10_000, timeout: 15_000 });
 }
 
 // --- The admin queue -----------------------------------------------------------------
