@@ -10,7 +10,8 @@ import { INVENTORY_TAG } from '@/lib/data/cache-tags';
 // public read (updateTag(INVENTORY_TAG) after an edit, on every instance sharing the cache
 // handler), says which generation of the data the kept copy belongs to.
 
-async function getInventoryGeneration(): Promise<string> {
+/** A token that changes with every edit of the published data (on every instance). */
+export async function getInventoryGeneration(): Promise<string> {
   'use cache';
   cacheTag(INVENTORY_TAG);
   cacheLife('hours');

@@ -21,7 +21,7 @@ async function readSearchSynonyms(): Promise<AnalysedGroup[]> {
 
 // A tiny token per generation of the groups: decoding the groups from the cache on every
 // search would cost more than the search's own expansion.
-async function getSynonymsGeneration(): Promise<string> {
+export async function getSynonymsGeneration(): Promise<string> {
   'use cache';
   cacheTag(SYNONYMS_TAG);
   cacheLife('hours');

@@ -184,6 +184,12 @@ test('une solution en brouillon, liée à un besoin et à un fournisseur avec un
     await visitor.goto(publicPath);
     await expect(visitor.getByRole('main'), publicPath).not.toContainText(title);
   }
+  // Nor in the search (whose answers the server keeps until the next edit: asked twice here).
+  const searchPath = `/recherche?q=${stamp}`;
+  for (let n = 0; n < 2; n += 1) {
+    await visitor.goto(searchPath);
+    await expect(visitor.getByRole('heading', { level: 1 })).toContainText('Aucun résultat');
+  }
 
   // Published: public at once, on its page, its need's and its provider's (with the role).
   await page.goto(editPath);
@@ -200,6 +206,8 @@ test('une solution en brouillon, liée à un besoin et à un fournisseur avec un
   await visitor.goto(`/fournisseurs/${provider.key}`);
   const offer = visitor.getByRole('main').getByRole('listitem').filter({ has: visitor.getByRole('heading', { name: title, exact: true }) });
   await expect(offer).toContainText('Rôle : finance');
+  await visitor.goto(searchPath);
+  await expect(visitor.getByRole('main').getByRole('link', { name: title, exact: true }).first()).toHaveAttribute('href', `/solutions/${slug}`);
 
   // Archived right away (other specs count published solutions): the confirmation names what it touches.
   await page.goto(`${editPath}/retirer`);
@@ -212,6 +220,8 @@ test('une solution en brouillon, liée à un besoin et à un fournisseur avec un
   expect(archived?.status()).toBe(404);
   await visitor.goto(`/besoins/${need.key}`);
   await expect(visitor.getByRole('main')).not.toContainText(title);
+  await visitor.goto(searchPath);
+  await expect(visitor.getByRole('heading', { level: 1 })).toContainText('Aucun résultat');
 
   // The history keeps each step, newest first.
   await page.goto(`${editPath}/historique`);
