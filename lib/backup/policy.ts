@@ -63,6 +63,19 @@ export const BACKUP_POLICY = {
       'File d’envoi des courriels : la restaurer enverrait une seconde fois des messages déjà partis. ' +
       'Les messages envoyés sont de toute façon effacés après quelques semaines.',
   },
+  // Links a provider received by email (issue 15): restoring them would revive links already sent.
+  ProviderUpdateLink: {
+    backup: false,
+    reason:
+      'Liens à usage unique envoyés aux organismes pour mettre leur fiche à jour : les restaurer ranimerait des liens envoyés par courriel. ' +
+      'Un organisme en demande un autre depuis sa fiche.',
+  },
+  // Proposed changes and claim requests waiting for a member: part of the round table's work.
+  ProviderProposal: { backup: true },
+  ClaimAttempt: {
+    backup: false,
+    reason: 'Demandes « C’est votre organisme ? » gardées un jour pour la limite de débit seulement (empreinte de l’adresse saisie, adresse IP) : rien à restaurer.',
+  },
   ScheduledJob: {
     backup: false,
     reason: 'Prochaine exécution des tâches planifiées : recréée au démarrage du site, rien à restaurer.',
