@@ -76,6 +76,11 @@ export const BACKUP_POLICY = {
     backup: false,
     reason: 'Demandes « C’est votre organisme ? » gardées un jour pour la limite de débit seulement (empreinte de l’adresse saisie, adresse IP) : rien à restaurer.',
   },
+  // The follow-up of verification campaigns (dates and outcomes, no address): restored, so that a
+  // restore neither sends a second request nor forgets the reminders already sent.
+  VerificationRequest: { backup: true },
+  // Addresses that asked to stop (anti-spam law): losing them in a restore would write to them again.
+  MailSuppression: { backup: true },
   ScheduledJob: {
     backup: false,
     reason: 'Prochaine exécution des tâches planifiées : recréée au démarrage du site, rien à restaurer.',

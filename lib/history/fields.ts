@@ -109,6 +109,7 @@ export const VERB_LABELS: Record<string, string> = {
   delete: 'Suppression',
   import: 'Importation',
   suggestion: 'Suggestion acceptée',
+  unanswered: 'Sans réponse à la demande de vérification',
 };
 
 /** "need.update" -> "Modification". */

@@ -8,6 +8,7 @@ import { MAIL_RETENTION_DAYS } from '@/lib/mail/outbox';
 import { eraseExpiredEmptySearches } from '@/lib/search/empty-searches';
 import { pruneLoginAttempts } from '@/lib/security/rate-limit';
 import { pruneEndedSessions } from '@/lib/security/sessions';
+import { pruneVerificationRequests } from '@/lib/verification/campaign';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,4 +26,5 @@ export async function runErasures(db: PrismaClient, now = new Date()): Promise<v
   await pruneEndedSessions(db, now);
   await pruneMailOutbox(db, now);
   await eraseExpiredEmptySearches(db, now);
+  await pruneVerificationRequests(db, now);
 }
