@@ -42,6 +42,8 @@ export async function listPublicPages(fetchText: (path: string) => Promise<strin
     ...(solution && provider ? [`/panier?liste=s:${solution},p:${provider}`] : []),
     '/suggerer',
     ...(solution ? [`/suggerer?type=solution&slug=${solution}`] : []),
+    // The stop link of campaign messages (not in the sitemap); without its key, the page that says so.
+    '/courriels/arret',
   ];
   const pages: PublicPage[] = [...new Set([...listed, ...extra])].map((path) => ({ path, route: routeOf(path) }));
   pages.push({ path: '/cette-page-n-existe-pas', route: '/404', expectedStatus: 404 });
