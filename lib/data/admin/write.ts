@@ -185,6 +185,8 @@ export function verbOfSave(before: { status: string } | null, after: { status: s
 export type WriteContext = AuditActor & {
   /** Overrides the verb worked out from the change (e.g. 'restore'). */
   verb?: EntryVerb;
+  /** Who a verification is credited to (providers): a member by default, or the organisation itself. */
+  verifier?: 'MEMBER' | 'ORGANIZATION';
 };
 
 /** Verification fields as written: "mark as verified" sets the date and clears the flag. */
