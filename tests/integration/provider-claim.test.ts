@@ -177,11 +177,11 @@ describe.skipIf(!databaseUrl)('« C’est votre organisme ? » and update links'
     const eightDays = new Date(now.getTime() + 8 * 24 * 60 * 60 * 1000);
     expect(await links.openProviderUpdateLink(prisma, token, sixDays)).toMatchObject({ ok: true });
     expect(await links.openProviderUpdateLink(prisma, token, eightDays)).toEqual({ ok: false, problem: 'expired' });
-    expect(await links.useProviderUpdateLink(prisma, (opened as { linkId: string }).linkId, 'CONFIRMED', eightDays)).toBe(false);
+    expect(await links.consumeProviderUpdateLink(prisma, (opened as { linkId: string }).linkId, 'CONFIRMED', eightDays)).toBe(false);
 
     // Used once: two uses at the same moment, one wins; then the link opens nothing.
     const linkId = (opened as { linkId: string }).linkId;
-    const both = await Promise.all([links.useProviderUpdateLink(prisma, linkId, 'CONFIRMED', now), links.useProviderUpdateLink(prisma, linkId, 'UPDATED', now)]);
+    const both = await Promise.all([links.consumeProviderUpdateLink(prisma, linkId, 'CONFIRMED', now), links.consumeProviderUpdateLink(prisma, linkId, 'UPDATED', now)]);
     expect(both.filter(Boolean)).toHaveLength(1);
     expect(await links.openProviderUpdateLink(prisma, token, now)).toEqual({ ok: false, problem: 'used' });
   });
