@@ -149,6 +149,10 @@ export async function proposeProviderUpdate(
 
 export type ProposalDto = {
   id: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  acceptedFields: string[];
+  decisionNote: string;
+  decidedAt: string | null;
   kind: 'CLAIM_REQUEST' | 'UPDATE';
   providerId: string;
   providerName: string;
@@ -170,8 +174,18 @@ export async function listPendingProposals(db: Db, take = 100): Promise<Proposal
     take,
     include: { provider: { select: { name: true, version: true } } },
   });
-  return rows.map((row) => ({
+  return rows.map(toDto);
+}
+
+type ProposalRow = Prisma.ProviderProposalGetPayload<{ include: { provider: { select: { name: true; version: true } } } }>;
+
+function toDto(row: ProposalRow): ProposalDto {
+  return {
     id: row.id,
+    status: row.status,
+    acceptedFields: row.acceptedFields,
+    decisionNote: row.decisionNote,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
     kind: row.kind,
     providerId: row.providerId,
     providerName: row.provider.name,
@@ -181,7 +195,12 @@ export async function listPendingProposals(db: Db, take = 100): Promise<Proposal
     message: row.message,
     baseVersion: row.baseVersion,
     changes: (row.changes ?? {}) as ProposalChanges,
-  }));
+  };
+}
+
+export async function getProposal(db: Db, id: string): Promise<ProposalDto | null> {
+  const row = await db.providerProposal.findUnique({ where: { id }, include: { provider: { select: { name: true, version: true } } } });
+  return row ? toDto(row) : null;
 }
 
 export async function countPendingProposals(db: Db): Promise<number> {
@@ -210,7 +229,8 @@ export async function acceptProposal(
   if (!proposal) return { ok: false, reason: 'not-found' };
   if (proposal.status !== 'PENDING') return { ok: false, reason: 'already-decided' };
   const changes = (proposal.changes ?? {}) as ProposalChanges;
-  const fields = [...new Set(input.fields)].filter((field) => field in changes);
+  // '*': every field the organisation changed (« Tout accepter »).
+  const fields = input.fields.includes('*') ? Object.keys(changes) : [...new Set(input.fields)].filter((field) => field in changes);
   if (fields.length === 0) return { ok: false, reason: 'no-fields' };
   const row = await providerRow(db, proposal.providerId);
   if (!row) return { ok: false, reason: 'not-found' };

@@ -20,6 +20,7 @@ const cache = vi.hoisted(() => ({ updateTag: vi.fn(), refresh: vi.fn() }));
 vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), refresh: cache.refresh, updateTag: cache.updateTag }));
 
 const actions = await import('@/lib/actions/provider-updates');
+const decisions = await import('@/lib/actions/provider-proposals');
 const proposals = await import('@/lib/data/provider-proposals');
 const links = await import('@/lib/verification/links');
 const { saveEntry } = await import('@/lib/data/admin/entries');
@@ -215,5 +216,24 @@ describe.skipIf(!databaseUrl)('the organisation’s link and the proposals', () 
     expect(await proposals.rejectProposal(getDb(), { proposalId: proposal.id, decisionNote: 'Numéro personnel' }, { actorId: editor.id })).toEqual({ ok: true, providerId });
     expect(await row()).toEqual(before);
     expect(await prisma.providerProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: 'REJECTED', decisionNote: 'Numéro personnel' });
+  });
+
+  it('the members’ forms: « Tout accepter » publishes every field; a refusal needs a note; an anonymous call is refused', async () => {
+    const token = await issue();
+    const before = await row();
+    await redirectOf(() => actions.submitProviderUpdateAction(IDLE, orgForm(token, before.version, { ...before, website: 'https://organisme.example', phone: '514 555-0199' })));
+    const proposal = await prisma.providerProposal.findFirstOrThrow({ where: { providerId } });
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.set(name, value);
+      return data;
+    };
+    await expect(decisions.acceptProposalAction(IDLE, form({ proposalId: proposal.id, tout: '1' }))).rejects.toThrow();
+    await member();
+    expect(await decisions.rejectProposalAction(IDLE, form({ proposalId: proposal.id, decisionNote: '  ' }))).toMatchObject({ status: 'error', errors: { decisionNote: [expect.stringMatching(/pourquoi/)] } });
+    expect(await decisions.acceptProposalAction(IDLE, form({ proposalId: proposal.id }))).toMatchObject({ status: 'error', message: expect.stringMatching(/Cochez au moins un champ/) });
+    expect(await decisions.acceptProposalAction(IDLE, form({ proposalId: proposal.id, tout: '1' }))).toMatchObject({ status: 'success' });
+    expect(await row()).toMatchObject({ website: 'https://organisme.example', phone: '514 555-0199', verifiedBy: 'ORGANIZATION' });
+    expect(cache.updateTag).toHaveBeenCalledWith('inventory');
   });
 });
