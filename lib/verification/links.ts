@@ -113,7 +113,7 @@ export type OpenedLink =
 
 /**
  * What a token from the URL opens: its own provider only, or why not. Reads only; the caller
- * marks it used in the transaction that records what the organisation did (`useProviderUpdateLink`).
+ * marks it used in the transaction that records what the organisation did (`consumeProviderUpdateLink`).
  */
 export async function openProviderUpdateLink(db: LinkTx, token: string, now = new Date()): Promise<OpenedLink> {
   if (!isWellFormedToken(token)) return { ok: false, problem: 'invalid' };
@@ -131,7 +131,7 @@ export async function openProviderUpdateLink(db: LinkTx, token: string, now = ne
  * Marks the link used, once: two submissions racing with the same link, only one gets true.
  * Call it inside the transaction that records the confirmation or the proposal.
  */
-export async function useProviderUpdateLink(
+export async function consumeProviderUpdateLink(
   tx: LinkTx,
   linkId: string,
   outcome: 'CONFIRMED' | 'UPDATED',

@@ -170,6 +170,7 @@ export async function saveEntry<T extends EntryType>(
       const verb = context.verb ?? verbOfSave(before, after, isVerify);
       await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb, entityType: type, entityId: id, before, after });
       await linked?.record();
+      await context.alsoWrite?.(tx, id);
       return { ok: true, id, slug: after.slug, version: after.version, verb };
     }),
   );
