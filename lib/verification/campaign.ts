@@ -94,26 +94,44 @@ async function sendRequest(db: PrismaClient, providerId: string, actorId: string
 
 export type ReminderReport = { answered: number; failed: number; firstReminders: number; lastReminders: number; unanswered: number };
 
+export type Answer = { outcome: 'CONFIRMED' | 'UPDATED' | 'VERIFIED_BY_MEMBER'; answeredAt: Date };
+type UsedLink = { usedAt: Date | null; outcome: 'CONFIRMED' | 'UPDATED' | null };
+
+/**
+ * The answer to a request sent at `sentAt`: the first link of the provider used since (the one
+ * sent, a reminder's, or one the organisation asked for on its page), else a verification since.
+ */
+export function answerOf(sentAt: Date, links: readonly UsedLink[], verifiedAt: Date | null): Answer | null {
+  const used = links
+    .filter((link): link is { usedAt: Date; outcome: 'CONFIRMED' | 'UPDATED' } => link.usedAt !== null && link.outcome !== null && link.usedAt >= sentAt)
+    .sort((a, b) => a.usedAt.getTime() - b.usedAt.getTime())[0];
+  if (used) return { outcome: used.outcome, answeredAt: used.usedAt };
+  return verifiedAt && verifiedAt >= sentAt ? { outcome: 'VERIFIED_BY_MEMBER', answeredAt: verifiedAt } : null;
+}
+
+/** The used links of these providers, by provider. */
+export async function usedLinksOf(db: Pick<PrismaClient, 'providerUpdateLink'>, providerIds: readonly string[]): Promise<Map<string, UsedLink[]>> {
+  const rows = await db.providerUpdateLink.findMany({
+    where: { providerId: { in: [...providerIds] }, usedAt: { not: null }, outcome: { not: null } },
+    select: { providerId: true, usedAt: true, outcome: true },
+  });
+  const byProvider = new Map<string, UsedLink[]>();
+  for (const row of rows) byProvider.set(row.providerId, [...(byProvider.get(row.providerId) ?? []), row]);
+  return byProvider;
+}
+
 /** Closes the requests that got an answer: a link used since the request, or a verification. */
 async function recordAnswers(db: PrismaClient): Promise<number> {
   const open = await db.verificationRequest.findMany({
     where: OPEN_REQUEST,
-    select: { id: true, providerId: true, sentAt: true, provider: { select: { verifiedAt: true, verifiedBy: true } } },
+    select: { id: true, providerId: true, sentAt: true, provider: { select: { verifiedAt: true } } },
   });
+  const links = await usedLinksOf(db, open.map((request) => request.providerId));
   let answered = 0;
   for (const request of open) {
-    const link = await db.providerUpdateLink.findFirst({
-      where: { providerId: request.providerId, usedAt: { gte: request.sentAt }, outcome: { not: null } },
-      orderBy: { usedAt: 'asc' },
-      select: { usedAt: true, outcome: true },
-    });
-    const verifiedAt = request.provider.verifiedAt;
-    const outcome = link?.outcome ?? (verifiedAt && verifiedAt >= request.sentAt ? 'VERIFIED_BY_MEMBER' : null);
-    if (!outcome) continue;
-    const { count } = await db.verificationRequest.updateMany({
-      where: { id: request.id, ...OPEN_REQUEST },
-      data: { outcome, answeredAt: link?.usedAt ?? verifiedAt },
-    });
+    const answer = answerOf(request.sentAt, links.get(request.providerId) ?? [], request.provider.verifiedAt);
+    if (!answer) continue;
+    const { count } = await db.verificationRequest.updateMany({ where: { id: request.id, ...OPEN_REQUEST }, data: answer });
     answered += count;
   }
   return answered;

@@ -10,7 +10,7 @@ import { deliverDueMail } from '@/lib/mail/sender';
 import { stopUrlFor, suppressAddress, verifyStopLink } from '@/lib/mail/suppression';
 import { createSmtpTransport } from '@/lib/mail/transport';
 import { runVerificationReminders, sendVerificationCampaign } from '@/lib/verification/campaign';
-import { useProviderUpdateLink } from '@/lib/verification/links';
+import { consumeProviderUpdateLink } from '@/lib/verification/links';
 import { clearEntryAndMemberTables, createMember, createTestClient } from './helpers/members';
 import { startTestSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 
@@ -156,8 +156,15 @@ describe('reminders (moved clock)', () => {
     const verified = await provider('verifie', { contactEmail: 'info@verifie.example' });
     await sendVerificationCampaign(prisma, { actorId: null, now: T0 });
     const link = await prisma.providerUpdateLink.findFirstOrThrow({ where: { providerId: confirmed.id } });
-    expect(await useProviderUpdateLink(prisma, link.id, 'CONFIRMED', at(3))).toBe(true);
+    expect(await consumeProviderUpdateLink(prisma, link.id, 'CONFIRMED', at(3))).toBe(true);
     await prisma.provider.update({ where: { id: verified.id }, data: { verifiedAt: at(5), verifiedBy: 'MEMBER' } });
+
+    // The page says so at once, before the job records it.
+    const overview = await getVerificationOverview(prisma, at(6));
+    expect(overview.rows.map((row) => [row.name, row.request?.status, row.request?.answeredAt])).toEqual([
+      ['Organisme confirme', 'confirmed', at(3).toISOString()],
+      ['Organisme verifie', 'verified-by-member', at(5).toISOString()],
+    ]);
 
     const report = await runVerificationReminders(prisma, at(30));
     expect(report).toMatchObject({ answered: 2, firstReminders: 0 });

@@ -3,7 +3,7 @@ import 'server-only';
 // requests already sent. Never public: it knows which providers have a private contact.
 import type { Db } from '@/lib/data/admin/write';
 import { normaliseAddress, suppressedAmong } from '@/lib/mail/suppression';
-import { listProvidersToVerify } from '@/lib/verification/campaign';
+import { answerOf, listProvidersToVerify, usedLinksOf } from '@/lib/verification/campaign';
 import { requestStatus, type RequestStatus } from '@/lib/verification/status';
 
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
@@ -68,6 +68,8 @@ export async function getVerificationOverview(db: Db, now = new Date()): Promise
       })
     ).map((row) => row.id),
   );
+  // An answer shows at once, before the hourly job records it.
+  const usedLinks = await usedLinksOf(db, [...latest.keys()]);
   const providers = new Map<string, { name: string; verifiedAt: Date | null; contactEmail: string }>();
   for (const provider of due) providers.set(provider.id, provider);
   for (const [id, request] of latest) if (!providers.has(id)) providers.set(id, request.provider);
@@ -75,6 +77,7 @@ export async function getVerificationOverview(db: Db, now = new Date()): Promise
 
   const rows: VerificationRow[] = [...providers.entries()].map(([providerId, provider]) => {
     const request = latest.get(providerId);
+    const answer = request && request.outcome === null && request.failedAt === null ? answerOf(request.sentAt, usedLinks.get(providerId) ?? [], request.provider.verifiedAt) : null;
     return {
       providerId,
       name: provider.name,
@@ -84,11 +87,11 @@ export async function getVerificationOverview(db: Db, now = new Date()): Promise
       isSuppressed: provider.contactEmail !== '' && suppressed.has(normaliseAddress(provider.contactEmail)),
       request: request
         ? {
-            status: requestStatus({ ...request, hasFailedMail: request.mailIds.some((id) => failedMail.has(id)) }),
+            status: requestStatus({ ...request, ...answer, hasFailedMail: request.mailIds.some((id) => failedMail.has(id)) }),
             sentAt: request.sentAt.toISOString(),
             reminder1At: iso(request.reminder1At),
             reminder2At: iso(request.reminder2At),
-            answeredAt: iso(request.answeredAt),
+            answeredAt: iso(answer?.answeredAt ?? request.answeredAt),
           }
         : null,
     };
