@@ -14,7 +14,7 @@ export function ProviderVerificationFigures({ shares }: { shares: ProviderVerifi
     { value: shares.withoutContact.share, label: 'des fournisseurs sans adresse pour leur écrire', detail: of(shares.withoutContact.count) },
   ];
   return (
-    <dl className="key-figures grid grid-cols-1 gap-3 sm:grid-cols-3">
+    <dl className="provider-figures grid grid-cols-1 gap-3 sm:grid-cols-3">
       {items.map((item) => (
         <div key={item.label} className="flex flex-col rounded-md border border-brand-100 bg-brand-50 p-3">
           <dt className="order-2 text-sm text-slate-800">
