@@ -23,7 +23,7 @@ export function ProposalDecision({ proposalId, changes }: { proposalId: string; 
     <div className="space-y-8">
       <FormMessage state={accepted} />
       {accepted.conflict && <ConflictPanel conflict={accepted.conflict} />}
-      <form action={accept} className="space-y-4" aria-labelledby="titre-accepter">
+      <form action={accept} className="space-y-4" aria-labelledby="titre-accepter" noValidate>
         <h2 id="titre-accepter" className="text-2xl font-semibold">
           Changements proposés
         </h2>
@@ -60,7 +60,7 @@ export function ProposalDecision({ proposalId, changes }: { proposalId: string; 
           </SubmitButton>
         </div>
       </form>
-      <form action={reject} className="space-y-4 border-t border-slate-200 pt-6" aria-labelledby="titre-refuser">
+      <form action={reject} className="space-y-4 border-t border-slate-200 pt-6" aria-labelledby="titre-refuser" noValidate>
         <h2 id="titre-refuser" className="text-2xl font-semibold">
           Refuser la proposition
         </h2>

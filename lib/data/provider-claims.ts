@@ -127,3 +127,22 @@ export async function rejectClaimRequest(db: Db, input: { proposalId: string; de
     return { ok: true, providerId: found.proposal.providerId } as const;
   });
 }
+
+// --- Retention (the same terms as the public suggestions) --------------------------------
+
+const DAY_MS = 24 * HOUR_MS;
+/** Decided requests and proposals are deleted this long after the decision. */
+export const PROPOSAL_RETENTION_DAYS = 365;
+/** A link request nobody decided is deleted with its address after this long (a link is then asked again). */
+export const PENDING_CLAIM_RETENTION_DAYS = 183;
+
+/**
+ * Erases what the round table no longer needs: claim attempts after a day, decided requests
+ * and proposals after a year, link requests (and the address typed) pending for six months.
+ * Runs from the scheduler's erasures and at each opening of /admin/suggestions.
+ */
+export async function pruneProviderProposals(db: Pick<PrismaClient, 'providerProposal' | 'claimAttempt'>, now = new Date()): Promise<void> {
+  await db.claimAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - CLAIM_ATTEMPT_RETENTION_MS) } } });
+  await db.providerProposal.deleteMany({ where: { status: { not: 'PENDING' }, decidedAt: { lt: new Date(now.getTime() - PROPOSAL_RETENTION_DAYS * DAY_MS) } } });
+  await db.providerProposal.deleteMany({ where: { kind: 'CLAIM_REQUEST', status: 'PENDING', createdAt: { lt: new Date(now.getTime() - PENDING_CLAIM_RETENTION_DAYS * DAY_MS) } } });
+}

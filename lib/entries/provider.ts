@@ -124,6 +124,8 @@ export const providerEntry = {
       apiDoc: 'Qui a fait la dernière vérification : ORGANIZATION (l’organisme lui-même), MEMBER (un membre de la Table), NONE (non précisé).',
       // Set with the verification date (« Marquer comme vérifié », the organisation's link), never typed.
       isEditable: false,
+      // HSDS 3.1 has assured_date / assurer_email on services only; organizations carry x_assured_date and this.
+      hsds: 'x_verified_by',
     },
     // The address the directory writes to about this listing: private. `openData: false` keeps it
     // out of pages, downloads, the API and HSDS; it is in no `facts` nor `basket` list.

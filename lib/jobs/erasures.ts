@@ -3,6 +3,7 @@
 // call sites still erase too (lib/security/credentials.ts, lib/security/sessions.ts,
 // lib/data/suggestions.ts): the erasures are idempotent.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { pruneProviderProposals } from '@/lib/data/provider-claims';
 import { pruneSuggestions } from '@/lib/data/suggestions';
 import { MAIL_RETENTION_DAYS } from '@/lib/mail/outbox';
 import { eraseExpiredEmptySearches } from '@/lib/search/empty-searches';
@@ -22,6 +23,7 @@ export async function pruneMailOutbox(db: Pick<PrismaClient, 'mailMessage'>, now
 
 export async function runErasures(db: PrismaClient, now = new Date()): Promise<void> {
   await pruneSuggestions(db, now);
+  await pruneProviderProposals(db, now);
   await pruneLoginAttempts(db, now);
   await pruneEndedSessions(db, now);
   await pruneMailOutbox(db, now);

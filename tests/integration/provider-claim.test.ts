@@ -195,4 +195,22 @@ describe.skipIf(!databaseUrl)('« C’est votre organisme ? » and update links'
     await expect(prisma.$transaction((tx) => links.enqueueProviderUpdateMail(tx, { providerId: otherId, reason: 'campaign' }))).rejects.toThrow(/Aucune adresse/);
     expect(await prisma.providerUpdateLink.count({ where: { providerId: otherId } })).toBe(0);
   });
+
+  it('erases attempts after a day, decided requests after a year, link requests left pending for six months', async () => {
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+    await prisma.claimAttempt.createMany({ data: [{ emailHash: 'a', ip: '1', createdAt: daysAgo(2) }, { emailHash: 'b', ip: '1', createdAt: daysAgo(0.5) }] });
+    const old = await prisma.providerProposal.create({ data: { kind: 'UPDATE', providerId, status: 'REJECTED', decidedAt: daysAgo(400), changes: {} } });
+    const recent = await prisma.providerProposal.create({ data: { kind: 'UPDATE', providerId, status: 'ACCEPTED', decidedAt: daysAgo(300), changes: {} } });
+    const staleClaim = await prisma.providerProposal.create({ data: { kind: 'CLAIM_REQUEST', providerId, email: 'vieux@ailleurs.example', createdAt: daysAgo(200) } });
+    const freshClaim = await prisma.providerProposal.create({ data: { kind: 'CLAIM_REQUEST', providerId, email: 'recent@ailleurs.example', createdAt: daysAgo(10) } });
+    const waitingUpdate = await prisma.providerProposal.create({ data: { kind: 'UPDATE', providerId, changes: {}, createdAt: daysAgo(200) } });
+    await claims.pruneProviderProposals(prisma, now);
+    expect(await prisma.claimAttempt.findMany({ select: { emailHash: true } })).toEqual([{ emailHash: 'b' }]);
+    const left = (await prisma.providerProposal.findMany({ where: { providerId }, select: { id: true } })).map((row) => row.id).sort();
+    expect(left).toEqual([recent.id, freshClaim.id, waitingUpdate.id].sort());
+    expect(left).not.toContain(old.id);
+    expect(left).not.toContain(staleClaim.id);
+  });
 });
+

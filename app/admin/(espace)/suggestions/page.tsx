@@ -5,6 +5,7 @@ import { ENTRY_TYPE_LABELS } from '@/lib/suggestions/entry-paths';
 import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';
+import { pruneProviderProposals } from '@/lib/data/provider-claims';
 import { listPendingProposals } from '@/lib/data/provider-proposals';
 import { countSuggestionsByStatus, listSuggestions, MAX_PENDING_SUGGESTIONS, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
@@ -44,6 +45,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
   const db = getDb();
   // The retention of /confidentialite also applies when nobody sends or decides for a while.
   await pruneSuggestions(db);
+  await pruneProviderProposals(db);
   const counts = await countSuggestionsByStatus(db);
   const total = counts.PENDING + counts.ACCEPTED + counts.REJECTED;
   const countOf = (param: string | null) => (param ? counts[STATUS_PARAMS[param]!] : total);
