@@ -11,6 +11,7 @@ import type {
   ProviderRole,
   Region,
   ServiceFormat,
+  Verifier,
 } from '@/lib/generated/prisma/enums';
 
 export const statusLabels: Record<EntryStatus, string> = {
@@ -47,6 +48,13 @@ export const helpKindLabels: Record<HelpKind, string> = {
 export const providerKindLabels: Record<ProviderKind, string> = {
   ORGANIZATION: 'Organisme',
   PROGRAM: 'Programme',
+};
+
+/** Who verified a provider last (« Vérifiée le … par l'organisme »). */
+export const verifierLabels: Record<Verifier, string> = {
+  NONE: 'Non précisé',
+  ORGANIZATION: 'l’organisme',
+  MEMBER: 'la Table',
 };
 
 export const providerRoleLabels: Record<ProviderRole, string> = {

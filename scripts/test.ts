@@ -6,7 +6,7 @@
 //    Playwright in the system Chromium.
 // Ends with one line "tests: N passed, N failed" and a non-zero exit code on any failure.
 // TEST_ONLY=vitest or TEST_ONLY=e2e runs one half; extra arguments are passed to the runner as filters.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,9 +36,14 @@ const only = process.env.TEST_ONLY;
 // Extra arguments narrow the run, e.g. `TEST_ONLY=e2e npm test -- tests/e2e/match.spec.ts`.
 const filters = process.argv.slice(2);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
-  const result = spawnSync(process.execPath, [command, ...args], { cwd: repoRoot, env, stdio: 'inherit' });
-  return result.status ?? 1;
+// Not spawnSync: the mail catcher of the browser tests lives in this process, and a blocked
+// event loop left the server's SMTP connections without a greeting (messages never arrived).
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: repoRoot, env, stdio: 'inherit' });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -47,8 +52,8 @@ function readJson<T>(file: string): T | undefined {
 
 // Files that fail to load, hooks that throw and skipped tests count as failures
 // (scripts/lib/test-counts.ts).
-function runVitest(env: NodeJS.ProcessEnv, reportFile: string): CountResult {
-  const status = run(
+async function runVitest(env: NodeJS.ProcessEnv, reportFile: string): Promise<CountResult> {
+  const status = await run(
     path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'),
     ['run', '--config', 'tests/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...filters],
     env,
@@ -56,8 +61,8 @@ function runVitest(env: NodeJS.ProcessEnv, reportFile: string): CountResult {
   return countVitest(readJson<VitestReport>(reportFile), status, repoRoot);
 }
 
-function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): CountResult {
-  const status = run(
+async function runPlaywright(env: NodeJS.ProcessEnv, reportFile: string): Promise<CountResult> {
+  const status = await run(
     path.join(repoRoot, 'node_modules', '@playwright', 'test', 'cli.js'),
     // With filters (a few spec files), the projects the writer specs depend on would otherwise
     // run in full first: --no-deps runs just what was asked.
@@ -133,7 +138,7 @@ async function main(): Promise<number> {
 
     if (only !== 'e2e') {
       const vitestUrl = await databaseFor('vitest');
-      add(runVitest({ ...baseEnv, DATABASE_URL: vitestUrl }, path.join(workDir, 'vitest.json')));
+      add(await runVitest({ ...baseEnv, DATABASE_URL: vitestUrl }, path.join(workDir, 'vitest.json')));
     }
 
     if (only !== 'vitest') {
@@ -157,7 +162,7 @@ async function main(): Promise<number> {
       const server = await startServer({ port: await freePort(), host: '127.0.0.1', env: serverEnv, quiet: true });
       cleanups.push(server.stop);
       const playwrightEnv = { ...baseEnv, BASE_URL: server.url, CHROMIUM_PATH: chromiumPath, E2E_ADMIN_EMAIL: e2eAdmin.email, E2E_ADMIN_PASSWORD: e2eAdmin.password, E2E_MAIL_INBOX_URL: catcher.inboxUrl };
-      add(runPlaywright(playwrightEnv, path.join(workDir, 'playwright.json')));
+      add(await runPlaywright(playwrightEnv, path.join(workDir, 'playwright.json')));
     }
   } catch (error) {
     console.error(`\nLes tests n'ont pas pu être préparés : ${error instanceof Error ? error.message : String(error)}`);

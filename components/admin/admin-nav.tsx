@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; adminOnly?: boolean }[] = [
   { href: '/admin/fournisseurs', label: 'Fournisseurs' },
   { href: '/admin/themes', label: 'Thèmes' },
   { href: '/admin/suggestions', label: 'Suggestions' },
+  { href: '/admin/verification', label: 'Vérification' },
   { href: '/admin/recherche', label: 'Recherche' },
   { href: '/admin/import', label: 'Importer' },
   { href: '/admin/journal', label: 'Journal', adminOnly: true },

@@ -31,7 +31,7 @@ const sectionId = (title: string) => `titre-${kebab(title)}`;
 
 const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
-function FieldInput({ def, field, entry, values, errors, refOptions }: { def: EntityDef; field: Field; entry: EntryFormEntry | null; values: Values; errors: Errors; refOptions: Record<string, RefOption[] | null> }) {
+export function FieldInput({ def, field, entry, values, errors, refOptions }: { def: EntityDef; field: Field; entry: EntryFormEntry | null; values: Values; errors: Errors; refOptions: Record<string, RefOption[] | null> }) {
   const id = fieldId(def, field.key);
   const current = entry?.[field.key];
   const common = { id, name: field.key, label: formLabel(field), hint: field.help, errors: errors[field.key] };

@@ -11,6 +11,7 @@ export function listHref(basePath: string, filter: AdminListFilter, page: number
   if (filter.status) params.set('statut', filter.status);
   if (filter.toVerify) params.set('averifier', '1');
   if (filter.q) params.set('q', filter.q);
+  if (filter.contact) params.set('contact', filter.contact === 'with' ? 'avec' : 'sans');
   if (page > 1) params.set('page', String(page));
   const query = params.toString();
   return query ? `${basePath}?${query}` : basePath;
@@ -25,6 +26,7 @@ export function EntryList({
   emptyLabel,
   rowExtra,
   extraHeader,
+  hasContactColumn = false,
 }: {
   basePath: string;
   filter: AdminListFilter;
@@ -35,9 +37,11 @@ export function EntryList({
   /** A last cell per row (e.g. move up/down). */
   rowExtra?: (row: AdminListRow, index: number) => ReactNode;
   extraHeader?: string;
+  /** Providers: a filter and a column saying whether a private contact is recorded. */
+  hasContactColumn?: boolean;
 }) {
   const pageCount = Math.max(1, Math.ceil(page.total / ADMIN_PAGE_SIZE));
-  const isFiltered = Boolean(filter.status || filter.toVerify || filter.q);
+  const isFiltered = Boolean(filter.status || filter.toVerify || filter.q || filter.contact);
   return (
     <div className="space-y-4">
       <form method="get" action={basePath} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-slate-50 p-3" role="search" aria-label="Filtrer la liste">
@@ -58,6 +62,18 @@ export function EntryList({
             <option value="ARCHIVED">Archivés</option>
           </select>
         </div>
+        {hasContactColumn && (
+          <div className="space-y-1">
+            <label htmlFor="filtre-contact" className="block text-sm font-medium">
+              Contact privé
+            </label>
+            <select id="filtre-contact" name="contact" defaultValue={filter.contact === 'with' ? 'avec' : filter.contact === 'without' ? 'sans' : ''} className="rounded border border-slate-500 bg-white px-2 py-1">
+              <option value="">Tous</option>
+              <option value="avec">Avec un contact</option>
+              <option value="sans">Sans contact</option>
+            </select>
+          </div>
+        )}
         <div className="flex items-center gap-2 pb-1">
           <input id="filtre-averifier" type="checkbox" name="averifier" value="1" defaultChecked={filter.toVerify} className="h-4 w-4" />
           <label htmlFor="filtre-averifier" className="text-sm font-medium">
@@ -102,6 +118,11 @@ export function EntryList({
                 <th scope="col" className="hidden py-2 pr-3 sm:table-cell">
                   À vérifier
                 </th>
+                {hasContactColumn && (
+                  <th scope="col" className="py-2 pr-3">
+                    Contact privé
+                  </th>
+                )}
                 <th scope="col" className="hidden py-2 pr-3 sm:table-cell">
                   Modifié le
                 </th>
@@ -128,6 +149,7 @@ export function EntryList({
                   </td>
                   <td className="hidden py-2 pr-3 sm:table-cell">{row.verifiedAt ? formatDate(row.verifiedAt) : 'jamais'}</td>
                   <td className="hidden py-2 pr-3 sm:table-cell">{row.toVerify ? 'Oui' : 'Non'}</td>
+                  {hasContactColumn && <td className="py-2 pr-3">{row.hasContact ? 'Oui' : 'Non'}</td>}
                   <td className="hidden py-2 pr-3 sm:table-cell">{formatDate(row.updatedAt)}</td>
                   {rowExtra && <td className="py-2">{rowExtra(row, index)}</td>}
                 </tr>

@@ -96,7 +96,7 @@ export async function EntryListScreen({ type, searchParams }: { type: EntryType;
   const page = await listAdminEntries(getDb(), type, filter);
   const detail = def.adminList.detail ? fieldOf(def, def.adminList.detail)?.label : undefined;
   // Needs have a public order; moving only makes sense on the whole, unfiltered list.
-  const canMove = type === 'Need' && !filter.status && !filter.toVerify && !filter.q;
+  const canMove = type === 'Need' && !filter.status && !filter.toVerify && !filter.q && !filter.contact;
   const back = listHref(listPath(def), filter, filter.page);
   return (
     <div className="space-y-6">
@@ -119,6 +119,7 @@ export async function EntryListScreen({ type, searchParams }: { type: EntryType;
         detailLabel={detail ?? SCREENS[type].detailLabel ?? ''}
         emptyLabel={`${words.none} ne correspond à ces filtres.`}
         extraHeader={canMove ? 'Ordre' : undefined}
+        hasContactColumn={'contactEmail' in def.fields}
         rowExtra={
           canMove
             ? (row, index) => (

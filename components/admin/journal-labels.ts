@@ -17,5 +17,6 @@ export function journalHref(entityType: string, entityId: string): string | null
   if (entityType === 'User') return `/admin/membres/${entityId}`;
   if (entityType === 'Suggestion') return `/admin/suggestions/${entityId}`;
   if (entityType === 'SynonymGroup') return `/admin/recherche/${entityId}`;
+  if (entityType === 'VerificationCampaign' || entityType === 'MailSuppression') return '/admin/verification';
   return null;
 }

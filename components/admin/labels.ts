@@ -25,6 +25,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'synonym-group.create': 'Groupe de synonymes ajouté',
   'synonym-group.update': 'Groupe de synonymes modifié',
   'synonym-group.delete': 'Groupe de synonymes supprimé',
+  'verification.campaign': 'Demandes de vérification envoyées',
+  'verification.stop': 'Demande d’arrêt des courriels enregistrée',
 };
 
 /** Unknown actions (added later) are shown as their code rather than hidden. */

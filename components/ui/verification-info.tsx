@@ -2,6 +2,9 @@ import { formatDate } from '@/lib/format';
 import { STALE_AFTER_MONTHS, verificationStatus, type VerificationStatus } from '@/lib/verification';
 import type { VerificationDto } from '@/lib/data/types';
 
+/** Who verified a provider, as the line says it (« Vérifiée le … par l’organisme »). */
+const VERIFIED_BY: Record<string, string> = { ORGANIZATION: 'par l’organisme', MEMBER: 'par la Table' };
+
 const freshnessNotices: Record<Exclude<VerificationStatus, 'current'>, string> = {
   never: "Cette fiche n'a encore jamais été vérifiée : les informations peuvent avoir changé.",
   stale: `Cette fiche n'a pas été vérifiée depuis plus de ${STALE_AFTER_MONTHS} mois : les informations peuvent avoir changé.`,
@@ -21,21 +24,29 @@ export function VerificationInfo({
   compact = false,
   now,
 }: {
-  verification: VerificationDto;
+  /** `verifiedBy` (providers): ORGANIZATION or MEMBER names who verified; NONE or absent names no one. */
+  verification: VerificationDto & { verifiedBy?: string };
   compact?: boolean;
   now?: Date;
 }) {
   const { verifiedAt, toVerify, verifyNote } = verification;
   const status = verificationStatus(verifiedAt, now ?? new Date());
   const showDate = verifiedAt !== null && status !== 'invalid';
+  const verifier = verification.verifiedBy ? VERIFIED_BY[verification.verifiedBy] : undefined;
   return (
     <div className="space-y-2 text-sm">
       {!compact && (
         <>
-          <p className="text-slate-700">
-            Dernière vérification :{' '}
-            {showDate ? <time dateTime={verifiedAt}>{formatDate(verifiedAt)}</time> : "aucune pour l'instant"}
-          </p>
+          {showDate && verifier ? (
+            <p className="text-slate-700" data-verified-by={verification.verifiedBy}>
+              Vérifiée le <time dateTime={verifiedAt}>{formatDate(verifiedAt)}</time> {verifier}
+            </p>
+          ) : (
+            <p className="text-slate-700">
+              Dernière vérification :{' '}
+              {showDate ? <time dateTime={verifiedAt}>{formatDate(verifiedAt)}</time> : "aucune pour l'instant"}
+            </p>
+          )}
           {status !== 'current' && (
             <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950" data-freshness={status}>
               <span aria-hidden="true" className="mr-1">

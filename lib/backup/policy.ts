@@ -63,6 +63,24 @@ export const BACKUP_POLICY = {
       'File d’envoi des courriels : la restaurer enverrait une seconde fois des messages déjà partis. ' +
       'Les messages envoyés sont de toute façon effacés après quelques semaines.',
   },
+  // Links a provider received by email (issue 15): restoring them would revive links already sent.
+  ProviderUpdateLink: {
+    backup: false,
+    reason:
+      'Liens à usage unique envoyés aux organismes pour mettre leur fiche à jour : les restaurer ranimerait des liens envoyés par courriel. ' +
+      'Un organisme en demande un autre depuis sa fiche.',
+  },
+  // Proposed changes and claim requests waiting for a member: part of the round table's work.
+  ProviderProposal: { backup: true },
+  ClaimAttempt: {
+    backup: false,
+    reason: 'Demandes « C’est votre organisme ? » gardées un jour pour la limite de débit seulement (empreinte de l’adresse saisie, adresse IP) : rien à restaurer.',
+  },
+  // The follow-up of verification campaigns (dates and outcomes, no address): restored, so that a
+  // restore neither sends a second request nor forgets the reminders already sent.
+  VerificationRequest: { backup: true },
+  // Addresses that asked to stop (anti-spam law): losing them in a restore would write to them again.
+  MailSuppression: { backup: true },
   ScheduledJob: {
     backup: false,
     reason: 'Prochaine exécution des tâches planifiées : recréée au démarrage du site, rien à restaurer.',

@@ -2,10 +2,11 @@
 // organization). Its links to solutions are edited from each solution (lib/data/admin/solutions.ts).
 import { DESCRIPTION_MAX_LENGTH, ENTRY_NOT_FIELDS, statusField, TITLE_MAX_LENGTH, verificationFields } from '@/lib/entries/common';
 import type { EntityDef, EveryColumnPlaced } from '@/lib/entries/types';
-import { audienceLabels, costLabels, formatLabels, providerKindLabels, regionLabels } from '@/lib/labels';
+import { audienceLabels, costLabels, formatLabels, providerKindLabels, regionLabels, verifierLabels } from '@/lib/labels';
 
 const SCOPE = 'Portée';
 const ADDRESS = 'Adresse';
+const PRIVATE_CONTACT = 'Contact privé (jamais publié)';
 
 export const providerEntry = {
   type: 'Provider',
@@ -114,6 +115,36 @@ export const providerEntry = {
     verifiedAt: { ...verificationFields.verifiedAt, hsds: 'x_assured_date' },
     toVerify: { ...verificationFields.toVerify, hsds: 'x_to_verify' },
     verifyNote: { ...verificationFields.verifyNote, hsds: 'x_verify_note' },
+    verifiedBy: {
+      type: 'choice',
+      label: 'Vérifiée par',
+      options: verifierLabels,
+      default: 'NONE',
+      unknown: 'NONE',
+      apiDoc: 'Qui a fait la dernière vérification : ORGANIZATION (l’organisme lui-même), MEMBER (un membre de la Table), NONE (non précisé).',
+      // Set with the verification date (« Marquer comme vérifié », the organisation's link), never typed.
+      isEditable: false,
+      // HSDS 3.1 has assured_date / assurer_email on services only; organizations carry x_assured_date and this.
+      hsds: 'x_verified_by',
+    },
+    // The address the directory writes to about this listing: private. `openData: false` keeps it
+    // out of pages, downloads, the API and HSDS; it is in no `facts` nor `basket` list.
+    contactEmail: {
+      type: 'email',
+      label: 'Courriel de contact privé',
+      help: 'L’adresse à laquelle le répertoire écrit à l’organisme (vérification annuelle, lien de mise à jour). Jamais publiée ni exportée.',
+      max: 254,
+      section: PRIVATE_CONTACT,
+      openData: false,
+    },
+    contactSource: {
+      type: 'text',
+      label: 'Source du contact',
+      help: 'D’où vient cette adresse, par exemple « site Web de l’organisme, mars 2026 » ou « appel avec la direction ».',
+      max: 300,
+      section: PRIVATE_CONTACT,
+      openData: false,
+    },
   },
   notFields: ENTRY_NOT_FIELDS,
   facts: ['website', 'email', 'phone', { label: 'Adresse', fields: ['streetAddress', 'municipality', 'postalCode'] }, 'regions', 'audiences', 'cost', 'formats', 'languages'],

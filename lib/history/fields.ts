@@ -109,6 +109,9 @@ export const VERB_LABELS: Record<string, string> = {
   delete: 'Suppression',
   import: 'Importation',
   suggestion: 'Suggestion acceptée',
+  'organization-confirm': 'Confirmée par l’organisme',
+  'organization-update': 'Mise à jour proposée par l’organisme, acceptée',
+  unanswered: 'Sans réponse à la demande de vérification',
 };
 
 /** "need.update" -> "Modification". */

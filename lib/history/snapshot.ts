@@ -21,7 +21,7 @@ import { recordAudit, type AuditActor } from '@/lib/security/audit';
 export { ENTRY_TYPES, type EntryType };
 
 /** What happened to the entry; the audit action is "<type>.<verb>", e.g. "need.update". */
-export const ENTRY_VERBS = ['create', 'update', 'publish', 'unpublish', 'archive', 'verify', 'restore', 'delete', 'import', 'suggestion'] as const;
+export const ENTRY_VERBS = ['create', 'update', 'publish', 'unpublish', 'archive', 'verify', 'restore', 'delete', 'import', 'suggestion', 'organization-confirm', 'organization-update', 'unanswered'] as const;
 export type EntryVerb = (typeof ENTRY_VERBS)[number];
 
 export type EntryRef = { id: string; label: string };

@@ -3,11 +3,13 @@
 // call sites still erase too (lib/security/credentials.ts, lib/security/sessions.ts,
 // lib/data/suggestions.ts): the erasures are idempotent.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { pruneProviderProposals } from '@/lib/data/provider-claims';
 import { pruneSuggestions } from '@/lib/data/suggestions';
 import { MAIL_RETENTION_DAYS } from '@/lib/mail/outbox';
 import { eraseExpiredEmptySearches } from '@/lib/search/empty-searches';
 import { pruneLoginAttempts } from '@/lib/security/rate-limit';
 import { pruneEndedSessions } from '@/lib/security/sessions';
+import { pruneVerificationRequests } from '@/lib/verification/campaign';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,8 +23,10 @@ export async function pruneMailOutbox(db: Pick<PrismaClient, 'mailMessage'>, now
 
 export async function runErasures(db: PrismaClient, now = new Date()): Promise<void> {
   await pruneSuggestions(db, now);
+  await pruneProviderProposals(db, now);
   await pruneLoginAttempts(db, now);
   await pruneEndedSessions(db, now);
   await pruneMailOutbox(db, now);
   await eraseExpiredEmptySearches(db, now);
+  await pruneVerificationRequests(db, now);
 }

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getMailEnv, type MailEnv } from '@/lib/env';
 import { deliverDueMail } from '@/lib/mail/sender';
 import { createSmtpTransport, type MailTransport } from '@/lib/mail/transport';
+import { runVerificationReminders } from '@/lib/verification/campaign';
 import { runErasures } from './erasures';
 import type { Job } from './scheduler';
 
@@ -34,4 +35,12 @@ async function sendQueuedMail(db: PrismaClient): Promise<void> {
 export const MAIL_SENDER_JOB: Job = { name: 'mail-sender', intervalSeconds: 10, leaseSeconds: 15 * 60, run: sendQueuedMail };
 export const ERASURES_JOB: Job = { name: 'law25-erasures', intervalSeconds: 60 * 60, leaseSeconds: 10 * 60, run: (db) => runErasures(db) };
 
-export const SCHEDULED_JOBS: readonly Job[] = [MAIL_SENDER_JOB, ERASURES_JOB];
+/** Verification campaigns: answers, reminders after 21 and 42 days, « à vérifier » after (lib/verification/campaign.ts). */
+export const VERIFICATION_REMINDERS_JOB: Job = {
+  name: 'verification-reminders',
+  intervalSeconds: 60 * 60,
+  leaseSeconds: 10 * 60,
+  run: (db) => runVerificationReminders(db),
+};
+
+export const SCHEDULED_JOBS: readonly Job[] = [MAIL_SENDER_JOB, ERASURES_JOB, VERIFICATION_REMINDERS_JOB];

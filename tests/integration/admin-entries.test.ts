@@ -38,7 +38,7 @@ function needInput(overrides: Partial<NeedInput> = {}): NeedInput {
 const providerInput: ProviderInput = {
   name: 'Fournisseur', alternateName: '', kind: 'ORGANIZATION', description: '', website: '', email: '', phone: '',
   streetAddress: '', municipality: '', postalCode: '', isStreetPublic: false,
-  regions: [], audiences: [], cost: 'FREE', formats: [], languages: [], status: 'DRAFT', toVerify: false, verifyNote: '',
+  regions: [], audiences: [], cost: 'FREE', formats: [], languages: [], status: 'DRAFT', toVerify: false, verifyNote: '', contactEmail: '', contactSource: '',
 };
 
 function form(entries: Record<string, string | string[]>): FormData {

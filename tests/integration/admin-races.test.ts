@@ -30,7 +30,7 @@ const solutionInput = (title: string): SolutionInput => ({
 });
 const providerInput = (name: string): ProviderInput => ({
   name, alternateName: '', kind: 'ORGANIZATION', description: '', website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', isStreetPublic: false, regions: [], audiences: [], cost: 'FREE',
-  formats: [], languages: [], status: 'DRAFT', toVerify: false, verifyNote: '',
+  formats: [], languages: [], status: 'DRAFT', toVerify: false, verifyNote: '', contactEmail: '', contactSource: '',
 });
 const themeInput = (name: string): ThemeInput => ({ name, description: '', position: null, status: 'DRAFT' });
 

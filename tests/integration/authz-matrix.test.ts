@@ -32,6 +32,12 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   'lib/actions/auth.ts#acceptAccessLinkAction': 'Authorized by the one-time token of the link, checked and used once in acceptAccessLink().',
   'lib/actions/suggestions.ts#submitSuggestionAction':
     'Public suggestion / error report form (/suggerer): no account by design; honeypot, size limits and a per-sender rate limit in PostgreSQL; only creates a PENDING suggestion.',
+  'lib/actions/verification.ts#stopMailAction':
+    'The stop link of campaign messages (/courriels/arret): authorized by the HMAC key of the address (NEXTAUTH_SECRET); only adds that address to the stop list.',
+  'lib/actions/provider-claims.ts#requestProviderUpdateAction':
+    '« C’est votre organisme ? » on a provider’s page: no account by design; rate-limited per address typed and per visitor in PostgreSQL; only emails a one-time link to the contact on file, or queues a PENDING request.',
+  'lib/actions/provider-updates.ts#submitProviderUpdateAction':
+    'The organisation’s form behind its one-time link: authorized by the token (hashed, 7 days, used once in the transaction that confirms or queues a proposal); only its own provider.',
   'app/api/auth/[...nextauth]/route.ts#*': 'next-auth’s endpoints (credentials callback, session, CSRF, sign-out): how one signs in; same rate-limited check.',
   'app/(public)/panier/csv/route.ts#GET': 'Read-only export of published entries listed in the URL (open data).',
   'app/(public)/donnees/**#GET': 'Open-data downloads (CSV, JSON, HSDS) of published entries: read-only, public by design.',

@@ -50,6 +50,8 @@ const LEFT_OUT_TABLES: Record<string, string> = {
   LoginAttempt: 'sign-in attempts',
   MailMessage: 'outbox',
   ScheduledJob: 'scheduler state',
+  ProviderUpdateLink: 'one-time links sent to providers',
+  ClaimAttempt: 'claim requests counted for the rate limit',
 };
 const LEFT_OUT_COLUMNS: Record<string, string[]> = { User: ['passwordHash'] };
 
@@ -100,6 +102,15 @@ describe.skipIf(!serverUrl)('db:export then db:import into an empty database', (
     await source.loginAttempt.create({ data: { emailHash: 'f'.repeat(64), ip: '203.0.113.5', outcome: 'SUCCESS' } });
     await source.mailMessage.create({ data: { kind: 'test', to: 'organisme@example.org', subject: 'Essai', text: 'Essai', html: '<p>Essai</p>' } });
     await source.scheduledJob.create({ data: { name: 'mail-sender' } });
+    // A provider's private contact (kept by the backup, unlike the open data), its link, a proposal, a claim attempt.
+    const claimed = await source.provider.findFirstOrThrow({ orderBy: { name: 'asc' } });
+    await source.provider.update({ where: { id: claimed.id }, data: { contactEmail: 'direction@organisme.example', contactSource: 'Appel, novembre 2026', verifiedBy: 'ORGANIZATION', verifiedAt: new Date('2026-11-20T00:00:00Z') } });
+    await source.providerUpdateLink.create({ data: { tokenHash: 'a'.repeat(64), providerId: claimed.id, reason: 'claim', expiresAt: new Date('2026-12-01T00:00:00Z') } });
+    await source.providerProposal.create({ data: { kind: 'UPDATE', providerId: claimed.id, baseVersion: claimed.version, changes: { phone: { before: '', after: '514 555-0100' } } } });
+    await source.claimAttempt.create({ data: { emailHash: 'e'.repeat(64), ip: '203.0.113.5' } });
+    // A verification campaign's follow-up and the stop list (both restored: no second request, no mail to who said stop).
+    await source.verificationRequest.create({ data: { providerId: claimed.id, sentAt: new Date('2026-11-02T00:00:00Z'), reminder1At: new Date('2026-11-23T00:00:00Z'), mailIds: ['m1', 'm2'] } });
+    await source.mailSuppression.create({ data: { email: 'arret@organisme.example', source: 'REPLY' } });
     await source.endedSession.create({ data: { id: 'session-fermee', userId: admin.id, expiresAt: new Date('2026-11-28T20:00:00Z') } });
 
     // History: an entry changed through the history contract, and one archived.

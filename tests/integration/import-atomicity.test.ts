@@ -16,7 +16,7 @@ const actor = { actorId: null, ip: '203.0.113.30' };
 
 const providerInput = (name: string, description: string): ProviderInput => ({
   name, alternateName: '', kind: 'ORGANIZATION', description, website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', isStreetPublic: false, regions: [], audiences: [], cost: 'FREE',
-  formats: [], languages: [], status: 'PUBLISHED', toVerify: false, verifyNote: '',
+  formats: [], languages: [], status: 'PUBLISHED', toVerify: false, verifyNote: '', contactEmail: '', contactSource: '',
 });
 
 /** A spreadsheet's fournisseurs.csv: two entries changed, three new ones. */

@@ -29,7 +29,7 @@ describe('backedUpColumns', () => {
 describe('exclusionsOf', () => {
   it('lists the tables and columns left out with their reasons, and the derived columns, sorted', () => {
     const excluded = exclusionsOf(new Map([['Need', [column('id', 'text'), column('searchVector', 'tsvector')]], ['Theme', [column('id', 'text')]]]));
-    expect(Object.keys(excluded)).toEqual(['InvitationToken', 'LoginAttempt', 'MailMessage', 'Need.searchVector', 'ScheduledJob', 'User.passwordHash']);
+    expect(Object.keys(excluded)).toEqual(['ClaimAttempt', 'InvitationToken', 'LoginAttempt', 'MailMessage', 'Need.searchVector', 'ProviderUpdateLink', 'ScheduledJob', 'User.passwordHash']);
     expect(excluded.MailMessage).toMatch(/seconde fois/);
     expect(excluded.InvitationToken).toMatch(/usage unique/);
     expect(excluded['User.passwordHash']).toMatch(/mot de passe/);

@@ -28,7 +28,7 @@ function generatedDataset(seed: number): Dataset {
   }));
   const providers: DatasetProvider[] = Array.from({ length: 120 }, (_, n) => ({
     id: `p${n}`, slug: `fournisseur-${n}`, name: `Fournisseur ${n}`, alternateName: '', kind: pick(Object.values(ProviderKind)), description: '',
-    website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '',
+    website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', verifiedBy: 'NONE',
     regions: random() < 0.1 ? [Region.ALL_QUEBEC] : some(Object.values(Region), 3),
     audiences: some(Object.values(Audience), 2), cost: pick(Object.values(CostOption)), formats: some(Object.values(ServiceFormat), 2),
     languages: some(['fr', 'en', 'es'], 2), ...dates(),

@@ -38,7 +38,7 @@ describe('open data outputs, as recorded from the hand-written code', () => {
     ]);
     expect(header('fournisseurs')).toEqual([
       'slug', 'name', 'alternate_name', 'kind', 'description', 'website', 'email', 'phone', 'street_address', 'municipality', 'postal_code',
-      'regions', 'audiences', 'cost', 'formats', 'languages',
+      'regions', 'audiences', 'cost', 'formats', 'languages', 'verified_by',
       'verified_at', 'to_verify', 'verify_note', 'updated_at', 'url',
     ]);
     expect(header('themes')).toEqual(['slug', 'name', 'description', 'position', 'updated_at']);

@@ -6,7 +6,7 @@ import type { ProviderDto, SolutionDetailDto, SolutionProviderDto } from '@/lib/
 
 const SITE = 'https://repertoire.example.org';
 
-const verification = { verifiedAt: null, toVerify: false, verifyNote: '' };
+const verification = { verifiedAt: null, toVerify: false, verifyNote: '', verifiedBy: 'NONE' as const };
 
 function provider(overrides: Partial<ProviderDto> = {}): ProviderDto {
   return {

@@ -7,7 +7,7 @@ import type { VerificationDto } from '@/lib/data/types';
 const now = new Date('2026-11-28T15:00:00.000Z');
 const base: VerificationDto = { verifiedAt: null, toVerify: false, verifyNote: '' };
 
-function render(verification: Partial<VerificationDto>, compact = false): string {
+function render(verification: Partial<VerificationDto> & { verifiedBy?: string }, compact = false): string {
   return renderToStaticMarkup(<VerificationInfo verification={{ ...base, ...verification }} now={now} compact={compact} />);
 }
 
@@ -34,6 +34,16 @@ describe('encadré de vérification', () => {
     const html = render({ verifiedAt: '2030-01-01T00:00:00.000Z' });
     expect(html).not.toContain('2030');
     expect(html).toContain('date de vérification de cette fiche est erronée');
+  });
+
+  it('dit qui a vérifié un fournisseur : l’organisme ou la Table, personne quand ce n’est pas noté', () => {
+    expect(render({ verifiedAt: '2026-06-01T12:00:00.000Z', verifiedBy: 'ORGANIZATION' })).toContain('Vérifiée le <time dateTime="2026-06-01T12:00:00.000Z">1 juin 2026</time> par l’organisme');
+    expect(render({ verifiedAt: '2026-06-01T12:00:00.000Z', verifiedBy: 'MEMBER' })).toContain('1 juin 2026</time> par la Table');
+    const unknown = render({ verifiedAt: '2026-06-01T12:00:00.000Z', verifiedBy: 'NONE' });
+    expect(unknown).toContain('Dernière vérification : <time');
+    expect(unknown).not.toMatch(/par l’organisme|par la Table/);
+    // A verifier without a usable date says nothing of who.
+    expect(render({ verifiedAt: null, verifiedBy: 'ORGANIZATION' })).not.toContain('par l’organisme');
   });
 
   it('montre la note « à vérifier / à compléter », seule en mode compact', () => {

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { PENDING_EMAIL_RETENTION_MONTHS, SUGGESTION_RATE_LIMITS, SUGGESTION_RETENTION_MONTHS } from '@/lib/data/suggestions';
 import { getPrivacyOfficer } from '@/lib/env';
+import { MAIL_RETENTION_DAYS } from '@/lib/mail/outbox';
+import { VERIFICATION_REQUEST_RETENTION_MONTHS } from '@/lib/verification/policy';
 import { ALL_RETENTION_MONTHS, FEW_DAYS_RETENTION_DAYS, SHOWN_AFTER_DAYS } from '@/lib/search/empty-searches';
 import { LOGIN_ATTEMPT_RETENTION_DAYS } from '@/lib/security/rate-limit';
 import { SESSION_ABSOLUTE_MAX_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/lib/security/session-token';
@@ -122,6 +124,46 @@ export default async function PrivacyPage() {
           répertoire (une fiche en brouillon, ou une note « à vérifier » sur une fiche) fait partie de l’historique des
           modifications; le journal garde aussi qui a décidé, quand, et le nom de la ressource, mais jamais votre adresse courriel.
         </p>
+      </section>
+
+      <section aria-labelledby="fournisseurs" className="space-y-2">
+        <h2 id="fournisseurs" className="text-2xl font-semibold">
+          Si vous représentez un fournisseur du répertoire
+        </h2>
+        <p>
+          Une fois par année, la Table demande par courriel à chaque fournisseur de vérifier sa fiche. Voici ce que nous gardons pour
+          le faire :
+        </p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            <strong>Une adresse de contact de l’organisme et sa source</strong> (par exemple « site Web de l’organisme »), notées
+            par un membre de la Table. Elle sert seulement à écrire au sujet de la fiche. Elle n’est jamais affichée sur le site, ni
+            dans les données ouvertes, ni dans l’outil pour les programmeurs. Nous la gardons tant que la fiche existe; écrivez-nous
+            pour la changer ou l’effacer.
+          </li>
+          <li>
+            <strong>Les courriels envoyés</strong> (adresse, sujet, texte) : gardés pour l’envoi, puis effacés {MAIL_RETENTION_DAYS}{' '}
+            jours après l’envoi. Aucun pixel ni lien de suivi : nous ne savons pas si vous les ouvrez.
+          </li>
+          <li>
+            <strong>Le suivi de chaque demande de vérification</strong> : les dates d’envoi, des rappels et de la réponse, sans
+            adresse. Il est effacé {VERIFICATION_REQUEST_RETENTION_MONTHS} mois après la demande.
+          </li>
+          <li>
+            <strong>Les liens de mise à jour</strong> : seulement une empreinte du lien, valide 7 jours et une seule fois. Les
+            changements que vous proposez passent par un membre de la Table avant d’être publiés.
+          </li>
+          <li>
+            <strong>« C’est votre organisme ? »</strong> : l’adresse que vous tapez sert à vous envoyer le lien. Si ce n’est pas
+            l’adresse de contact de la fiche, votre demande va à la Table avec ce que vous avez écrit; l’adresse est effacée quand un
+            membre décide. Pour limiter les abus, nous gardons une empreinte de l’adresse tapée et l’adresse IP une journée.
+          </li>
+          <li>
+            <strong>La liste d’arrêt</strong> : chaque courriel offre un lien pour ne plus en recevoir, et vous pouvez aussi répondre
+            « Arrêt ». Nous gardons alors l’adresse dans une liste d’arrêt, tant que le répertoire envoie des courriels, pour ne plus
+            vous écrire. Sur demande, nous l’effaçons de cette liste.
+          </li>
+        </ul>
       </section>
 
       <section aria-labelledby="membres" className="space-y-2">

@@ -7,7 +7,8 @@ import { EmptySearchThemesSection } from '@/components/portrait/empty-search-the
 import { Gaps } from '@/components/portrait/gaps';
 import { KeyFigures } from '@/components/portrait/key-figures';
 import { PrintMarks } from '@/components/portrait/print-marks';
-import { getPortrait } from '@/lib/data/portrait';
+import { ProviderVerificationFigures } from '@/components/portrait/provider-verification';
+import { getPortrait, getProviderVerificationShares } from '@/lib/data/portrait';
 import { getSiteUrl } from '@/lib/env';
 import { DATASET_SOURCE } from '@/lib/export/json';
 import { formatDate } from '@/lib/format';
@@ -26,7 +27,7 @@ export const metadata: Metadata = pageMetadata({
 export default async function PortraitPage() {
   await connection();
   const now = new Date();
-  const portrait = await getPortrait(now);
+  const [portrait, providerShares] = await Promise.all([getPortrait(now), getProviderVerificationShares(now)]);
   const { figures, breakdowns } = portrait;
   const today = formatDate(portrait.computedAt);
   const portraitUrl = absoluteUrl(getSiteUrl(), '/portrait');
@@ -65,6 +66,17 @@ export default async function PortraitPage() {
 
         <h2 className="text-2xl font-semibold">Chiffres clés</h2>
         <KeyFigures figures={figures} />
+      </section>
+
+      <section aria-labelledby="titre-verification-fournisseurs" className="space-y-3">
+        <h2 id="titre-verification-fournisseurs" className="text-2xl font-semibold">
+          Vérification des fournisseurs
+        </h2>
+        <p className="max-w-3xl">
+          Chaque année, la Table demande aux fournisseurs de confirmer ou de mettre à jour leur fiche. Ces chiffres disent où
+          elle en est.
+        </p>
+        <ProviderVerificationFigures shares={providerShares} />
       </section>
 
       <section aria-labelledby="titre-couverture" className="space-y-3">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { ProviderVerificationFigures } from '@/components/portrait/provider-verification';
 import { journalActionLabel, journalHref } from '@/components/admin/journal-labels';
 import { requireUser } from '@/lib/authz';
 import { getDashboard, type DashboardEntry } from '@/lib/data/admin/dashboard';
@@ -72,6 +73,15 @@ export default async function AdminDashboardPage() {
           {dashboard.stale.count === 0 ? <p>Toutes les fiches publiées ont été vérifiées dans la dernière année.</p> : <EntryLinks items={dashboard.stale.items} dateLabel="vérifiée le" />}
         </Card>
       </div>
+      <section aria-labelledby="titre-verification" className="space-y-3">
+        <h2 id="titre-verification" className="text-xl font-semibold">
+          Vérification des fournisseurs publiés
+        </h2>
+        <ProviderVerificationFigures shares={dashboard.providerShares} />
+        <p>
+          <Link href="/admin/verification">Demander aux fournisseurs de vérifier leur fiche</Link>
+        </p>
+      </section>
       <section aria-labelledby="titre-recents" className="space-y-3">
         <h2 id="titre-recents" className="text-xl font-semibold">
           Changements récents

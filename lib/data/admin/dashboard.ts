@@ -2,6 +2,7 @@ import 'server-only';
 // The dashboard's figures and short lists: what needs a member's attention.
 import { ENTRY_TYPES, type EntryType } from '@/lib/history/snapshot';
 import type { Db } from '@/lib/data/admin/write';
+import { providerVerificationShares, type ProviderVerificationShares } from '@/lib/verification/shares';
 
 export type DashboardEntry = { type: EntryType; id: string; title: string; date: string | null };
 
@@ -10,6 +11,7 @@ export type DashboardDto = {
   toVerify: { count: number; items: DashboardEntry[] };
   stale: { count: number; items: DashboardEntry[] };
   pendingSuggestions: number;
+  providerShares: ProviderVerificationShares;
   recent: { id: string; action: string; entityType: string; entityId: string; actorName: string | null; createdAt: string; label: string | null }[];
 };
 
@@ -49,7 +51,7 @@ async function collect(db: Db, where: Record<string, unknown>, withVerification:
 export async function getDashboard(db: Db, now = new Date()): Promise<DashboardDto> {
   const yearAgo = new Date(now);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-  const [drafts, toVerify, stale, pendingSuggestions, recentRows] = await Promise.all([
+  const [drafts, toVerify, stale, pendingSuggestions, recentRows, providerRows] = await Promise.all([
     collect(db, { status: 'DRAFT' }, false, 'updatedAt'),
     collect(db, { toVerify: true, status: { not: 'ARCHIVED' } }, true, 'verifiedAt'),
     collect(db, { status: 'PUBLISHED', OR: [{ verifiedAt: null }, { verifiedAt: { lt: yearAgo } }] }, true, 'verifiedAt'),
@@ -59,6 +61,7 @@ export async function getDashboard(db: Db, now = new Date()): Promise<DashboardD
       take: 10,
       select: { id: true, action: true, entityType: true, entityId: true, createdAt: true, after: true, before: true, actor: { select: { name: true } } },
     }),
+    db.provider.findMany({ where: { status: 'PUBLISHED' }, select: { verifiedAt: true, contactEmail: true } }),
   ]);
   const labelOf = (snapshot: unknown): string | null => {
     if (!snapshot || typeof snapshot !== 'object') return null;
@@ -70,6 +73,10 @@ export async function getDashboard(db: Db, now = new Date()): Promise<DashboardD
     toVerify,
     stale,
     pendingSuggestions,
+    providerShares: providerVerificationShares(
+      providerRows.map((row) => ({ verifiedAt: row.verifiedAt?.toISOString() ?? null, hasContact: row.contactEmail.trim() !== '' })),
+      now,
+    ),
     recent: recentRows.map((row) => ({
       id: row.id,
       action: row.action,

@@ -111,7 +111,7 @@ function inOptionOrder(field: Field, values: readonly string[]): string[] {
 }
 
 /** The columns a save writes from the form's values (an empty appendsLast number is left out). */
-function columnsOf(type: EntryType, input: Row, isVerify: boolean): Row {
+function columnsOf(type: EntryType, input: Row, isVerify: boolean, verifier: 'MEMBER' | 'ORGANIZATION' = 'MEMBER'): Row {
   const def = ENTRY_DEFS[type];
   const data: Row = {};
   for (const field of editableFields(def)) {
@@ -119,7 +119,10 @@ function columnsOf(type: EntryType, input: Row, isVerify: boolean): Row {
     if (field.type === 'int' && field.appendsLast && value === null) continue;
     data[field.key] = field.type === 'multiChoice' ? inOptionOrder(field, value as string[]) : value;
   }
-  return hasVerification(def) ? { ...data, ...verificationData(input as { toVerify: boolean; verifyNote: string }, isVerify) } : data;
+  if (!hasVerification(def)) return data;
+  // Providers record who verified them (« par l'organisme » / « par la Table »).
+  const credited = isVerify && 'verifiedBy' in def.fields ? { verifiedBy: verifier } : {};
+  return { ...data, ...verificationData(input as { toVerify: boolean; verifyNote: string }, isVerify), ...credited };
 }
 
 /** A new entry's appendsLast numbers: after every other one. */
@@ -150,7 +153,7 @@ export async function saveEntry<T extends EntryType>(
       if (before && before.version !== request.version) await conflict(tx, type, request.id!, before);
       const resolved = links ? await links.resolve(tx, request.id ?? null, request.input) : null;
 
-      const data = columnsOf(type, input, isVerify);
+      const data = columnsOf(type, input, isVerify, context.verifier);
       const table = tableOf(tx, type);
       let id = request.id;
       if (id && before) {
@@ -167,6 +170,7 @@ export async function saveEntry<T extends EntryType>(
       const verb = context.verb ?? verbOfSave(before, after, isVerify);
       await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb, entityType: type, entityId: id, before, after });
       await linked?.record();
+      await context.alsoWrite?.(tx, id);
       return { ok: true, id, slug: after.slug, version: after.version, verb };
     }),
   );
@@ -248,12 +252,14 @@ const themeDetail = (row: Row) => {
 export async function listAdminEntries(db: Db, type: EntryType, filter: AdminListFilter): Promise<AdminListPage> {
   const def = ENTRY_DEFS[type];
   const isVerifiable = hasVerification(def);
-  const where = listFilterWhere({ ...filter, toVerify: isVerifiable && filter.toVerify }, def.adminList.search);
+  const hasContact = 'contactEmail' in def.fields;
+  const where = listFilterWhere({ ...filter, toVerify: isVerifiable && filter.toVerify, contact: hasContact ? filter.contact : null }, def.adminList.search);
   const detail = 'detail' in def.adminList ? fieldOf(def, def.adminList.detail) : undefined;
   const hasPosition = 'position' in def.fields;
   const select: Row = { id: true, slug: true, [def.titleField]: true, status: true, updatedAt: true, version: true };
   if (isVerifiable) Object.assign(select, { verifiedAt: true, toVerify: true });
   if (hasPosition) select.position = true;
+  if (hasContact) select.contactEmail = true;
   if ('detail' in def.adminList) select[def.adminList.detail] = true;
   else select._count = { select: { needs: true } };
   const table = tableOf(db, type);
@@ -275,6 +281,7 @@ export async function listAdminEntries(db: Db, type: EntryType, filter: AdminLis
         updatedAt: (row.updatedAt as Date).toISOString(),
         version: row.version as number,
         ...(hasPosition ? { position: row.position as number } : {}),
+        ...(hasContact ? { hasContact: row.contactEmail !== '' } : {}),
       }),
     ),
   };

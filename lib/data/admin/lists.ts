@@ -13,6 +13,8 @@ export type AdminListFilter = {
   toVerify: boolean;
   q: string;
   page: number;
+  /** Providers only: with or without a private contact (the directory can write to them or not). */
+  contact?: 'with' | 'without' | null;
 };
 
 export type AdminListRow = {
@@ -27,6 +29,8 @@ export type AdminListRow = {
   updatedAt: string;
   version: number;
   position?: number;
+  /** Providers: a private contact is recorded (never the address itself in the list). */
+  hasContact?: boolean;
 };
 
 export type AdminListPage = { total: number; rows: AdminListRow[] };
@@ -36,6 +40,7 @@ const filterSchema = z.object({
   averifier: z.literal('1').nullable().catch(null),
   q: z.string().trim().max(200).catch(''),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  contact: z.enum(['avec', 'sans']).nullable().catch(null),
 });
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -47,8 +52,10 @@ export function parseListFilter(query: Record<string, string | string[] | undefi
     averifier: first(query.averifier) ?? null,
     q: first(query.q) ?? '',
     page: first(query.page) ?? 1,
+    contact: first(query.contact) ?? null,
   });
-  return { status: parsed.statut, toVerify: parsed.averifier === '1', q: parsed.q, page: parsed.page };
+  const contact = parsed.contact === 'avec' ? 'with' : parsed.contact === 'sans' ? 'without' : null;
+  return { status: parsed.statut, toVerify: parsed.averifier === '1', q: parsed.q, page: parsed.page, contact };
 }
 
 /** A Prisma `where` for any entry table: status, flag and a case-insensitive text filter. */
@@ -56,6 +63,7 @@ export function listFilterWhere<Field extends string>(filter: AdminListFilter, t
   return {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.toVerify ? { toVerify: true } : {}),
+    ...(filter.contact === 'with' ? { contactEmail: { not: '' } } : filter.contact === 'without' ? { contactEmail: '' } : {}),
     ...(filter.q ? { OR: textFields.map((field) => ({ [field]: { contains: filter.q, mode: 'insensitive' as const } })) } : {}),
   } as Record<string, unknown>;
 }

@@ -185,6 +185,13 @@ export function verbOfSave(before: { status: string } | null, after: { status: s
 export type WriteContext = AuditActor & {
   /** Overrides the verb worked out from the change (e.g. 'restore'). */
   verb?: EntryVerb;
+  /** Who a verification is credited to (providers): a member by default, or the organisation itself. */
+  verifier?: 'MEMBER' | 'ORGANIZATION';
+  /**
+   * More writes that must commit with the save or not at all (a proposal marked decided, a
+   * one-time link marked used); run after the history record, inside the same transaction.
+   */
+  alsoWrite?: (tx: Tx, id: string) => Promise<void>;
 };
 
 /** Verification fields as written: "mark as verified" sets the date and clears the flag. */

@@ -42,6 +42,12 @@ export async function listPublicPages(fetchText: (path: string) => Promise<strin
     ...(solution && provider ? [`/panier?liste=s:${solution},p:${provider}`] : []),
     '/suggerer',
     ...(solution ? [`/suggerer?type=solution&slug=${solution}`] : []),
+    // The stop link of campaign messages (not in the sitemap); without its key, the page that says so.
+    '/courriels/arret',
+    // « C'est votre organisme ? » and the organisation's pages (a forged link shows its French page).
+    ...(provider ? [`/fournisseurs/${provider}/mise-a-jour`, `/fournisseurs/${provider}/mise-a-jour?envoye=1`] : []),
+    `/mise-a-jour/${'x'.repeat(43)}`,
+    '/mise-a-jour/merci?etat=envoye',
   ];
   const pages: PublicPage[] = [...new Set([...listed, ...extra])].map((path) => ({ path, route: routeOf(path) }));
   pages.push({ path: '/cette-page-n-existe-pas', route: '/404', expectedStatus: 404 });

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('scheduled work started by instrumentation.ts', () => {
-  it('delivers queued mail and runs the erasures', async () => {
+  it('delivers queued mail, runs the erasures and the verification reminders', async () => {
     Object.assign(process.env, { NEXT_RUNTIME: 'nodejs', SMTP_URL: smtp.url, MAIL_FROM: 'Table <repertoire@example.org>', SCHEDULER_TICK_SECONDS: '1' });
     const body = renderMail({ subject: 'Par le planificateur', paragraphs: ['Bonjour.'], reason: 'Vous recevez ce message pour un essai.' }, { siteUrl: 'https://repertoire.example.org', contactEmail: 'table@example.org' });
     const id = await enqueueMail(prisma, { kind: 'test', to: 'organisme@example.org', ...body });
@@ -51,13 +51,14 @@ describe('scheduled work started by instrumentation.ts', () => {
 
     await smtp.waitForCount(1);
     expect(smtp.received[0]!.subject).toBe('Par le planificateur');
-    // The row says SENT, and both jobs have run once (the erasures right after the sender).
+    // The row says SENT, and every job has run once (the others right after the sender).
     await until(async () => (await prisma.mailMessage.findUniqueOrThrow({ where: { id } })).status === 'SENT');
-    await until(async () => (await prisma.scheduledJob.count({ where: { lastRunAt: { not: null } } })) === 2);
+    await until(async () => (await prisma.scheduledJob.count({ where: { lastRunAt: { not: null } } })) === 3);
     const jobs = await prisma.scheduledJob.findMany({ orderBy: { name: 'asc' } });
     expect(jobs.map((job) => [job.name, job.lastError, job.lastRunAt !== null])).toEqual([
       ['law25-erasures', null, true],
       ['mail-sender', null, true],
+      ['verification-reminders', null, true],
     ]);
   });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { runErasures } from '@/lib/jobs/erasures';
-import { ERASURES_JOB, MAIL_SENDER_JOB, SCHEDULED_JOBS } from '@/lib/jobs/jobs';
+import { ERASURES_JOB, MAIL_SENDER_JOB, SCHEDULED_JOBS, VERIFICATION_REMINDERS_JOB } from '@/lib/jobs/jobs';
 import { claimJob, runDueJobs, startScheduler, type Job } from '@/lib/jobs/scheduler';
 import { createMember, createTestClient } from '../helpers/members';
 
@@ -92,8 +92,8 @@ describe('scheduler', () => {
     expect(other.runs).toBe(1);
   });
 
-  it('schedules the mail sender and the Law 25 erasures', () => {
-    expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([MAIL_SENDER_JOB.name, ERASURES_JOB.name]);
+  it('schedules the mail sender, the Law 25 erasures and the verification reminders', () => {
+    expect(SCHEDULED_JOBS.map((job) => job.name)).toEqual([MAIL_SENDER_JOB.name, ERASURES_JOB.name, VERIFICATION_REMINDERS_JOB.name]);
     // A sender run must end (SMTP timeouts) long before another instance may take it over.
     expect(MAIL_SENDER_JOB.leaseSeconds).toBeGreaterThanOrEqual(10 * 60);
   });
@@ -139,8 +139,17 @@ describe('Law 25 erasures', () => {
         { query: 'test effacement recente', day: old(2), count: 1 },
       ],
     });
+    // Verification requests: 24 months after they were sent.
+    const provider = await prisma.provider.create({ data: { slug: 'test-effacement-demandes', name: 'Test effacement demandes' }, select: { id: true } });
+    await prisma.verificationRequest.createMany({
+      data: [
+        { providerId: provider.id, sentAt: old(740) },
+        { providerId: provider.id, sentAt: old(700) },
+      ],
+    });
     try {
       await runErasures(prisma, now);
+      expect((await prisma.verificationRequest.findMany({ where: { providerId: provider.id } })).map((row) => row.sentAt)).toEqual([old(700)]);
       const ids = (await prisma.suggestion.findMany({ where: { title: 'Test effacement' }, select: { id: true } })).map((row) => row.id);
       expect(ids.sort()).toEqual([recentDecided.id, oldPending.id, recentPending.id].sort());
       expect(ids).not.toContain(oldDecided.id);
@@ -159,6 +168,7 @@ describe('Law 25 erasures', () => {
       await prisma.loginAttempt.deleteMany({ where: { ip: '203.0.113.1' } });
       await prisma.mailMessage.deleteMany();
       await prisma.user.delete({ where: { id: member.id } });
+      await prisma.provider.delete({ where: { id: provider.id } });
     }
   });
 });

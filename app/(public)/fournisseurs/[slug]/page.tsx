@@ -53,6 +53,9 @@ export default async function ProviderPage({ params }: Props) {
         <BasketButton kind="provider" slug={provider.slug} name={provider.name} />
         <VerificationInfo verification={provider} />
         <ReportErrorLink type="fournisseur" slug={provider.slug} name={provider.name} />
+        <p className="text-sm">
+          C’est votre organisme ? <Link href={`${providerPath(provider.slug)}/mise-a-jour`}>Mettez votre fiche à jour</Link>
+        </p>
       </header>
 
       <section aria-labelledby="titre-coordonnees" className="space-y-3">

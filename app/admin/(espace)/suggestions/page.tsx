@@ -5,6 +5,8 @@ import { ENTRY_TYPE_LABELS } from '@/lib/suggestions/entry-paths';
 import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/suggestions/labels';
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';
+import { pruneProviderProposals } from '@/lib/data/provider-claims';
+import { listPendingProposals } from '@/lib/data/provider-proposals';
 import { countSuggestionsByStatus, listSuggestions, MAX_PENDING_SUGGESTIONS, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
@@ -43,6 +45,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
   const db = getDb();
   // The retention of /confidentialite also applies when nobody sends or decides for a while.
   await pruneSuggestions(db);
+  await pruneProviderProposals(db);
   const counts = await countSuggestionsByStatus(db);
   const total = counts.PENDING + counts.ACCEPTED + counts.REJECTED;
   const countOf = (param: string | null) => (param ? counts[STATUS_PARAMS[param]!] : total);
@@ -52,6 +55,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
   const page = Math.min(pageNumber(pageParam), pageCount);
   const suggestions = await listSuggestions(db, { status, skip: (page - 1) * SUGGESTIONS_PAGE_SIZE });
   const currentLabel = FILTERS.find((filter) => filter.param === current)?.label ?? 'Toutes';
+  const fromOrganizations = await listPendingProposals(db);
 
   return (
     <div className="space-y-8">
@@ -68,6 +72,33 @@ export default async function SuggestionsPage({ searchParams }: Props) {
           </p>
         )}
       </header>
+
+      <section aria-labelledby="titre-organismes" className="space-y-3">
+        <h2 id="titre-organismes" className="text-2xl font-semibold">
+          Demandes des organismes : {fromOrganizations.length} à traiter
+        </h2>
+        <p>Les changements qu’un organisme propose pour sa propre fiche, et les demandes de lien venues d’une adresse que la Table ne connaît pas.</p>
+        {fromOrganizations.length === 0 ? (
+          <p className="text-slate-700">Aucune demande d’organisme à traiter.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 border-y border-slate-200">
+            {fromOrganizations.map((proposal) => (
+              <li key={proposal.id} className="space-y-1 py-3">
+                <Badge tone="brand">{proposal.kind === 'UPDATE' ? 'Changements proposés' : 'Demande de lien'}</Badge>
+                <p className="break-words">
+                  <Link href={`/admin/suggestions/organismes/${proposal.id}`} className="font-medium">
+                    {proposal.providerName}
+                  </Link>
+                  {proposal.kind === 'UPDATE' && <span className="text-sm text-slate-700"> ({Object.keys(proposal.changes).length} champs)</span>}
+                </p>
+                <p className="text-sm text-slate-700">
+                  Reçue le <time dateTime={proposal.createdAt}>{formatDate(proposal.createdAt)}</time>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <nav aria-label="Filtrer par statut">
         <ul className="flex flex-wrap gap-2">

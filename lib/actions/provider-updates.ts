@@ -1,0 +1,50 @@
+'use server';
+
+// The organisation's form, opened from its one-time link (/mise-a-jour/<token>). Public on
+// purpose (listed in the authorization matrix): the token is the authorization, checked again
+// here and used once in the transaction that records what the organisation did.
+import { updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getRequestIp } from '@/lib/auth';
+import { INVENTORY_TAG } from '@/lib/data/cache-tags';
+import { confirmProviderListing, proposeProviderUpdate, withMembersOnlyValues, type OrganizationOutcome } from '@/lib/data/provider-proposals';
+import { getDb } from '@/lib/db';
+import { parseProviderForm } from '@/lib/validation/provider';
+import { ENTRY_ECHO_MAX_LENGTH, versionSchema } from '@/lib/validation/entry';
+import { typedLists, type EntryFormState } from '@/lib/validation/form-state';
+import { openProviderUpdateLink } from '@/lib/verification/links';
+
+const PROBLEMS: Record<Exclude<OrganizationOutcome, { ok: true }>['reason'], string> = {
+  invalid: 'Ce lien n’est pas valide : rien n’a été changé. Demandez un nouveau lien depuis la fiche de votre organisme.',
+  expired: 'Ce lien a expiré (il fonctionne 7 jours) : rien n’a été changé. Demandez un nouveau lien depuis la fiche de votre organisme.',
+  used: 'Ce lien a déjà servi : rien n’a été changé. Demandez un nouveau lien depuis la fiche de votre organisme.',
+  stale:
+    'La Table a modifié cette fiche pendant que vous la lisiez : rien n’a été envoyé. Vos changements restent ci-dessous pour que vous puissiez les copier. Rechargez la page pour voir la fiche à jour (votre lien fonctionne encore), puis refaites vos changements.',
+  unchanged: 'Vous n’avez rien changé. Si tout est exact, choisissez « Tout est encore exact ».',
+};
+
+export async function submitProviderUpdateAction(_previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
+  const typed = typedLists(formData, { maxLength: ENTRY_ECHO_MAX_LENGTH, omit: ['token'] });
+  const token = String(formData.get('token') ?? '');
+  const version = versionSchema.safeParse(formData.get('version'));
+  if (!version.success) return { status: 'error', message: PROBLEMS.invalid, typed };
+  const db = getDb();
+
+  if (formData.get('intent') === 'confirm') {
+    const outcome = await confirmProviderListing(db, { token, version: version.data }, { ip: await getRequestIp() });
+    if (!outcome.ok) return { status: 'error', message: PROBLEMS[outcome.reason], typed };
+    updateTag(INVENTORY_TAG);
+    redirect('/mise-a-jour/merci?etat=confirme');
+  }
+
+  // The members-only fields (publication, the contact…) are taken from the listing, never from the form.
+  const opened = await openProviderUpdateLink(db, token);
+  if (!opened.ok) return { status: 'error', message: PROBLEMS[opened.problem], typed };
+  const row = await db.provider.findUnique({ where: { id: opened.providerId } });
+  if (!row) return { status: 'error', message: PROBLEMS.invalid, typed };
+  const parsed = parseProviderForm(withMembersOnlyValues(formData, row));
+  if (!parsed.success) return { status: 'error', message: 'Vos changements n’ont pas été envoyés : corrigez les champs indiqués.', errors: parsed.errors, typed };
+  const outcome = await proposeProviderUpdate(db, { token, version: version.data, values: parsed.data });
+  if (!outcome.ok) return { status: 'error', message: PROBLEMS[outcome.reason], typed };
+  redirect('/mise-a-jour/merci?etat=envoye');
+}
