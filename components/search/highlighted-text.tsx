@@ -1,21 +1,56 @@
+import type { ReactNode } from 'react';
+import { findAcronyms } from '@/components/ui/abbreviated';
 import { splitHighlights } from '@/lib/search/highlight';
 
 /**
  * Text from ts_headline with its matches as <mark> elements. React escapes every segment:
- * the text is never parsed as HTML.
+ * the text is never parsed as HTML. Known acronyms are spelled out in an <abbr> holding the whole
+ * acronym as one run of text; when a match cuts through one (« Loi » of « Loi 27 »), the whole
+ * acronym is marked.
  */
 export function HighlightedText({ text }: { text: string }) {
-  return (
-    <>
-      {splitHighlights(text).map((segment, index) =>
-        segment.isMatch ? (
-          <mark key={index} className="rounded-sm bg-amber-100 px-0.5 font-semibold text-slate-900">
-            {segment.text}
-          </mark>
-        ) : (
-          <span key={index}>{segment.text}</span>
-        ),
-      )}
-    </>
-  );
+  const segments = splitHighlights(text);
+  const starts: number[] = [];
+  segments.reduce((position, segment) => (starts.push(position), position + segment.text.length), 0);
+  // The segments' pieces that fall between two positions of the plain text.
+  const piecesBetween = (from: number, to: number): ReactNode[] =>
+    segments.flatMap((segment, index) => {
+      const start = Math.max(from, starts[index]!);
+      const end = Math.min(to, starts[index]! + segment.text.length);
+      if (start >= end) return [];
+      const piece = segment.text.slice(start - starts[index]!, end - starts[index]!);
+      return segment.isMatch
+        ? [
+            <mark key={`${index}-${start}`} className="rounded-sm bg-amber-100 px-0.5 font-semibold text-slate-900">
+              {piece}
+            </mark>,
+          ]
+        : [<span key={`${index}-${start}`}>{piece}</span>];
+    });
+  const plain = segments.map((segment) => segment.text).join('');
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const acronym of findAcronyms(plain)) {
+    parts.push(...piecesBetween(last, acronym.start));
+    const abbr = (
+      <abbr key={`abbr-${acronym.start}`} title={acronym.expansion}>
+        {plain.slice(acronym.start, acronym.end)}
+      </abbr>
+    );
+    const isMatched = segments.some(
+      (segment, index) => segment.isMatch && starts[index]! < acronym.end && starts[index]! + segment.text.length > acronym.start,
+    );
+    parts.push(
+      isMatched ? (
+        <mark key={`mark-${acronym.start}`} className="rounded-sm bg-amber-100 px-0.5 font-semibold text-slate-900">
+          {abbr}
+        </mark>
+      ) : (
+        abbr
+      ),
+    );
+    last = acronym.end;
+  }
+  parts.push(...piecesBetween(last, plain.length));
+  return <>{parts}</>;
 }
