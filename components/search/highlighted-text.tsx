@@ -4,9 +4,8 @@ import { splitHighlights } from '@/lib/search/highlight';
 
 /**
  * Text from ts_headline with its matches as <mark> elements. React escapes every segment:
- * the text is never parsed as HTML. Known acronyms are spelled out in an <abbr> holding the whole
- * acronym as one run of text; when a match cuts through one (« Loi » of « Loi 27 »), the whole
- * acronym is marked.
+ * the text is never parsed as HTML. Known acronyms are spelled out in an <abbr>, even when a
+ * match cuts through one (« <abbr><mark>Loi</mark> 27</abbr> »).
  */
 export function HighlightedText({ text }: { text: string }) {
   const segments = splitHighlights(text);
@@ -32,22 +31,10 @@ export function HighlightedText({ text }: { text: string }) {
   let last = 0;
   for (const acronym of findAcronyms(plain)) {
     parts.push(...piecesBetween(last, acronym.start));
-    const abbr = (
-      <abbr key={`abbr-${acronym.start}`} title={acronym.expansion}>
-        {plain.slice(acronym.start, acronym.end)}
-      </abbr>
-    );
-    const isMatched = segments.some(
-      (segment, index) => segment.isMatch && starts[index]! < acronym.end && starts[index]! + segment.text.length > acronym.start,
-    );
     parts.push(
-      isMatched ? (
-        <mark key={`mark-${acronym.start}`} className="rounded-sm bg-amber-100 px-0.5 font-semibold text-slate-900">
-          {abbr}
-        </mark>
-      ) : (
-        abbr
-      ),
+      <abbr key={`abbr-${acronym.start}`} title={acronym.expansion}>
+        {piecesBetween(acronym.start, acronym.end)}
+      </abbr>,
     );
     last = acronym.end;
   }
