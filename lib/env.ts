@@ -132,6 +132,18 @@ export function getPrivacyOfficer(): PrivacyOfficer {
   return { name: parsed.PRIVACY_OFFICER_NAME ?? null, email: parsed.PRIVACY_OFFICER_EMAIL ?? null };
 }
 
+/**
+ * What is missing for people to write to the privacy officer, or null when an address is set.
+ * A name alone gives no way to write: only the email counts. Said by `npm start` and the
+ * admin dashboard; the public pages then point to the suggestion form.
+ */
+export function privacyOfficerGap(officer: PrivacyOfficer = getPrivacyOfficer()): string | null {
+  if (officer.email) return null;
+  return officer.name
+    ? 'PRIVACY_OFFICER_EMAIL n’est pas défini : la page Confidentialité nomme la personne responsable sans donner son adresse.'
+    : 'PRIVACY_OFFICER_NAME et PRIVACY_OFFICER_EMAIL ne sont pas définis : la page Confidentialité ne nomme pas la personne responsable et ne donne pas son adresse.';
+}
+
 // --- Open data (licence of the downloads, API rate limit) ----------------------------
 
 let cachedOpenData: OpenDataConfig | undefined;

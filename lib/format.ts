@@ -19,3 +19,10 @@ export function initialLetter(name: string): string {
   const first = foldForSorting(name).match(/[A-Z]/)?.[0];
   return first ?? '#';
 }
+
+const STARTS_WITH_VOWEL = /^[aeiouyàâäéèêëîïôöûüæœ]/i;
+
+/** « que Dataide », « qu’Insertech »: elision of « que » before a name. */
+export function thatName(name: string): string {
+  return STARTS_WITH_VOWEL.test(name) ? `qu’${name}` : `que ${name}`;
+}

@@ -13,6 +13,7 @@ import type {
   ServiceFormat,
   Verifier,
 } from '@/lib/generated/prisma/enums';
+import { ROLE_WORDING } from '@/lib/copy/vocabulary';
 
 export const statusLabels: Record<EntryStatus, string> = {
   DRAFT: 'Brouillon',
@@ -27,7 +28,7 @@ export const needKindLabels: Record<NeedKind, string> = {
 
 export const availabilityLabels: Record<Availability, string> = {
   EXISTING: 'Existe déjà',
-  PROPOSED: 'Proposée',
+  PROPOSED: 'Idée, pas encore offerte',
   UNCONFIRMED: 'Existence à confirmer',
 };
 
@@ -74,8 +75,8 @@ export const INFERRED_MARK_PLURAL = 'déduits par l’équipe';
 
 /** What the marks mean, said once on a page that shows them. */
 export const INFERRED_EXPLANATION =
-  '« Déduit par l’équipe » : l’inventaire de la Table ne le dit pas ; l’équipe du répertoire l’a déduit de sa formulation.';
-export const BRACKETS_EXPLANATION = 'Entre crochets dans une formulation de l’inventaire : un ajout de l’équipe du répertoire.';
+  '« Déduit par l’équipe » : l’inventaire de la Table ne le dit pas. L’équipe du site l’a tiré de ses mots.';
+export const BRACKETS_EXPLANATION = 'Entre crochets dans les mots de l’inventaire : un ajout de l’équipe du site.';
 
 export const inferredFieldLabels: Record<InferredField, string> = {
   KINDS: 'Types d’aide',
@@ -92,6 +93,11 @@ export function roleLabel(role: ProviderRole, isInferred: boolean): string {
   return isInferred ? `${providerRoleLabels[role]}, ${INFERRED_MARK}` : providerRoleLabels[role];
 }
 
+/** What a provider does for one solution, said in full after its name: "finance cette solution, déduit par l’équipe". */
+export function rolesSentence(roles: readonly ProviderRole[], inferredRoles: readonly ProviderRole[]): string {
+  return roles.map((role) => (inferredRoles.includes(role) ? `${ROLE_WORDING[role]}, ${INFERRED_MARK}` : ROLE_WORDING[role])).join(' ; ');
+}
+
 /** A provider's roles on one solution, each inferred one marked ("offre ; finance, déduit par l'équipe"). */
 export function rolesLabel(roles: readonly ProviderRole[], inferredRoles: readonly ProviderRole[]): string {
   return roles.map((role) => roleLabel(role, inferredRoles.includes(role))).join(inferredRoles.length > 0 ? ' ; ' : ', ');
@@ -102,7 +108,7 @@ export const costLabels: Record<CostOption, string> = {
   LOW_COST: 'Faible coût',
   PAID: 'Payant',
   SUBSIDIZED: 'Subventionné',
-  UNKNOWN: 'À préciser',
+  UNKNOWN: 'Non précisé',
 };
 
 export const formatLabels: Record<ServiceFormat, string> = {

@@ -4,6 +4,7 @@
 // stops the site, then the mail catcher and the database.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { privacyOfficerGap } from '../lib/env';
 import { readOrCreateLocalSecret } from '../lib/security/local-secret';
 import { installShutdownHandlers } from './lib/embedded-postgres';
 import { prepareMail } from './lib/mail-catcher';
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '0.0.0.0';
   // Say it before anything slow happens.
   await assertPortIsFree(port, host);
+  // Law 25: the public must be able to write to the person in charge of personal information.
+  const privacyGap = privacyOfficerGap();
+  if (privacyGap) {
+    console.warn(`Attention : ${privacyGap} Les visiteurs sont dirigés vers le formulaire de suggestion en attendant (README, « Secrets and settings »).`);
+  }
 
   const database = await prepareDatabase();
   stopDatabase = database.stop;

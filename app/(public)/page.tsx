@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -19,19 +20,19 @@ export default async function HomePage() {
     { value: stats.needCount + stats.issueCount, label: 'besoins et enjeux' },
     { value: stats.existingSolutionCount, label: 'solutions qui existent déjà' },
     ...(stats.unconfirmedSolutionCount > 0 ? [{ value: stats.unconfirmedSolutionCount, label: 'solutions dont l’existence est à confirmer' }] : []),
-    { value: stats.proposedSolutionCount, label: 'solutions proposées' },
-    { value: stats.providerCount, label: 'organismes et programmes' },
+    { value: stats.proposedSolutionCount, label: 'idées pas encore offertes' },
+    { value: stats.providerCount, label: 'fournisseurs' },
   ];
 
   return (
     <div className="space-y-10">
       <section aria-labelledby="titre-accueil" className="space-y-4">
         <h1 id="titre-accueil" className="text-3xl font-bold text-brand-900">
-          Trouver de l&apos;aide pour le numérique dans votre organisme
+          Trouver de l’aide pour le numérique dans votre organisme
         </h1>
         <p className="max-w-3xl text-lg">
-          Ce répertoire rassemble les besoins numériques nommés par les organismes communautaires du Québec, les
-          solutions qui existent déjà ou qui sont proposées, et les organismes ou programmes qui les offrent.
+          Ici, vous trouvez les besoins en numérique des organismes communautaires du Québec. Pour chaque besoin, vous
+          voyez les solutions qui existent déjà, les idées pas encore offertes, et qui les offre.
         </p>
         <dl className={`grid grid-cols-2 gap-3 ${figures.length > 4 ? 'sm:grid-cols-5' : 'sm:grid-cols-4'}`}>
           {figures.map((figure) => (
@@ -70,7 +71,7 @@ export default async function HomePage() {
               <Link href="/fournisseurs">Voir les fournisseurs de A à Z</Link>
             </h3>
             <p className="mt-1 text-slate-800">
-              Vous connaissez déjà un organisme ou un programme ? Voyez ce qu&apos;il offre et pour quels besoins.
+              Vous connaissez déjà un organisme ou un programme ? Voyez ce qu’il offre et pour quels besoins.
             </p>
           </div>
         </div>
@@ -86,12 +87,13 @@ export default async function HomePage() {
           <ul className="grid gap-2 sm:grid-cols-2">
             {needs.slice(0, HOME_NEEDS).map((need) => (
               <li key={need.slug}>
-                <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+                <Link href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></Link>
                 <span className="text-sm text-slate-700">
                   {' '}
-                  — {needKindLabels[need.kind].toLowerCase()}, {need.existingCount} existante
-                  {need.existingCount > 1 ? 's' : ''}, {need.unconfirmedCount > 0 && `${need.unconfirmedCount} à confirmer, `}
-                  {need.proposedCount} proposée{need.proposedCount > 1 ? 's' : ''}
+                  — {needKindLabels[need.kind].toLowerCase()}, {need.existingCount} solution
+                  {need.existingCount > 1 ? 's' : ''} qui existe{need.existingCount > 1 ? 'nt' : ''} déjà,{' '}
+                  {need.unconfirmedCount > 0 && `${need.unconfirmedCount} dont l’existence est à confirmer, `}
+                  {need.proposedCount} idée{need.proposedCount > 1 ? 's' : ''}
                 </span>
               </li>
             ))}

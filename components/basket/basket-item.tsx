@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
@@ -7,9 +8,10 @@ import type { BasketContactDto, BasketItemDto, BasketProviderDto, BasketSolution
 import { factValue } from '@/components/inventory/provider-facts';
 import { fieldOf, publicLabel } from '@/lib/entries/fields';
 import { providerEntry } from '@/lib/entries/provider';
-import { availabilityLabels, costLabels, helpKindLabels, providerKindLabels, rolesLabel, withInferredMark } from '@/lib/labels';
+import { availabilityLabels, costLabels, helpKindLabels, providerKindLabels, rolesSentence, withInferredMark } from '@/lib/labels';
+import { MISSING_INFORMATION } from '@/lib/copy/vocabulary';
 
-const MISSING = 'À compléter';
+const MISSING = MISSING_INFORMATION;
 
 function host(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
@@ -62,9 +64,9 @@ function SolutionDetails({ item }: { item: BasketSolutionDto }) {
           <ul className="list-disc space-y-1 pl-5">
             {item.providers.map((provider) => (
               <li key={provider.slug}>
-                <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
+                <Link href={`/fournisseurs/${provider.slug}`}><Abbreviated text={provider.name} /></Link>
                 {(!provider.roles.includes('OFFERS') || provider.inferredRoles.length > 0) && (
-                  <span className="text-slate-700"> ({rolesLabel(provider.roles, provider.inferredRoles)})</span>
+                  <span className="text-slate-700"> ({rolesSentence(provider.roles, provider.inferredRoles)})</span>
                 )}{' '}
                 — <ContactLine contact={provider} />
               </li>
@@ -76,7 +78,7 @@ function SolutionDetails({ item }: { item: BasketSolutionDto }) {
   );
 }
 
-// The facts of its definition's `basket` list, in order: « À compléter » when unknown, or
+// The facts of its definition's `basket` list, in order: « Non précisé » when unknown, or
 // left out (`whenUnknown: 'omit'`).
 const BASKET_FACTS = Object.entries(providerEntry.basket).map(([key, fact]) => ({ field: fieldOf(providerEntry, key)!, fact }));
 
@@ -98,7 +100,7 @@ function ProviderDetails({ item }: { item: BasketProviderDto }) {
           <ul className="list-disc space-y-0.5 pl-5">
             {item.offers.map((offer) => (
               <li key={offer.slug}>
-                {offer.title} <span className="text-slate-700">({availabilityLabels[offer.availability].toLowerCase()})</span>
+                <Abbreviated text={offer.title} /> <span className="text-slate-700">({availabilityLabels[offer.availability].toLowerCase()})</span>
               </li>
             ))}
           </ul>
@@ -133,18 +135,18 @@ export function BasketItem({ item, action }: { item: BasketItemDto; action?: Rea
             )}
           </div>
           <h3 className="text-lg font-semibold">
-            <Link href={basketItemPath(item)}>{item.name}</Link>
+            <Link href={basketItemPath(item)}><Abbreviated text={item.name} /></Link>
           </h3>
-          {item.kind === 'provider' && item.alternateName && <p className="text-sm text-slate-700">Aussi écrit : {item.alternateName}</p>}
+          {item.kind === 'provider' && item.alternateName && <p className="text-sm text-slate-700">Aussi écrit : <Abbreviated text={item.alternateName} /></p>}
         </div>
         {action}
       </div>
-      {item.description && <p className="text-slate-800">{item.description}</p>}
+      {item.description && <p className="text-slate-800"><Abbreviated text={item.description} /></p>}
       {item.kind === 'solution' ? <SolutionDetails item={item} /> : <ProviderDetails item={item} />}
       {item.toVerify && (
         <p className="text-sm text-orange-950">
-          <span className="font-semibold">À vérifier ou à compléter{item.verifyNote ? ' : ' : '.'}</span>
-          {item.verifyNote}
+          <span className="font-semibold">À vérifier{item.verifyNote ? ' : ' : '.'}</span>
+          {item.verifyNote && <Abbreviated text={item.verifyNote} />}
         </p>
       )}
     </li>

@@ -8,8 +8,8 @@ export async function BasketLink({ className = 'font-medium' }: { className?: st
   return (
     <Link href={BASKET_PATH} className={className}>
       Panier <span aria-hidden="true">({count})</span>
-      {/* Read out as « Panier (3 éléments) »: one block, so that no space is added inside. */}
-      <span className="sr-only">{`(${count} élément${count > 1 ? 's' : ''})`}</span>
+      {/* Read out as « Panier (3 fiches) »: one block, so that no space is added inside. */}
+      <span className="sr-only">{`(${count} fiche${count > 1 ? 's' : ''})`}</span>
     </Link>
   );
 }

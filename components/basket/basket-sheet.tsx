@@ -45,7 +45,7 @@ export function BasketSheet({
       {items.length > 0 && (
         <section aria-labelledby="titre-elements" className="space-y-3">
           <h2 id="titre-elements" className="text-2xl font-semibold print:text-lg">
-            {items.length} élément{items.length > 1 ? 's' : ''}
+            {items.length} fiche{items.length > 1 ? 's' : ''}
           </h2>
           <ol className="space-y-3 print:space-y-0">
             {items.map((item) => (

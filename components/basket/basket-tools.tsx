@@ -1,5 +1,6 @@
 import { CopyLinkButton } from '@/components/basket/copy-link-button';
 import { PrintButton } from '@/components/basket/print-button';
+import { Abbr } from '@/components/ui/abbreviated';
 import type { BasketRef } from '@/lib/basket/refs';
 import { csvPath, shareUrl } from '@/lib/basket/share-link';
 import type { ReactNode } from 'react';
@@ -50,8 +51,8 @@ export function BasketTools({ refs, siteUrl, children }: { refs: readonly Basket
       <div className="space-y-2">
         <h3 className="font-medium">Télécharger</h3>
         <p className="text-sm text-slate-700">
-          Un fichier CSV pour un tableur (Excel, LibreOffice, Google Sheets) : une ligne par fiche, colonnes séparées par
-          des points-virgules.
+          Pour un tableur comme Excel, LibreOffice ou Google Sheets : un fichier <Abbr short="CSV" />, avec une ligne par
+          fiche.
         </p>
         <a href={csvPath(refs)} download className={secondaryButton}>
           Télécharger (CSV)

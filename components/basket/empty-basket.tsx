@@ -8,8 +8,8 @@ export function EmptyBasket({ title = 'Votre panier est vide.' }: { title?: stri
         {title}
       </h2>
       <p>
-        Sur la page d&apos;une solution ou d&apos;un fournisseur, le bouton « Ajouter au panier » la garde ici. Vous pourrez
-        ensuite partager la liste, l&apos;imprimer ou la télécharger. Pour commencer :
+        Sur la page d’une solution ou d’un fournisseur, le bouton « Ajouter au panier » ajoute la fiche ici. Vous pourrez
+        ensuite partager la liste, l’imprimer ou la télécharger. Pour commencer :
       </p>
       <ul className="list-disc space-y-1 pl-5">
         <li>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MISSING_INFORMATION } from '@/lib/copy/vocabulary';
 import { fieldOf, publicLabel, type Field } from '@/lib/entries/fields';
 import { providerEntry } from '@/lib/entries/provider';
 import type { FactGroup, FactKey, PublicValues } from '@/lib/entries/types';
@@ -15,7 +16,7 @@ const FACTS: { label: string; fields: Field[] }[] = (providerEntry.facts as read
 
 export type ProviderFactsSource = Pick<PublicValues<typeof providerEntry>, FactKey<typeof providerEntry>>;
 
-const NOT_PROVIDED = 'À compléter';
+const NOT_PROVIDED = MISSING_INFORMATION;
 
 // Only http(s) addresses become links: a "javascript:" URL typed into a record must never run.
 function websiteLink(website: string): ReactNode {
@@ -54,7 +55,7 @@ export function hasKnownFacts(provider: ProviderFactsSource): boolean {
 
 /**
  * Contact details and conditions of a provider. On its own page every line is shown, with
- * "À compléter" where the directory does not know yet; elsewhere (`knownOnly`) only what is known.
+ * "Non précisé" where the directory does not know yet; elsewhere (`knownOnly`) only what is known.
  */
 export function ProviderFacts({ provider, knownOnly = false }: { provider: ProviderFactsSource; knownOnly?: boolean }) {
   const shown = facts(provider).filter((fact) => !knownOnly || fact.value !== null);

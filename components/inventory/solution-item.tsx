@@ -1,13 +1,14 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import Link from 'next/link';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { CostBadge, HelpKindBadges } from '@/components/inventory/inferred-values';
 import { VerificationInfo } from '@/components/ui/verification-info';
-import { roleLabel } from '@/lib/labels';
+import { rolesSentence } from '@/lib/labels';
 import { providerPath, solutionPath } from '@/lib/seo/urls';
 import type { SolutionDto } from '@/lib/data/types';
 
-/** One solution with its providers, its title linking to its page; nested sub-points are listed under it. */
+/** One solution with its providers, its title linking to its page; nested precisions are listed under it. */
 export function SolutionItem({ solution, headingLevel = 3 }: { solution: SolutionDto; headingLevel?: 3 | 4 | 5 }) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -19,20 +20,25 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
       </div>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-2">
         <Heading className="font-semibold">
-          <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+          <Link href={solutionPath(solution.slug)}><Abbreviated text={solution.title} /></Link>
         </Heading>
         <BasketButton kind="solution" slug={solution.slug} name={solution.title} anchor={`solution-${solution.slug}`} />
       </div>
-      <p className="mt-1 text-slate-800">{solution.description}</p>
+      <p className="mt-1 text-slate-800">
+        <span className="text-sm text-slate-700">Selon l’inventaire : </span>
+        <q data-source="inventaire">
+          <Abbreviated text={solution.description} />
+        </q>
+      </p>
       {solution.providers.length > 0 && (
         <p className="mt-2 text-sm">
-          <span className="font-medium">Qui : </span>
+          <span className="font-medium">Fournisseurs : </span>
           {solution.providers.map((provider, index) => (
             <span key={`${provider.slug}-${provider.role}`}>
               {index > 0 && ', '}
-              <Link href={providerPath(provider.slug)}>{provider.name}</Link>
+              <Link href={providerPath(provider.slug)}><Abbreviated text={provider.name} /></Link>
               {(provider.role !== 'OFFERS' || provider.isRoleInferred) && (
-                <span className="text-slate-700"> ({roleLabel(provider.role, provider.isRoleInferred)})</span>
+                <span className="text-slate-700"> ({rolesSentence([provider.role], provider.isRoleInferred ? [provider.role] : [])})</span>
               )}
             </span>
           ))}
@@ -42,7 +48,7 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
         <VerificationInfo verification={solution} compact />
       </div>
       {solution.children.length > 0 && (
-        <ul className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" aria-label={`Précisions : ${solution.title}`}>
+        <ul className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" aria-label={`Précisions : $<Abbreviated text={solution.title} />`}>
           {solution.children.map((child) => (
             <SolutionItem key={child.slug} solution={child} headingLevel={headingLevel === 5 ? 5 : ((headingLevel + 1) as 4 | 5)} />
           ))}

@@ -9,7 +9,7 @@ export function SiteFooter() {
           renforcement des capacités numériques des organismes communautaires (avril 2023).
         </p>
         <p>
-          Une ressource manque ? <Link href="/suggerer">Suggérez-la</Link>. Une information est à corriger ? Suivez le lien
+          Une solution ou un fournisseur manque ? <Link href="/suggerer">Suggérez-le</Link>. Une information est à corriger ? Suivez le lien
           « Signaler une erreur » de la fiche : les membres de la Table qui tiennent le répertoire à jour le liront.
         </p>
         <nav aria-label="Pied de page" className="no-print">
@@ -21,7 +21,7 @@ export function SiteFooter() {
               <Link href="/donnees">Données ouvertes</Link>
             </li>
             <li>
-              <Link href="/suggerer">Suggérer une ressource</Link>
+              <Link href="/suggerer">Faire une suggestion</Link>
             </li>
             <li>
               <Link href="/confidentialite">Confidentialité</Link>

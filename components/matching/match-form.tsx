@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { ReactNode } from 'react';
 import type { ThemeDto } from '@/lib/data/themes';
 import { Audience, HelpKind, Region, ServiceFormat } from '@/lib/generated/prisma/enums';
@@ -47,8 +48,14 @@ export function MatchForm({ themes, answers }: { themes: ThemeDto[]; answers: Ma
         <div className="grid gap-2 sm:grid-cols-2">
           {themes.map((theme) => (
             <Choice key={theme.slug} type="checkbox" name="theme" value={theme.slug} checked={answers.themes.includes(theme.slug)}>
-              <span className="font-medium">{theme.name}</span>
-              {theme.description && <span className="block text-sm text-slate-700">{theme.description}</span>}
+              <span className="font-medium">
+                <Abbreviated text={theme.name} />
+              </span>
+              {theme.description && (
+                <span className="block text-sm text-slate-700">
+                  <Abbreviated text={theme.description} />
+                </span>
+              )}
             </Choice>
           ))}
         </div>
@@ -100,7 +107,7 @@ export function MatchForm({ themes, answers }: { themes: ThemeDto[]; answers: Ma
         </Choice>
       </Question>
 
-      <Question number={6} legend="Votre organisation est…">
+      <Question number={6} legend="Quel public décrit le mieux votre organisation ?">
         {audiences.map((audience) => (
           <Choice key={audience} type="radio" name="pour" value={audience} checked={answers.audience === audience}>
             {audienceLabels[audience]}

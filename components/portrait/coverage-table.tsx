@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import Link from 'next/link';
 import { costLabels, needKindLabels, regionLabels } from '@/lib/labels';
 import type { CoverageRow } from '@/lib/portrait/types';
@@ -10,15 +11,15 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
     <div role="region" aria-labelledby="couverture-legende" tabIndex={0} className="table-scroll overflow-x-auto">
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption id="couverture-legende" className="mb-2 text-left text-slate-700">
-          Pour chaque besoin : ses solutions existantes, à confirmer et proposées, les fournisseurs nommés, et les régions
-          et coûts couverts par ses solutions existantes.
+          Pour chaque besoin : ses solutions qui existent déjà, celles dont l’existence est à confirmer, les idées pas encore
+          offertes et les fournisseurs. Puis les régions et les coûts de ses solutions qui existent déjà.
         </caption>
         <thead>
           <tr className="border-b-2 border-slate-500 align-bottom">
             <th scope="col" className="py-2 pr-3">Besoin ou enjeu</th>
             <th scope="col" className="py-2 pr-3 text-right">Solutions existantes</th>
             <th scope="col" className="py-2 pr-3 text-right">Existence à confirmer</th>
-            <th scope="col" className="py-2 pr-3 text-right">Solutions proposées</th>
+            <th scope="col" className="py-2 pr-3 text-right">Idées, pas encore offertes</th>
             <th scope="col" className="py-2 pr-3 text-right">Fournisseurs</th>
             <th scope="col" className="py-2 pr-3">Régions couvertes</th>
             <th scope="col" className="py-2">Coûts</th>
@@ -29,7 +30,7 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
             <tr key={row.slug} className="border-b border-slate-200 align-top">
               <th scope="row" className="py-2 pr-3 font-normal">
                 <Link href={needPath(row.slug)} className="font-medium">
-                  {row.title}
+                  <Abbreviated text={row.title} />
                 </Link>
                 <span className="block text-slate-700">
                   {needKindLabels[row.kind]}
@@ -42,7 +43,7 @@ export function CoverageTable({ rows }: { rows: CoverageRow[] }) {
               <td className="py-2 pr-3 text-right tabular-nums">{row.proposed}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{row.providers}</td>
               <td className="py-2 pr-3">{row.regions.length > 0 ? row.regions.map((region) => regionLabels[region]).join(', ') : 'Non précisé'}</td>
-              <td className="py-2">{row.costs.length > 0 ? row.costs.map((cost) => costLabels[cost]).join(', ') : 'À préciser'}</td>
+              <td className="py-2">{row.costs.length > 0 ? row.costs.map((cost) => costLabels[cost]).join(', ') : 'Non précisé'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { needKindLabels } from '@/lib/labels';
@@ -16,7 +17,7 @@ function SolutionGapList({ solutions }: { solutions: SolutionGap[] }) {
     <ul className="list-disc space-y-1 pl-6">
       {solutions.map((solution) => (
         <li key={solution.slug}>
-          <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+          <Link href={solutionPath(solution.slug)}><Abbreviated text={solution.title} /></Link>
           {solution.needs.length > 0 && (
             <span className="text-slate-700"> — pour : {solution.needs.map((need) => need.title).join(' ; ')}</span>
           )}
@@ -49,11 +50,11 @@ export function Gaps({ gaps }: { gaps: GapsData }) {
           <ul className="list-disc space-y-1 pl-6">
             {gaps.needsWithoutExisting.map((need) => (
               <li key={need.slug}>
-                <Link href={needPath(need.slug)}>{need.title}</Link> ({needKindLabels[need.kind].toLowerCase()}) —{' '}
+                <Link href={needPath(need.slug)}><Abbreviated text={need.title} /></Link> ({needKindLabels[need.kind].toLowerCase()}) —{' '}
                 {need.unconfirmed > 0 && `${need.unconfirmed} dont l’existence est à confirmer, `}
                 {need.proposed === 0
-                  ? 'aucune solution proposée'
-                  : `${need.proposed} solution${need.proposed > 1 ? 's' : ''} proposée${need.proposed > 1 ? 's' : ''}`}
+                  ? 'aucune idée pas encore offerte'
+                  : `${need.proposed} idée${need.proposed > 1 ? 's' : ''} pas encore offerte${need.proposed > 1 ? 's' : ''}`}
                 {need.proposed === 0 && need.unconfirmed === 0 && ' non plus'}
               </li>
             ))}
@@ -76,7 +77,7 @@ export function Gaps({ gaps }: { gaps: GapsData }) {
 
       <section aria-labelledby="manques-proposees" className="space-y-2">
         <h3 id="manques-proposees" className="text-xl font-semibold">
-          Solutions seulement proposées ({gaps.proposedOnly.length})
+          Idées, pas encore offertes ({gaps.proposedOnly.length})
         </h3>
         <p className="text-slate-800">Des pistes nommées par le milieu qui n’existent pas encore : autant d’occasions de soutien.</p>
         <SolutionGapList solutions={gaps.proposedOnly} />
@@ -132,7 +133,7 @@ export function Gaps({ gaps }: { gaps: GapsData }) {
             <ul className="list-disc space-y-1 pl-6">
               {gaps.stale.map((entry) => (
                 <li key={`${entry.type}-${entry.slug}`}>
-                  {entryLabels[entry.type].one} : <Link href={entryLabels[entry.type].path(entry.slug)}>{entry.title}</Link>
+                  {entryLabels[entry.type].one} : <Link href={entryLabels[entry.type].path(entry.slug)}><Abbreviated text={entry.title} /></Link>
                   {entry.verifiedAt && !Number.isNaN(Date.parse(entry.verifiedAt)) ? ` (le ${formatDate(entry.verifiedAt)})` : ''}
                 </li>
               ))}
@@ -143,13 +144,13 @@ export function Gaps({ gaps }: { gaps: GapsData }) {
         {gaps.toVerify.length > 0 && (
           <details className="space-y-2">
             <summary className="cursor-pointer font-medium text-brand-700">
-              Voir les {gaps.toVerify.length} fiches signalées à vérifier ou à compléter
+              Voir les {gaps.toVerify.length} fiches signalées « À vérifier »
             </summary>
             <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
               {gaps.toVerify.map((entry) => (
                 <li key={`${entry.type}-${entry.slug}`}>
-                  {entryLabels[entry.type].one} : <Link href={entryLabels[entry.type].path(entry.slug)}>{entry.title}</Link>
-                  {entry.note && <span className="text-slate-700"> — {entry.note}</span>}
+                  {entryLabels[entry.type].one} : <Link href={entryLabels[entry.type].path(entry.slug)}><Abbreviated text={entry.title} /></Link>
+                  {entry.note && <span className="text-slate-700"> — <Abbreviated text={entry.note} /></span>}
                 </li>
               ))}
             </ul>

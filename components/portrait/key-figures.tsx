@@ -13,10 +13,10 @@ export function KeyFigures({ figures }: { figures: Figures }) {
     {
       value: String(figures.unconfirmedSolutions),
       label: 'solutions dont l’existence est à confirmer',
-      detail: 'ni existantes ni proposées',
+      detail: 'ni existantes ni idées',
     },
-    { value: String(figures.proposedSolutions), label: 'solutions seulement proposées' },
-    { value: String(figures.providers), label: 'fournisseurs', detail: 'organismes et programmes' },
+    { value: String(figures.proposedSolutions), label: 'idées pas encore offertes' },
+    { value: String(figures.providers), label: 'fournisseurs', detail: 'chacun, un organisme ou un programme' },
     {
       value: percent.format(figures.verifiedShare),
       label: 'des fiches vérifiées depuis 12 mois',

@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import Link from 'next/link';
 import type { NeedSummaryDto } from '@/lib/data/types';
 import { EXAMPLE_SEARCHES } from '@/lib/search/examples';
@@ -31,13 +32,15 @@ export function SearchHelp({ needs, headingLevel = 2 }: { needs: NeedSummaryDto[
           Que chercher ?
         </Heading>
         <p>
-          Décrivez ce qui est difficile dans vos mots, nommez un organisme ou un programme, une loi ou un type d&apos;aide.
+          Décrivez ce qui est difficile dans vos mots. Ou nommez un fournisseur, une loi ou un type d’aide.
           Par exemple :
         </p>
         <ul className="grid gap-2 sm:grid-cols-2">
           {EXAMPLE_SEARCHES.map((example) => (
             <li key={example.query}>
-              <Link href={searchHref({ query: example.query })}>{quoted(example.query)}</Link>
+              <Link href={searchHref({ query: example.query })}>
+                <Abbreviated text={quoted(example.query)} />
+              </Link>
               <span className="text-slate-700"> — {example.what}</span>
             </li>
           ))}
@@ -66,11 +69,13 @@ export function SearchHelp({ needs, headingLevel = 2 }: { needs: NeedSummaryDto[
           <ul className="grid gap-4 sm:grid-cols-2">
             {themes.map((theme) => (
               <li key={theme.name}>
-                <p className="font-medium">{theme.name}</p>
+                <p className="font-medium">
+                  <Abbreviated text={theme.name} />
+                </p>
                 <ul className="mt-1 list-disc space-y-1 pl-5">
                   {theme.needs.map((need) => (
                     <li key={need.slug}>
-                      <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+                      <Link href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></Link>
                     </li>
                   ))}
                 </ul>

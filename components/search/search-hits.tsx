@@ -1,20 +1,31 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import Link from 'next/link';
 import { BasketButton } from '@/components/basket/basket-button';
 import { AvailabilityBadge } from '@/components/inventory/availability-badge';
 import { HighlightedText } from '@/components/search/highlighted-text';
 import { Badge } from '@/components/ui/badge';
-import { needKindLabels, providerKindLabels, roleLabel } from '@/lib/labels';
+import { needKindLabels, providerKindLabels, rolesSentence } from '@/lib/labels';
 import { stripHighlights } from '@/lib/search/highlight';
 import type { MatchReason, NeedHit, ProviderHit, SearchType, SolutionHit } from '@/lib/search/types';
 import { reasonSentence } from '@/lib/search/wording';
 
 // One result of each type: the title links to the entry, the excerpt shows the matched words.
 
-function Excerpt({ text }: { text: string }) {
+// A need's or a solution's excerpt is the inventory's wording: quoted as such (docs/vocabulaire.md).
+function Excerpt({ text, isSource = false }: { text: string; isSource?: boolean }) {
   if (!text.trim()) return null;
   return (
     <p className="mt-1 text-slate-800">
-      <HighlightedText text={text} />
+      {isSource ? (
+        <>
+          <span className="text-sm text-slate-700">Selon l’inventaire : </span>
+          <q data-source="inventaire">
+            <HighlightedText text={text} />
+          </q>
+        </>
+      ) : (
+        <HighlightedText text={text} />
+      )}
     </p>
   );
 }
@@ -42,7 +53,7 @@ export function NeedHitItem({ hit }: { hit: NeedHit }) {
           <HighlightedText text={hit.title} />
         </Link>
       </h3>
-      <Excerpt text={hit.excerpt} />
+      <Excerpt text={hit.excerpt} isSource />
       <Reasons type="needs" reasons={hit.reasons} />
     </li>
   );
@@ -60,16 +71,16 @@ export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
         </h3>
         <BasketButton kind="solution" slug={hit.slug} name={stripHighlights(hit.title)} anchor={`solution-${hit.slug}`} />
       </div>
-      <Excerpt text={hit.excerpt} />
+      <Excerpt text={hit.excerpt} isSource />
       <Reasons type="solutions" reasons={hit.reasons} />
       {hit.providers.length > 0 && (
         <p className="mt-2 text-sm">
-          <span className="font-medium">Qui : </span>
+          <span className="font-medium">Fournisseurs : </span>
           {hit.providers.map((provider, index) => (
             <span key={`${provider.slug}-${provider.role}`}>
               {index > 0 && ', '}
-              <Link href={`/fournisseurs/${provider.slug}`}>{provider.name}</Link>
-              <span className="text-slate-700"> ({roleLabel(provider.role, provider.isRoleInferred)})</span>
+              <Link href={`/fournisseurs/${provider.slug}`}><Abbreviated text={provider.name} /></Link>
+              <span className="text-slate-700"> ({rolesSentence([provider.role], provider.isRoleInferred ? [provider.role] : [])})</span>
             </span>
           ))}
         </p>
@@ -80,7 +91,7 @@ export function SolutionHitItem({ hit }: { hit: SolutionHit }) {
           {hit.needs.map((need, index) => (
             <span key={need.slug}>
               {index > 0 && ', '}
-              <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+              <Link href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></Link>
             </span>
           ))}
         </p>
@@ -115,7 +126,7 @@ export function ProviderHitItem({ hit }: { hit: ProviderHit }) {
           {hit.solutions.map((solution, index) => (
             <span key={solution.slug}>
               {index > 0 && ', '}
-              <Link href={`/solutions/${solution.slug}`}>{solution.title}</Link>
+              <Link href={`/solutions/${solution.slug}`}><Abbreviated text={solution.title} /></Link>
             </span>
           ))}
           {others > 0 && <span className="text-slate-700"> et {others} autre{others > 1 ? 's' : ''}</span>}

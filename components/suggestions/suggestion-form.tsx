@@ -60,7 +60,7 @@ export function SuggestionForm({ report = null, regions, messageMaxLength, honey
             <FormField
               id="suggestion-titre"
               name="title"
-              label="Nom de la ressource"
+              label="Nom de la solution ou du fournisseur"
               hint="L’organisme, le programme ou l’outil que vous suggérez."
               autoComplete="off"
               required
@@ -70,8 +70,8 @@ export function SuggestionForm({ report = null, regions, messageMaxLength, honey
             <TextAreaField
               id="suggestion-message"
               name="message"
-              label="Ce qu’elle offre"
-              hint={`Ses services, à qui elle s’adresse, ce qu’elle coûte, ce que vous en savez. ${messageMaxLength.toLocaleString('fr-CA')} caractères au plus.`}
+              label="Ce qui est offert"
+              hint={`Les services, à qui ils s’adressent, leur coût, ce que vous en savez. ${messageMaxLength.toLocaleString('fr-CA')} caractères au plus.`}
               required
               rows={6}
               className="max-w-2xl"

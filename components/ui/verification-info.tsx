@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import { formatDate } from '@/lib/format';
 import { STALE_AFTER_MONTHS, verificationStatus, type VerificationStatus } from '@/lib/verification';
 import type { VerificationDto } from '@/lib/data/types';
@@ -6,14 +7,14 @@ import type { VerificationDto } from '@/lib/data/types';
 const VERIFIED_BY: Record<string, string> = { ORGANIZATION: 'par l’organisme', MEMBER: 'par la Table' };
 
 const freshnessNotices: Record<Exclude<VerificationStatus, 'current'>, string> = {
-  never: "Cette fiche n'a encore jamais été vérifiée : les informations peuvent avoir changé.",
-  stale: `Cette fiche n'a pas été vérifiée depuis plus de ${STALE_AFTER_MONTHS} mois : les informations peuvent avoir changé.`,
-  invalid: 'La date de vérification de cette fiche est erronée : les informations peuvent avoir changé.',
+  never: 'Personne n’a encore vérifié cette fiche : ce qu’elle dit a pu changer.',
+  stale: `Personne n’a vérifié cette fiche depuis plus de ${STALE_AFTER_MONTHS} mois : ce qu’elle dit a pu changer.`,
+  invalid: 'La date de vérification de cette fiche est fausse : ce qu’elle dit a pu changer.',
 };
 
 /**
  * "Dernière vérification" line, a notice when the entry was never verified or not for
- * 12 months, and the "à vérifier / à compléter" note. `compact` (an entry inside a list)
+ * 12 months, and the "À vérifier" note. `compact` (an entry inside a list)
  * keeps only the note: the page the entry links to shows the rest.
  *
  * `now` defaults to the time of the request: pages render per request (`connection()`),
@@ -44,7 +45,7 @@ export function VerificationInfo({
           ) : (
             <p className="text-slate-700">
               Dernière vérification :{' '}
-              {showDate ? <time dateTime={verifiedAt}>{formatDate(verifiedAt)}</time> : "aucune pour l'instant"}
+              {showDate ? <time dateTime={verifiedAt}>{formatDate(verifiedAt)}</time> : 'pas encore'}
             </p>
           )}
           {status !== 'current' && (
@@ -59,8 +60,8 @@ export function VerificationInfo({
       )}
       {toVerify && (
         <p className="rounded border-l-4 border-orange-400 bg-orange-50 px-3 py-1 text-orange-950">
-          <span className="font-semibold">À vérifier ou à compléter{verifyNote ? ' : ' : '.'}</span>
-          {verifyNote}
+          <span className="font-semibold">À vérifier{verifyNote ? ' : ' : '.'}</span>
+          <Abbreviated text={verifyNote} />
         </p>
       )}
     </div>

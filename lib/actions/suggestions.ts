@@ -86,7 +86,7 @@ export async function submitSuggestionAction(_previous: SuggestionFormState, for
     if (!entry) {
       return {
         status: 'error',
-        message: 'La fiche à signaler est introuvable : elle a peut-être été retirée. Vous pouvez décrire le problème en suggérant une ressource.',
+        message: 'La fiche à signaler est introuvable : elle a peut-être été retirée. Vous pouvez décrire le problème avec le formulaire de suggestion.',
         values,
       };
     }

@@ -26,9 +26,9 @@ const facetValues = (key: FacetKey) => FACETS[key].values ?? 'language';
 const facetFilter = (key: FacetKey, description: string): FilterDefinition => ({ description, values: facetValues(key), facet: key });
 
 const solutionFacetFilters = {
-  availability: facetFilter('availability', 'Solutions qui existent déjà (EXISTING), proposées (PROPOSED) ou dont l’existence est à confirmer (UNCONFIRMED).'),
+  availability: facetFilter('availability', 'Solutions qui existent déjà (EXISTING), idées pas encore offertes (PROPOSED) ou solutions dont l’existence est à confirmer (UNCONFIRMED).'),
   help_kind: facetFilter('kind', 'Type d’aide.'),
-  cost: facetFilter('cost', 'Coût (celui de la solution, sinon celui de ses fournisseurs ; UNKNOWN : à préciser).'),
+  cost: facetFilter('cost', 'Coût (celui de la solution, sinon celui de ses fournisseurs ; UNKNOWN : non précisé).'),
   region: facetFilter('region', 'Région desservie par un fournisseur (ALL_QUEBEC couvre chaque région ; UNKNOWN : non précisée).'),
   format: facetFilter('format', 'Format offert par un fournisseur (UNKNOWN : non précisé).'),
   audience: facetFilter('audience', 'Public visé par un fournisseur (UNKNOWN : non précisé).'),
@@ -51,7 +51,7 @@ export const FILTERS: Record<Resource, Record<string, FilterDefinition>> = {
   },
   providers: {
     kind: { description: 'Organisme (ORGANIZATION) ou programme (PROGRAM).', values: Object.values(ProviderKind) },
-    availability: facetFilter('availability', 'Fournisseurs d’au moins une solution existante (EXISTING), proposée (PROPOSED) ou à confirmer (UNCONFIRMED).'),
+    availability: facetFilter('availability', 'Fournisseurs d’au moins une solution qui existe déjà (EXISTING), une idée pas encore offerte (PROPOSED) ou une solution dont l’existence est à confirmer (UNCONFIRMED).'),
     help_kind: facetFilter('kind', 'Type d’aide d’au moins une de ses solutions.'),
     cost: facetFilter('cost', 'Coût.'),
     region: facetFilter('region', 'Région desservie (ALL_QUEBEC couvre chaque région ; UNKNOWN : non précisée).'),

@@ -196,6 +196,8 @@ export const ACRONYMS: Acronym[] = [
  */
 export const NOT_ACRONYMS: Record<string, string> = {
   UI: 'dans le nom d’un logiciel, « Swagger UI »',
+  NTEN: 'nom d’un fournisseur, que l’inventaire écrit en capitales sans le développer',
+  LÉO: 'dans le nom d’un fournisseur, « ligne d’écoute LÉO », que l’inventaire écrit en capitales sans le développer',
 };
 
 /** A run of capitals (2 or more, digits allowed after the first letter) that reads as an acronym. */

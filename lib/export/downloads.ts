@@ -29,27 +29,27 @@ export const DOWNLOADS = [
   csv(
     'inventaire',
     'Inventaire à plat',
-    'Une ligne par besoin et solution : besoin, solution, statut (existe déjà ou proposée), types d’aide, coût, fournisseurs. Un besoin sans solution a sa ligne, vide à droite. En mots, pour lire ou filtrer dans un tableur.',
+    'Pour Excel ou un autre tableur (CSV). Une ligne par besoin et par solution : le besoin, la solution, son statut, les types d’aide, le coût et les fournisseurs. Un besoin sans solution a sa ligne, vide à droite.',
   ),
-  csv('besoins', 'Besoins et enjeux', 'Un besoin ou enjeu par ligne, avec son thème et le nombre de solutions existantes et proposées.'),
-  csv('solutions', 'Solutions', 'Une solution par ligne : statut, types d’aide, coût, solution parente (pour un sous-point).'),
-  csv('fournisseurs', 'Fournisseurs', 'Un organisme ou programme par ligne : coordonnées, régions, publics, formats, langues.'),
+  csv('besoins', 'Besoins et enjeux', 'Un besoin ou un enjeu par ligne, avec son thème et le nombre de solutions de chaque statut.'),
+  csv('solutions', 'Solutions', 'Une solution par ligne : statut, types d’aide, coût, et la solution qu’elle précise, s’il y a lieu.'),
+  csv('fournisseurs', 'Fournisseurs', 'Un fournisseur par ligne : coordonnées, régions, publics, formats, langues.'),
   csv('themes', 'Thèmes', 'Les thèmes qui regroupent les besoins.'),
   csv('liens', 'Liens', 'Les relations : besoin → solution (avec son rang), solution → fournisseur (avec son rôle), besoin → besoin lié (avec la note « Lié à… »).'),
   {
     fileName: 'repertoire.json',
     format: 'json',
-    title: 'Tout le répertoire (JSON)',
-    description: 'Thèmes, besoins, solutions et fournisseurs avec leurs liens, dans le format des réponses de l’API.',
+    title: 'Tout le répertoire, pour un programme (JSON)',
+    description: 'Thèmes, besoins, solutions et fournisseurs avec leurs liens, dans le même format que les réponses de l’API.',
     build: (dataset, { siteUrl, licence }) =>
       `${JSON.stringify(toDatasetExport(toRecords(dataset, siteUrl), { siteUrl, licence, lastModified: dataset.lastModified }), null, 2)}\n`,
   },
   {
     fileName: 'repertoire-hsds.json',
     format: 'json',
-    title: 'Tout le répertoire au format HSDS 3.1 (JSON)',
+    title: 'Tout le répertoire, pour un autre répertoire de services (HSDS 3.1, JSON)',
     description:
-      'Norme Open Referral HSDS 3.1 : fournisseurs en « organizations », solutions en « services », thèmes, types d’aide et besoins en « taxonomy_terms » ; le détail des besoins en extension (x_needs).',
+      'Au format de la norme Open Referral : voyez plus bas comment les fiches y sont rangées.',
     build: (dataset, options) => `${JSON.stringify(toHsds(dataset, options), null, 2)}\n`,
   },
 ] as const satisfies readonly Download[];

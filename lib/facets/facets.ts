@@ -32,7 +32,7 @@ const enumLabel = (labels: Record<string, string>) => (value: string) =>
 export const FACETS = {
   availability: {
     param: 'statut',
-    label: 'Existe, à confirmer ou proposée',
+    label: 'Statut',
     values: Object.values(Availability),
     labelOf: enumLabel(availabilityLabels),
   },
@@ -41,7 +41,7 @@ export const FACETS = {
     param: 'cout',
     label: 'Coût',
     values: Object.values(CostOption),
-    labelOf: (value: string) => (value === CostOption.UNKNOWN ? 'À préciser' : costLabels[value as CostOption]),
+    labelOf: (value: string) => (value === CostOption.UNKNOWN ? 'Non précisé' : costLabels[value as CostOption]),
   },
   region: {
     param: 'region',
@@ -192,7 +192,8 @@ export function applyFacets<T>(
     return { key, param: facet.param, label: facet.label, options };
   });
 
-  return { items: kept, groups: groups.filter((group) => group.options.length > 0) };
+  // A group that offers only « Non précisé » filters nothing useful: it is shown only once chosen.
+  return { items: kept, groups: groups.filter((group) => group.options.some((option) => option.value !== UNKNOWN || option.isSelected)) };
 }
 
 /** A provider serving "Tout le Québec" serves each region too. */

@@ -52,9 +52,9 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
     score += WEIGHTS.existing;
     reasons.push('Existe déjà');
   } else if (candidate.availability === 'UNCONFIRMED') {
-    caveats.push("Existence à confirmer : l'inventaire dit seulement qu'elle existe peut-être");
+    caveats.push('Existence à confirmer : l’inventaire dit seulement qu’elle existe peut-être');
   } else {
-    caveats.push("Solution proposée : elle n'est pas encore offerte");
+    caveats.push('Idée, pas encore offerte : personne ne l’offre encore');
   }
 
   const cost = effectiveCost(candidate);
@@ -64,7 +64,7 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
       score += WEIGHTS.budgetFit;
       reasons.push(`Coût : ${withInferredMark(costLabels[cost].toLowerCase(), cost === candidate.cost && candidate.inferredFields.includes('COST'))}`);
     } else if (cost === 'UNKNOWN') {
-      caveats.push('Coût à préciser');
+      caveats.push('Coût : Non précisé');
     } else if (cost === 'LOW_COST') {
       score += WEIGHTS.budgetStretch;
       caveats.push('Faible coût, mais pas gratuit');
@@ -90,7 +90,7 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
       score += WEIGHTS.placeMiss;
       caveats.push(`Pas offert en ${regionLabels[region]} selon le répertoire`);
     } else {
-      caveats.push('Régions desservies à confirmer');
+      caveats.push('Régions desservies : Non précisé');
     }
   }
 
@@ -101,7 +101,7 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
       score += WEIGHTS.placeFit;
       reasons.push(`Format : ${formatLabels[format].toLowerCase()}`);
     } else if (known.length === 0) {
-      caveats.push('Format à confirmer');
+      caveats.push('Format : Non précisé');
     }
   }
 
@@ -145,7 +145,7 @@ export function rankProviders(ranked: RankedSolution[]): RankedProvider[] {
       slug,
       name: entry.name,
       score: entry.best + (entry.titles.length - 1) * 0.5,
-      reasons: entry.titles.map((title) => `Porte : ${title}`),
+      reasons: entry.titles.map((title) => `Solution : ${title}`),
     }))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'fr-CA'));
 }

@@ -11,7 +11,7 @@ export const UNSPECIFIED = 'UNSPECIFIED';
 const UNSPECIFIED_LABEL = 'Non précisé';
 // The order of the chart's fills: solid, hatched, empty.
 const AVAILABILITY_ORDER = ['EXISTING', 'PROPOSED', 'UNCONFIRMED'] as const;
-const AVAILABILITY_SERIES = ['Existent déjà', 'Proposées', 'Existence à confirmer'];
+const AVAILABILITY_SERIES = ['Existent déjà', 'Idées, pas encore offertes', 'Existence à confirmer'];
 
 type Verifiable = { verifiedAt: string | null; toVerify: boolean; verifyNote: string; slug: string };
 

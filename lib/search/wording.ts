@@ -40,7 +40,7 @@ export function modeNotice(mode: SearchMode): string | null {
     case 'any':
       return 'Aucune fiche ne contient tous ces mots : voici celles qui en contiennent au moins un, les plus pertinentes d’abord.';
     case 'approximate':
-      return 'Aucune fiche ne contient ces mots tels quels : voici les noms qui s’en approchent (une faute de frappe ?).';
+      return 'Aucune fiche ne contient ces mots tels quels. Voici les noms qui s’en approchent.';
     default:
       return null;
   }

@@ -307,6 +307,9 @@ test.describe('membres', () => {
     await expect(page.getByRole('main').getByRole('alert').last()).toContainText('au moins une personne active avec le rôle Administration');
     await page.goto('/admin');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bonjour Admin des tests');
+    // The tests' server has no PRIVACY_OFFICER_EMAIL: the dashboard shows it as a task.
+    const task = page.getByRole('region', { name: 'À faire : publier l’adresse de la personne responsable de la confidentialité' });
+    await expect(task).toContainText('PRIVACY_OFFICER_EMAIL ne sont pas définis');
   });
 });
 
@@ -316,11 +319,16 @@ test.describe('confidentialité', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: 'Confidentialité' }).click();
     await expect(page).toHaveURL(/\/confidentialite$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confidentialité');
-    for (const heading of ['Qui est responsable', 'Si vous consultez le répertoire', 'Si vous suggérez une ressource ou signalez une erreur', 'Si vous êtes membre de la Table et avez un compte', 'Consulter, corriger ou effacer vos renseignements']) {
+    for (const heading of ['Qui est responsable', 'Si vous consultez le répertoire', 'Si vous faites une suggestion ou signalez une erreur', 'Si vous êtes membre de la Table et avez un compte', 'Consulter, corriger ou effacer vos renseignements']) {
       await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     }
     await expect(page.getByRole('main')).toContainText('effacées après 30 jours');
     await expect(page.getByRole('main')).toContainText('panier');
+    // No address configured (the tests' server): the page gives the way to write that exists.
+    const responsible = page.getByRole('region', { name: 'Qui est responsable' });
+    await expect(responsible.getByRole('link', { name: 'formulaire de suggestion' })).toHaveAttribute('href', '/suggerer');
+    const rights = page.getByRole('region', { name: 'Consulter, corriger ou effacer vos renseignements' });
+    await expect(rights.getByRole('link', { name: 'formulaire de suggestion' })).toHaveAttribute('href', '/suggerer');
     await expectNoAxeViolations(page);
   });
 });

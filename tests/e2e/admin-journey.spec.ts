@@ -205,7 +205,7 @@ test('une solution en brouillon, liée à un besoin et à un fournisseur avec un
   await expect(visitor.getByRole('main').getByRole('link', { name: title, exact: true })).toHaveAttribute('href', `/solutions/${slug}`);
   await visitor.goto(`/fournisseurs/${provider.key}`);
   const offer = visitor.getByRole('main').getByRole('listitem').filter({ has: visitor.getByRole('heading', { name: title, exact: true }) });
-  await expect(offer).toContainText('Rôle : finance');
+  await expect(offer).toContainText(' finance cette solution.');
   await visitor.goto(searchPath);
   await expect(visitor.getByRole('main').getByRole('link', { name: title, exact: true }).first()).toHaveAttribute('href', `/solutions/${slug}`);
 

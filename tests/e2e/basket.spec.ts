@@ -23,9 +23,9 @@ function notice(page: Page): Locator {
   return page.locator('#etat');
 }
 
-/** The names of the listed entries, in order (the section is titled « N éléments »). */
+/** The names of the listed entries, in order (the section is titled « N fiches »). */
 function itemHeadings(page: Page): Locator {
-  return page.getByRole('region', { name: /^\d+ éléments?$/ }).getByRole('heading', { level: 3 });
+  return page.getByRole('region', { name: /^\d+ fiches?$/ }).getByRole('heading', { level: 3 });
 }
 
 async function keepSharedList(page: Page, list: string): Promise<void> {
@@ -304,7 +304,7 @@ test.describe('panier sur téléphone @mobile', () => {
 // ---------------------------------------------------------------------------------------
 // AFTER WIRING: need pages show « Ajouter au panier » for each solution (accessible name
 // « Ajouter au panier : <solution title> »), provider pages show one for the provider, and
-// the site header shows <BasketLink> (« Panier (N éléments) »).
+// the site header shows <BasketLink> (« Panier (N fiches) »).
 // ---------------------------------------------------------------------------------------
 test.describe('boutons du panier sur les pages du répertoire (après branchement)', () => {
 
@@ -313,17 +313,17 @@ test.describe('boutons du panier sur les pages du répertoire (après branchemen
   test('ajouter une solution et un fournisseur depuis leurs pages, puis les retrouver dans le panier', async ({ page }) => {
     await page.goto(`/besoins/${need.key}`);
     const header = page.getByRole('banner');
-    await expect(header.getByRole('link', { name: /^Panier \(0 élément\)$/ })).toBeVisible();
+    await expect(header.getByRole('link', { name: /^Panier \(0 fiche\)$/ })).toBeVisible();
     await page.getByRole('button', { name: `Ajouter au panier : ${techAccelerate.title}` }).click();
     await expect(page.getByRole('button', { name: `Retirer du panier : ${techAccelerate.title}` })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/besoins/${need.key}`));
-    await expect(header.getByRole('link', { name: /^Panier \(1 élément\)$/ })).toBeVisible();
+    await expect(header.getByRole('link', { name: /^Panier \(1 fiche\)$/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.goto(`/fournisseurs/${juripop.key}`);
     await page.getByRole('button', { name: `Ajouter au panier : ${juripop.name}` }).click();
     await expect(page.getByRole('button', { name: `Retirer du panier : ${juripop.name}` })).toBeVisible();
-    await expect(header.getByRole('link', { name: /^Panier \(2 éléments\)$/ })).toBeVisible();
+    await expect(header.getByRole('link', { name: /^Panier \(2 fiches\)$/ })).toBeVisible();
 
     await header.getByRole('link', { name: /^Panier/ }).click();
     await expect(page).toHaveURL(/\/panier$/);
@@ -333,7 +333,7 @@ test.describe('boutons du panier sur les pages du répertoire (après branchemen
     await page.goto(`/besoins/${need.key}`);
     await page.getByRole('button', { name: `Retirer du panier : ${techAccelerate.title}` }).click();
     await expect(page.getByRole('button', { name: `Ajouter au panier : ${techAccelerate.title}` })).toBeVisible();
-    await expect(header.getByRole('link', { name: /^Panier \(1 élément\)$/ })).toBeVisible();
+    await expect(header.getByRole('link', { name: /^Panier \(1 fiche\)$/ })).toBeVisible();
   });
 
   test('au clavier seulement : Tab jusqu’au bouton, Entrée, puis retirer depuis le panier', async ({ page }) => {

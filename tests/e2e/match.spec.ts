@@ -61,7 +61,7 @@ test.describe('questionnaire guidé', () => {
     await page.goto('/trouver?theme=referencement&budget=none&aide=HARDWARE&region=LAVAL&format=IN_PERSON');
     await expect(page.locator('#resultats')).toBeVisible();
     // "Savoir à qui s'adresser" has one proposed solution, still listed with its caveats.
-    await expect(page.locator('#resultats')).toContainText("Solution proposée : elle n'est pas encore offerte");
+    await expect(page.locator('#resultats')).toContainText('Idée, pas encore offerte : personne ne l’offre encore');
     await page.goto('/trouver?theme=inconnu-de-tous');
     await expect(page.getByText('Aucune solution du répertoire ne répond à toutes vos réponses.')).toBeVisible();
     await expect(page.locator('#resultats').getByRole('link', { name: /Parcourez tous les besoins/ })).toHaveAttribute('href', '/besoins');

@@ -24,7 +24,7 @@ test.describe('portrait pour les bailleurs de fonds', () => {
     await expect(figure(/besoins et enjeux/)).toHaveText(String(seedNeeds.length));
     await expect(figures).toContainText(`${needCount} besoins, ${seedNeeds.length - needCount} enjeu`);
     await expect(figure(/existent déjà|existe déjà/)).toHaveText(String(solutions.filter((s) => s.availability === 'EXISTING').length));
-    await expect(figure(/seulement proposées/)).toHaveText(String(solutions.filter((s) => s.availability === 'PROPOSED').length));
+    await expect(figure(/idées pas encore offertes/)).toHaveText(String(solutions.filter((s) => s.availability === 'PROPOSED').length));
     await expect(figure(/^fournisseurs/)).toHaveText(String(seedProviders.length));
     // Nothing of the 2023 inventory has been verified by a person yet (but Insertech, by the
     // verification journey that may run before: 1 entry of 65, 2 %).
@@ -46,7 +46,7 @@ test.describe('portrait pour les bailleurs de fonds', () => {
     }
 
     await expect(page.getByRole('heading', { name: /Besoins sans aucune solution existante/ })).toBeVisible();
-    await expect(page.getByRole('heading', { name: /Solutions seulement proposées/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Idées, pas encore offertes/ })).toBeVisible();
 
     // Each chart: an image with a name and a summary, and its numbers as a table.
     const charts = page.getByRole('main').locator('figure.chart');

@@ -48,7 +48,7 @@ test.describe('inventaire des besoins', () => {
     const proposedCount = seedNeeds.flatMap((need) => allSolutions(need.solutions)).filter((s) => s.availability === 'PROPOSED').length;
     const unconfirmedCount = seedNeeds.flatMap((need) => allSolutions(need.solutions)).filter((s) => s.availability === 'UNCONFIRMED').length;
     await expect(page.getByRole('main').getByText(/^\W*Existe déjà$/)).toHaveCount(existingCount);
-    await expect(page.getByRole('main').getByText(/^\W*Proposée$/)).toHaveCount(proposedCount);
+    await expect(page.getByRole('main').getByText(/^\W*Idée, pas encore offerte$/)).toHaveCount(proposedCount);
     await expect(page.getByRole('main').getByText(/^\W*Existence à confirmer$/)).toHaveCount(unconfirmedCount);
     await expectNoAxeViolations(page);
   });

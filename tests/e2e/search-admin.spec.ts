@@ -21,7 +21,7 @@ test('sans JavaScript : recherches sans résultat, ajout pré-rempli, refus, enr
 
   // « Suggérer une fiche » opens the public form with the search in its message.
   await empty.getByRole('link', { name: 'Suggérer une fiche pour « zigouigoui zorglub »' }).click();
-  await expect(page.getByLabel('Ce qu’elle offre')).toHaveValue('Recherche restée sans résultat : « zigouigoui zorglub ». ');
+  await expect(page.getByLabel('Ce qui est offert')).toHaveValue('Recherche restée sans résultat : « zigouigoui zorglub ». ');
   await page.goBack();
 
   // « Ajouter un synonyme » opens the form with the query as a term.

@@ -7,7 +7,7 @@ const solutions = seedNeeds.flatMap((need) => allSolutions(need.solutions));
 const uniqueSolutions = [...new Map(solutions.map((solution) => [solution.key, solution])).values()];
 const needsOf = (key: string) => seedNeeds.filter((need) => allSolutions(need.solutions).some((s) => s.key === key));
 const parentOf = (key: string) => solutions.find((solution) => (solution.children ?? []).some((child) => child.key === key));
-const BADGES = { EXISTING: /^\W*Existe déjà$/, UNCONFIRMED: /^\W*Existence à confirmer$/, PROPOSED: /^\W*Proposée$/ } as const;
+const BADGES = { EXISTING: /^\W*Existe déjà$/, UNCONFIRMED: /^\W*Existence à confirmer$/, PROPOSED: /^\W*Idée, pas encore offerte$/ } as const;
 const SECTIONS = { EXISTING: 'section#existantes', UNCONFIRMED: 'section#a-confirmer', PROPOSED: 'section#proposees' } as const;
 function providerName(key: string): string {
   const name = seedProviders.find((provider) => provider.key === key)?.name;
@@ -25,16 +25,16 @@ test.describe('pages des solutions', () => {
       await expect(page).toHaveTitle(`${solution.title} · Répertoire numérique communautaire`);
       await expect(main.getByText(BADGES[solution.availability]).first()).toBeVisible();
 
-      const providers = main.getByRole('region', { name: 'Organismes et programmes nommés' });
+      const providers = main.getByRole('region', { name: 'Fournisseurs' });
       for (const link of solution.providers) {
         await expect(providers.getByRole('link', { name: providerName(link.provider), exact: true })).toHaveAttribute(
           'href',
           `/fournisseurs/${link.provider}`,
         );
       }
-      if (solution.providers.length === 0) await expect(providers).toContainText('Aucun organisme');
+      if (solution.providers.length === 0) await expect(providers).toContainText(/Personne n’offre encore cette solution|L’inventaire ne nomme aucun fournisseur/);
 
-      const needs = main.getByRole('region', { name: 'Besoins auxquels elle répond' });
+      const needs = main.getByRole('region', { name: 'Elle répond à ces besoins' });
       for (const need of needsOf(solution.key)) {
         await expect(needs.getByRole('link', { name: need.title, exact: true })).toHaveAttribute('href', `/besoins/${need.key}`);
       }
@@ -52,20 +52,20 @@ test.describe('pages des solutions', () => {
 
       // The seed holds no verification date: every page says so, plainly.
       await expect(main.getByText(/^Dernière vérification :/)).toHaveCount(1);
-      await expect(main.getByText("Cette fiche n'a encore jamais été vérifiée : les informations peuvent avoir changé.")).toBeVisible();
+      await expect(main.getByText('Personne n’a encore vérifié cette fiche : ce qu’elle dit a pu changer.')).toBeVisible();
       await expectNoAxeViolations(page);
     });
   }
 
   test('une fiche nomme chaque fournisseur avec son rôle et renvoie à ses coordonnées', async ({ page }) => {
     await page.goto('/solutions/tech-accelerate');
-    const providers = page.getByRole('region', { name: 'Organismes et programmes nommés' }).getByRole('listitem');
+    const providers = page.getByRole('region', { name: 'Fournisseurs' }).getByRole('listitem');
     await expect(providers).toHaveCount(2);
     // Who offers comes before partners; a role the source does not state says so.
-    await expect(providers.nth(0).getByText('Rôle : offre', { exact: true })).toBeVisible();
-    await expect(providers.nth(1)).toContainText('Rôle : partenaire, déduit par l’équipe');
+    await expect(providers.nth(0).getByText('NTEN offre cette solution.', { exact: true })).toBeVisible();
+    await expect(providers.nth(1)).toContainText('est partenaire de cette solution, déduit par l’équipe.');
     await expect(providers.nth(0)).toContainText(/Coordonnées|Site Web/);
-    await expect(providers.nth(0)).toContainText("Fiche de l'organisme jamais vérifiée.");
+    await expect(providers.nth(0)).toContainText('Fiche du fournisseur jamais vérifiée.');
     await expect(page.getByRole('region', { name: 'En bref' })).toContainText('Gratuit');
   });
 
@@ -117,7 +117,7 @@ test.describe('liens vers les fiches des solutions', () => {
       await expect(page.locator(`main h3 a[href="/solutions/${key}"]`)).toBeVisible();
     }
     await expect(page.getByText(/^Dernière vérification :/)).toHaveCount(1);
-    await expect(page.getByText("Cette fiche n'a encore jamais été vérifiée : les informations peuvent avoir changé.")).toBeVisible();
+    await expect(page.getByText('Personne n’a encore vérifié cette fiche : ce qu’elle dit a pu changer.')).toBeVisible();
   });
 });
 
@@ -127,9 +127,9 @@ test.describe('solutions sans JavaScript', () => {
   test('la fiche est complète et ses liens fonctionnent', async ({ page }) => {
     await page.goto('/solutions/faire-connaitre-les-initiatives-existantes');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("Faire connaître les initiatives d'accompagnement existantes");
-    const cited = page.getByRole('region', { name: 'Organismes et programmes nommés' }).getByRole('listitem');
+    const cited = page.getByRole('region', { name: 'Fournisseurs' }).getByRole('listitem');
     await expect(cited).toHaveCount(8);
-    for (const item of await cited.all()) await expect(item).toContainText('Rôle : cité en exemple');
+    for (const item of await cited.all()) await expect(item).toContainText('est cité en exemple par l’inventaire.');
     await page.locator('main a[href="/solutions/reseau-d-accompagnateurs-au-numerique"]').first().click();
     await expect(page).toHaveURL(/\/solutions\/reseau-d-accompagnateurs-au-numerique$/);
   });

@@ -23,11 +23,11 @@ test.describe('les mots de l’inventaire, sans en dire plus', () => {
   test('la page de la Loi 25 : à confirmer, approché, déduit par l’équipe', async ({ page }) => {
     await page.goto('/besoins/conformite-loi-25');
     const main = page.getByRole('main');
-    await expect(main).toContainText('3 solutions qui existent déjà, 2 dont l’existence est à confirmer, 0 proposée');
+    await expect(main).toContainText('3 solutions qui existent déjà, 2 dont l’existence est à confirmer, 0 idée pas encore offerte, ');
 
     // 15 and 16: neither existing nor proposed.
     const toConfirm = main.getByRole('region', { name: 'Solutions dont l’existence est à confirmer' });
-    const proposed = main.getByRole('region', { name: 'Solutions proposées' });
+    const proposed = main.getByRole('region', { name: 'Idées, pas encore offertes' });
     const existing = main.getByRole('region', { name: 'Solutions qui existent déjà' });
     for (const key of ['conformite-dans-le-cadre-de-dataide', 'conseils-juridiques-sur-la-loi-25']) {
       const item = solutionItem(toConfirm, key);
@@ -35,20 +35,20 @@ test.describe('les mots de l’inventaire, sans en dire plus', () => {
       await expect(proposed.getByRole('heading', { name: titleOf(key), exact: true })).toHaveCount(0);
       await expect(existing.getByRole('heading', { name: titleOf(key), exact: true })).toHaveCount(0);
     }
-    await expect(proposed).toContainText("Aucune solution n'a été proposée pour l'instant.");
+    await expect(proposed).toContainText('Le milieu n’a encore nommé aucune idée pour ce besoin.');
     const dataide = solutionItem(toConfirm, 'conformite-dans-le-cadre-de-dataide');
     await expect(dataide).toContainText('Potentiellement couvert par Nord Ouvert dans le cadre de Dataide.');
     await expect(dataide).toContainText("Existence à confirmer : l'inventaire écrit « Potentiellement couvert");
     // 18: the funding role is the team's reading, and so are the kinds of help.
-    await expect(dataide).toContainText('Dataide (finance, déduit par l’équipe)');
+    await expect(dataide).toContainText('Dataide (finance cette solution, déduit par l’équipe)');
     await expect(dataide).toContainText('(déduit par l’équipe)');
 
     // 16: Juripop was approached; the page does not say it offers the service.
     const juripop = solutionItem(toConfirm, 'conseils-juridiques-sur-la-loi-25');
-    await expect(juripop).toContainText('Juripop (approché par des organismes)');
-    await expect(juripop).toContainText('À vérifier ou à compléter');
+    await expect(juripop).toContainText('Juripop (a été approché par des organismes)');
+    await expect(juripop).toContainText('À vérifier : ');
 
-    await expect(main).toContainText('« Déduit par l’équipe » : l’inventaire de la Table ne le dit pas');
+    await expect(main).toContainText('« Déduit par l’équipe » : l’inventaire de la Table ne le dit pas.');
     await expectNoAxeViolations(page);
   });
 
@@ -56,21 +56,21 @@ test.describe('les mots de l’inventaire, sans en dire plus', () => {
     await page.goto('/solutions/conseils-juridiques-sur-la-loi-25');
     const main = page.getByRole('main');
     await expect(main.getByText(/^\W*Existence à confirmer$/)).toBeVisible();
-    await expect(main.getByRole('region', { name: 'En bref' })).toContainText("L'existence de cette solution est à confirmer");
-    const providers = main.getByRole('region', { name: 'Organismes et programmes nommés' });
-    await expect(providers).toContainText('Rôle : approché par des organismes');
-    await expect(providers).not.toContainText('Rôle : offre');
+    await expect(main.getByRole('region', { name: 'En bref' })).toContainText('L’inventaire dit seulement que cette solution existe peut-être : vérifiez avant de compter dessus.');
+    const providers = main.getByRole('region', { name: 'Fournisseurs' });
+    await expect(providers).toContainText('Juripop a été approché par des organismes.');
+    await expect(providers).not.toContainText('offre cette solution');
   });
 
   test('17 : faire connaître les initiatives est une proposition, les organismes y sont cités en exemple', async ({ page }) => {
     await page.goto('/besoins/formation-du-personnel-au-numerique');
-    const proposed = page.getByRole('main').getByRole('region', { name: 'Solutions proposées' });
+    const proposed = page.getByRole('main').getByRole('region', { name: 'Idées, pas encore offertes' });
     const promote = solutionItem(proposed, 'faire-connaitre-les-initiatives-existantes');
-    await expect(promote).toContainText('Proposée');
-    await expect(promote).toContainText('La Puce (cité en exemple)');
-    await expect(promote).toContainText('Hub01 (cité en exemple)');
+    await expect(promote).toContainText('Idée, pas encore offerte');
+    await expect(promote).toContainText('La Puce (est cité en exemple par l’inventaire)');
+    await expect(promote).toContainText('Hub01 (est cité en exemple par l’inventaire)');
     await expect(page.getByRole('main').getByRole('region', { name: 'Solutions qui existent déjà' })).toContainText(
-      "Aucune solution existante n'est encore connue pour ce besoin.",
+      'Le répertoire ne connaît encore aucune solution qui existe déjà pour ce besoin.',
     );
   });
 
@@ -79,17 +79,18 @@ test.describe('les mots de l’inventaire, sans en dire plus', () => {
     await expect(page.getByRole('region', { name: 'En bref' })).toContainText('Subventionné (déduit par l’équipe)');
     await expect(page.getByRole('region', { name: 'En bref' })).toContainText('Financement (déduit par l’équipe)');
     await page.goto('/solutions/programmes-de-virage-numerique');
-    await expect(page.getByRole('region', { name: 'Organismes et programmes nommés' })).toContainText('Rôle : finance, déduit par l’équipe');
+    await expect(page.getByRole('region', { name: 'Fournisseurs' })).toContainText('finance cette solution, déduit par l’équipe.');
     await page.goto('/fournisseurs/programme-numerique-collectif');
-    await expect(page.getByRole('main')).toContainText('Rôle : finance, déduit par l’équipe');
+    await expect(page.getByRole('main')).toContainText('Programme numérique collectif finance cette solution, déduit par l’équipe.');
   });
 
   test('19 : « la ligne précédente » nomme le besoin dont il s’agit', async ({ page }) => {
     await page.goto('/besoins/identifier-ses-besoins-numeriques');
     const related = page.getByRole('region', { name: 'Besoins et enjeux liés' });
     await expect(related.getByRole('link', { name: 'Accompagnement personnalisé', exact: true })).toHaveAttribute('href', '/besoins/accompagnement-personnalise');
-    await expect(related).toContainText("« Lié à la ligne précédente [de l'inventaire : Accompagnement personnalisé]. »");
-    await expect(page.getByRole('main')).toContainText('Entre crochets dans une formulation de l’inventaire : un ajout de l’équipe du répertoire.');
+    // The inventory's note, quoted as the source's words (the browser draws the « »).
+    await expect(related.locator('q[data-source="inventaire"]')).toHaveText("Lié à la ligne précédente [de l'inventaire : Accompagnement personnalisé].");
+    await expect(page.getByRole('main')).toContainText('Entre crochets dans les mots de l’inventaire : un ajout de l’équipe du site.');
   });
 
   test('20 : le nom d’une personne n’est publié nulle part ; son lien avec l’organisme l’est', async ({ page, request }) => {
@@ -114,11 +115,11 @@ test.describe('les mots de l’inventaire, sans en dire plus', () => {
     const figures = page.locator('.key-figures');
     const figure = (label: RegExp) => figures.locator('div').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');
     await expect(figure(/dont l’existence est à confirmer/)).toHaveText(String(unconfirmed.length));
-    await expect(figure(/seulement proposées/)).toHaveText(String(solutions.filter((solution) => solution.availability === 'PROPOSED').length));
+    await expect(figure(/idées pas encore offertes/)).toHaveText(String(solutions.filter((solution) => solution.availability === 'PROPOSED').length));
 
     const gap = page.getByRole('region', { name: /Solutions dont l’existence est à confirmer/ });
     for (const solution of unconfirmed) await expect(gap.getByRole('link', { name: solution.title, exact: true })).toBeVisible();
-    await expect(page.getByRole('region', { name: /Solutions seulement proposées/ }).getByRole('link', { name: titleOf('conformite-dans-le-cadre-de-dataide') })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: /Idées, pas encore offertes/ }).getByRole('link', { name: titleOf('conformite-dans-le-cadre-de-dataide') })).toHaveCount(0);
 
     const coverage = page.getByRole('table', { name: /Pour chaque besoin/ });
     const loi25 = coverage.getByRole('row').filter({ has: page.getByRole('link', { name: 'Conformité à la Loi 25 (et à la Loi 27)', exact: true }) });

@@ -96,7 +96,7 @@ test.describe('signaler une erreur', () => {
 
   test('un lien vers une fiche inconnue mène au formulaire de suggestion, avec une explication', async ({ page }) => {
     await page.goto('/suggerer?type=fournisseur&slug=nexiste-vraiment-pas');
-    await expect(page.getByRole('heading', { level: 1, name: 'Suggérer une ressource' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Suggérer une solution ou un fournisseur' })).toBeVisible();
     await expect(page.getByText('La fiche que vous vouliez signaler est introuvable')).toBeVisible();
   });
 });
@@ -104,17 +104,17 @@ test.describe('signaler une erreur', () => {
 test.describe('suggérer une ressource', () => {
   test('au clavier seulement, puis la page de remerciement dit la suite', async ({ page }) => {
     await page.goto('/suggerer');
-    await expect(page.getByRole('heading', { level: 1, name: 'Suggérer une ressource' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Suggérer une solution ou un fournisseur' })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    const name = page.getByLabel('Nom de la ressource');
+    const name = page.getByLabel('Nom de la solution ou du fournisseur');
     for (let presses = 0; presses < 60 && !(await name.evaluate((element) => element === document.activeElement)); presses += 1) {
       await page.keyboard.press('Tab');
     }
     await expect(name).toBeFocused();
     await page.keyboard.type(`Clavier ${unique()}`);
     await page.keyboard.press('Tab');
-    await expect(page.getByLabel('Ce qu’elle offre')).toBeFocused();
+    await expect(page.getByLabel('Ce qui est offert')).toBeFocused();
     await page.keyboard.type('Des ateliers pour les organismes.');
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Site Web (facultatif)')).toBeFocused();
@@ -130,7 +130,7 @@ test.describe('suggérer une ressource', () => {
 
   test('le pied de page mène au formulaire', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Suggérer une ressource' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Faire une suggestion' }).click();
     await expect(page).toHaveURL(/\/suggerer$/);
   });
 
@@ -152,8 +152,8 @@ test.describe('file des suggestions (administration)', () => {
     const visitor = await freshPage(browser, baseURL, { javaScriptEnabled: false });
     const resourceName = `Ressource des tests ${unique()}`;
     await visitor.goto('/suggerer');
-    await visitor.getByLabel('Nom de la ressource').fill(resourceName);
-    await visitor.getByLabel('Ce qu’elle offre').fill(`Accompagnement numérique <script>alert(1)</script> ${'mot-sans-espace-'.repeat(12)}`);
+    await visitor.getByLabel('Nom de la solution ou du fournisseur').fill(resourceName);
+    await visitor.getByLabel('Ce qui est offert').fill(`Accompagnement numérique <script>alert(1)</script> ${'mot-sans-espace-'.repeat(12)}`);
     await visitor.getByLabel('Site Web (facultatif)').fill('https://ressource.example.org');
     await visitor.getByLabel('Région desservie (facultatif)').selectOption('ESTRIE');
     await visitor.getByLabel('Adresse courriel (facultatif)').fill('visiteur@exemple.org');
@@ -208,8 +208,8 @@ test.describe('file des suggestions (administration)', () => {
     const page = await freshPage(browser, baseURL, { javaScriptEnabled: false });
     const resourceName = `Hors sujet ${unique()}`;
     await page.goto('/suggerer');
-    await page.getByLabel('Nom de la ressource').fill(resourceName);
-    await page.getByLabel('Ce qu’elle offre').fill('Une boutique de vélos.');
+    await page.getByLabel('Nom de la solution ou du fournisseur').fill(resourceName);
+    await page.getByLabel('Ce qui est offert').fill('Une boutique de vélos.');
     await Promise.all([page.waitForURL(/\/suggerer\/merci$/), page.getByRole('button', { name: 'Envoyer la suggestion' }).click()]);
 
     await signInAsAdmin(page);
@@ -229,8 +229,8 @@ test.describe('file des suggestions (administration)', () => {
     const visitor = await freshPage(browser, baseURL, { javaScriptEnabled: false });
     const resourceName = `Note trop longue ${unique()}`;
     await visitor.goto('/suggerer');
-    await visitor.getByLabel('Nom de la ressource').fill(resourceName);
-    await visitor.getByLabel('Ce qu’elle offre').fill('Un service de soutien informatique.');
+    await visitor.getByLabel('Nom de la solution ou du fournisseur').fill(resourceName);
+    await visitor.getByLabel('Ce qui est offert').fill('Un service de soutien informatique.');
     await Promise.all([visitor.waitForURL(/\/suggerer\/merci$/), visitor.getByRole('button', { name: 'Envoyer la suggestion' }).click()]);
     // And an error report, whose text must not become the public note by default.
     const reportText = `Le courriel de la personne-ressource est périmé ${unique()}`;

@@ -68,7 +68,7 @@ describe('fichier CSV du panier', () => {
       Type: 'Organisme',
       Nom: 'Centre « Écoute », Québec; "Ligne 24/7"',
       Description: 'Première ligne.\nDeuxième ligne, avec virgule ; et point-virgule.',
-      'Ce qui est offert': "Ligne d'écoute (existe déjà)\nAteliers « bien-être » (proposée)",
+      'Ce qui est offert': "Ligne d'écoute (existe déjà)\nAteliers « bien-être » (idée, pas encore offerte)",
       'Offert par': '',
       Coût: 'Gratuit',
       'Site Web': 'https://écoute.example.org',

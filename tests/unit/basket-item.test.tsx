@@ -25,7 +25,7 @@ const known: BasketProviderDto = {
 const unknown = { ...known, website: '', email: '', phone: '', regions: [], cost: 'UNKNOWN', formats: [], toVerify: false, verifyNote: '', offers: [] } as BasketProviderDto;
 
 describe('a provider on the basket sheet', () => {
-  it('shows its facts as the hand-written sheet did: « À compléter » where the list says so, nothing for unknown formats and cost', () => {
+  it('shows its facts as the hand-written sheet did: « Non précisé » where the list says so, nothing for unknown formats and cost', () => {
     expect(renderToStaticMarkup(<BasketItem item={known} />)).toMatchSnapshot();
     expect(renderToStaticMarkup(<BasketItem item={unknown} />)).toMatchSnapshot();
   });

@@ -44,7 +44,7 @@ describe('classement du questionnaire guidé', () => {
   it('place ce qui existe avant ce qui est seulement proposé, et le dit', () => {
     const ranked = rankSolutions([candidate('idee', { availability: 'PROPOSED' }), candidate('service')], noAnswers);
     expect(ranked.map((r) => r.solution.slug)).toEqual(['service', 'idee']);
-    expect(ranked[1]!.caveats).toContain("Solution proposée : elle n'est pas encore offerte");
+    expect(ranked[1]!.caveats).toContain('Idée, pas encore offerte : personne ne l’offre encore');
   });
 
   it('sans budget, préfère le gratuit et signale le payant', () => {
@@ -54,7 +54,7 @@ describe('classement du questionnaire guidé', () => {
     );
     expect(ranked.map((r) => r.solution.slug)).toEqual(['gratuit', 'inconnu', 'payant']);
     expect(ranked[0]!.reasons).toContain('Coût : gratuit');
-    expect(ranked[1]!.caveats).toContain('Coût à préciser');
+    expect(ranked[1]!.caveats).toContain('Coût : Non précisé');
     expect(ranked[2]!.caveats).toContain('Payant');
   });
 
@@ -78,7 +78,7 @@ describe('classement du questionnaire guidé', () => {
     );
     expect(ranked.map((r) => r.solution.slug)).toEqual(['partout', 'inconnu', 'ailleurs']);
     expect(ranked[0]!.reasons).toContain('Offert pour : Estrie');
-    expect(ranked[1]!.caveats).toContain('Régions desservies à confirmer');
+    expect(ranked[1]!.caveats).toContain('Régions desservies : Non précisé');
   });
 
   it('favorise le type d’aide recherché', () => {
@@ -102,6 +102,6 @@ describe('classement du questionnaire guidé', () => {
     );
     const providers = rankProviders(ranked);
     expect(providers.map((p) => p.slug)).toEqual(['nord-ouvert', 'juripop', 'dataide']);
-    expect(providers[0]!.reasons).toEqual(['Porte : atelier', 'Porte : accompagnement']);
+    expect(providers[0]!.reasons).toEqual(['Solution : atelier', 'Solution : accompagnement']);
   });
 });

@@ -91,7 +91,7 @@ describe('CSV downloads', () => {
       'Fiche du besoin': `${SITE}/besoins/formation`,
       'Fiche de la solution': `${SITE}/solutions/ateliers-loi-25`,
     });
-    expect(rows[2]).toMatchObject({ Type: 'Enjeu', Statut: 'Proposée', 'À vérifier': 'Préciser « la portée »\nÀ préciser' });
+    expect(rows[2]).toMatchObject({ Type: 'Enjeu', Statut: 'Idée, pas encore offerte', 'À vérifier': 'Préciser « la portée »\nÀ préciser' });
     expect(rows[4]).toMatchObject({ 'Sous-point de': 'Réseau proposé', Fournisseurs: 'Éducaloi (partenaire)' });
   });
 

@@ -103,7 +103,7 @@ describe('portrait: gaps', () => {
 describe('portrait: breakdowns', () => {
   it('counts existing and proposed solutions per kind of help, a solution without kind as unspecified', () => {
     const { helpKinds } = portrait.breakdowns;
-    expect(helpKinds.series).toEqual(['Existent déjà', 'Proposées', 'Existence à confirmer']);
+    expect(helpKinds.series).toEqual(['Existent déjà', 'Idées, pas encore offertes', 'Existence à confirmer']);
     expect(rowOf(helpKinds, 'TRAINING')).toEqual([1, 0, 0]);
     expect(rowOf(helpKinds, 'AWARENESS')).toEqual([1, 0, 0]);
     expect(rowOf(helpKinds, 'COACHING')).toEqual([1, 0, 0]);

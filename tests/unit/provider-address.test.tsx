@@ -121,7 +121,7 @@ describe('the providers’ address', () => {
     expect(renderToStaticMarkup(<ProviderFacts provider={provider} />)).toContain('<dt class="font-medium">Adresse</dt><dd class="min-w-0 wrap-anywhere"><span>Montréal</span><span>, H2X 1Y4</span></dd>');
     const open = renderToStaticMarkup(<ProviderFacts provider={withAddress(true).providers[0]! as ProviderFactsSource} />);
     expect(open).toContain(`<span>${STREET}</span><span>, Montréal</span><span>, H2X 1Y4</span>`);
-    expect(renderToStaticMarkup(<ProviderFacts provider={fixtureDataset.providers[0]! as ProviderFactsSource} />)).toContain('<dt class="font-medium">Adresse</dt><dd class="italic text-slate-700">À compléter</dd>');
+    expect(renderToStaticMarkup(<ProviderFacts provider={fixtureDataset.providers[0]! as ProviderFactsSource} />)).toContain('<dt class="font-medium">Adresse</dt><dd class="italic text-slate-700">Non précisé</dd>');
   });
 
   it('basket sheet: the known parts of the address, nothing when unknown', () => {

@@ -19,7 +19,7 @@ const known: ProviderFactsSource = {
 const unknown: ProviderFactsSource = { website: '', email: '', phone: '', streetAddress: '', municipality: '', postalCode: '', regions: [], audiences: [], cost: 'UNKNOWN', formats: [], languages: [] } as ProviderFactsSource;
 
 describe('provider facts panel', () => {
-  it('renders every fact, known or « À compléter », as the hand-written panel did', () => {
+  it('renders every fact, known or « Non précisé », as the hand-written panel did', () => {
     expect(renderToStaticMarkup(<ProviderFacts provider={known} />)).toMatchSnapshot();
     expect(renderToStaticMarkup(<ProviderFacts provider={unknown} />)).toMatchSnapshot();
     expect(renderToStaticMarkup(<ProviderFacts provider={{ ...known, website: 'javascript:alert(1)', cost: 'UNKNOWN' }} knownOnly />)).toMatchSnapshot();

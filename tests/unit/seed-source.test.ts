@@ -243,7 +243,7 @@ describe('seed file against the source', () => {
       }
       if (!provider.website && !provider.email && !provider.phone) {
         expect(provider.toVerify, provider.key).toBe(true);
-        expect(provider.verifyNote, provider.key).toContain('Coordonnées à compléter');
+        expect(provider.verifyNote, provider.key).toContain('Coordonnées manquantes');
       }
     }
   });

@@ -14,26 +14,26 @@ function render(verification: Partial<VerificationDto> & { verifiedBy?: string }
 describe('encadré de vérification', () => {
   it("avertit quand la fiche n'a jamais été vérifiée", () => {
     const html = render({});
-    expect(html).toContain("Dernière vérification : aucune pour l&#x27;instant");
-    expect(html).toContain('jamais été vérifiée : les informations peuvent avoir changé.');
+    expect(html).toContain('Dernière vérification : pas encore');
+    expect(html).toContain('Personne n’a encore vérifié cette fiche : ce qu’elle dit a pu changer.');
   });
 
   it('donne la date et avertit après 12 mois', () => {
     const html = render({ verifiedAt: '2025-06-01T12:00:00.000Z' });
     expect(html).toContain('<time dateTime="2025-06-01T12:00:00.000Z">1 juin 2025</time>');
-    expect(html).toContain("Cette fiche n&#x27;a pas été vérifiée depuis plus de 12 mois : les informations peuvent avoir changé.");
+    expect(html).toContain('Personne n’a vérifié cette fiche depuis plus de 12 mois : ce qu’elle dit a pu changer.');
   });
 
   it("n'avertit pas une fiche vérifiée dans les 12 derniers mois", () => {
     const html = render({ verifiedAt: '2026-06-01T12:00:00.000Z' });
     expect(html).toContain('1 juin 2026');
-    expect(html).not.toContain('peuvent avoir changé');
+    expect(html).not.toContain('a pu changer');
   });
 
   it('ne montre pas une date future comme une vérification', () => {
     const html = render({ verifiedAt: '2030-01-01T00:00:00.000Z' });
     expect(html).not.toContain('2030');
-    expect(html).toContain('date de vérification de cette fiche est erronée');
+    expect(html).toContain('date de vérification de cette fiche est fausse');
   });
 
   it('dit qui a vérifié un fournisseur : l’organisme ou la Table, personne quand ce n’est pas noté', () => {
@@ -46,13 +46,13 @@ describe('encadré de vérification', () => {
     expect(render({ verifiedAt: null, verifiedBy: 'ORGANIZATION' })).not.toContain('par l’organisme');
   });
 
-  it('montre la note « à vérifier / à compléter », seule en mode compact', () => {
-    const note = "Coordonnées à compléter : l'inventaire ne donne ni site Web ni contact.";
-    expect(render({ toVerify: true, verifyNote: note })).toContain('À vérifier ou à compléter : ');
+  it('montre la note « À vérifier », seule en mode compact', () => {
+    const note = "Coordonnées manquantes : l'inventaire ne donne ni site Web ni contact.";
+    expect(render({ toVerify: true, verifyNote: note })).toContain('<span class="font-semibold">À vérifier : </span>');
     const compact = render({ toVerify: true, verifyNote: note }, true);
-    expect(compact).toContain('Coordonnées à compléter');
+    expect(compact).toContain('Coordonnées manquantes');
     expect(compact).not.toContain('Dernière vérification');
-    expect(compact).not.toContain('peuvent avoir changé');
+    expect(compact).not.toContain('a pu changer');
   });
 });
 

@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -40,9 +41,9 @@ export default async function NeedsPage({ searchParams }: Props) {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Besoins et solutions</h1>
         <p className="max-w-3xl">
-          Chaque besoin ou enjeu est suivi des solutions qui <strong>existent déjà</strong>, de celles dont
-          l&apos;existence est <strong>à confirmer</strong> et de celles qui sont <strong>proposées</strong> (pas encore
-          offertes), avec les organismes qui les portent. L&apos;ordre est celui de l&apos;inventaire de la Table.
+          Sous chaque besoin ou enjeu, vous voyez les solutions qui <strong>existent déjà</strong>, celles dont
+          l’existence est <strong>à confirmer</strong> et les <strong>idées pas encore offertes</strong>. Vous voyez
+          aussi qui les offre. L’ordre est celui de l’inventaire de la Table.
         </p>
         {pageCount > 1 && (
           <p>
@@ -54,7 +55,7 @@ export default async function NeedsPage({ searchParams }: Props) {
             <ol start={firstNumber} className="list-decimal space-y-1 pl-6">
               {needs.map((need) => (
                 <li key={need.slug}>
-                  <a href={`#${need.slug}`}>{need.title}</a>
+                  <a href={`#${need.slug}`}><Abbreviated text={need.title} /></a>
                 </li>
               ))}
             </ol>
@@ -68,9 +69,14 @@ export default async function NeedsPage({ searchParams }: Props) {
         <section key={need.slug} id={need.slug} aria-labelledby={`titre-${need.slug}`} className="scroll-mt-4 space-y-3 border-t border-slate-200 pt-6">
           <NeedMeta need={need} />
           <h2 id={`titre-${need.slug}`} className="text-2xl font-semibold">
-            <Link href={`/besoins/${need.slug}`}>{need.title}</Link>
+            <Link href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></Link>
           </h2>
-          <p className="text-slate-800">{need.description}</p>
+          <p className="text-slate-800">
+            <span className="text-sm text-slate-700">Selon l’inventaire : </span>
+            <q data-source="inventaire">
+              <Abbreviated text={need.description} />
+            </q>
+          </p>
           <RelatedNeeds related={need.related} />
           {need.solutions.length > 0 ? (
             <ul className="space-y-3" aria-label={`Solutions : ${need.title}`}>
@@ -80,11 +86,11 @@ export default async function NeedsPage({ searchParams }: Props) {
             </ul>
           ) : (
             <p className="text-slate-700">
-              Aucune solution propre à cet enjeu dans l&apos;inventaire
+              Aucune solution propre à cet enjeu dans l’inventaire
               {need.related.length > 0 ? ' : voyez les besoins liés ci-dessus.' : '.'}
             </p>
           )}
-          {need.note && <p className="text-sm text-slate-800"><span className="font-medium">Remarque de la Table : </span>{need.note}</p>}
+          {need.note && <p className="text-sm text-slate-800"><span className="font-medium">Remarque de la Table : </span><Abbreviated text={need.note} /></p>}
         </section>
       ))}
 

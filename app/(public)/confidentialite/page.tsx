@@ -9,6 +9,11 @@ import { ALL_RETENTION_MONTHS, FEW_DAYS_RETENTION_DAYS, SHOWN_AFTER_DAYS } from 
 import { LOGIN_ATTEMPT_RETENTION_DAYS } from '@/lib/security/rate-limit';
 import { SESSION_ABSOLUTE_MAX_SECONDS, SESSION_MAX_AGE_SECONDS } from '@/lib/security/session-token';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { ACRONYMS } from '@/lib/copy/vocabulary';
+
+const expansionOf = (short: string): string => ACRONYMS.find((acronym) => acronym.short === short)?.expansion ?? short;
+const LAW_25 = expansionOf('Loi 25');
+const IP = expansionOf('IP');
 
 export const metadata: Metadata = pageMetadata({
   title: 'Confidentialité',
@@ -28,8 +33,9 @@ export default async function PrivacyPage() {
         <h1 className="text-3xl font-bold text-brand-900">Confidentialité</h1>
         <p>
           Le répertoire recueille très peu de renseignements personnels. Cette page dit lesquels, pourquoi, combien de temps il les
-          garde et comment exercer vos droits, comme le prévoit la Loi 25 du Québec (Loi sur la protection des renseignements
-          personnels dans le secteur privé).
+          garde et comment exercer vos droits, comme le prévoit la{' '}
+          <abbr title={LAW_25}>Loi 25</abbr> du Québec (Loi sur la protection des renseignements personnels dans le secteur
+          privé).
         </p>
       </header>
 
@@ -52,8 +58,9 @@ export default async function PrivacyPage() {
         ) : (
           <p>
             La personne responsable de la protection des renseignements personnels est désignée par la Table de concertation qui
-            tient ce répertoire. Ses coordonnées n’ont pas encore été publiées ici : en attendant, adressez vos demandes aux membres
-            de la Table, qui les lui transmettront.
+            tient ce répertoire. Son adresse n’est pas encore publiée ici. En attendant, écrivez-lui avec le{' '}
+            <Link href="/suggerer">formulaire de suggestion</Link> : comme nom, écrivez « Demande de confidentialité ». Un
+            membre de la Table lui transmettra votre message.
           </p>
         )}
       </section>
@@ -74,7 +81,8 @@ export default async function PrivacyPage() {
             transmis à d’autres, s’efface quand vous videz votre liste et expire de lui-même après un an.
           </li>
           <li>
-            Comme tout site Web, le serveur reçoit l’adresse IP de votre appareil pour vous répondre; le répertoire ne la garde pas,
+            Comme tout site Web, le serveur reçoit l’adresse <abbr title={IP}>IP</abbr> de votre appareil pour vous répondre ; le
+            répertoire ne la garde pas,
             sauf lors d’une tentative de connexion à l’administration, et sous forme d’empreinte lors d’une suggestion (voir plus
             bas).
           </li>
@@ -91,16 +99,16 @@ export default async function PrivacyPage() {
 
       <section aria-labelledby="suggestions" className="space-y-2">
         <h2 id="suggestions" className="text-2xl font-semibold">
-          Si vous suggérez une ressource ou signalez une erreur
+          Si vous faites une suggestion ou signalez une erreur
         </h2>
         <p>
-          Le formulaire <Link href="/suggerer">Suggérer une ressource</Link> (et le lien « Signaler une erreur » de chaque fiche) ne
+          Le <Link href="/suggerer">formulaire de suggestion</Link> (et le lien « Signaler une erreur » de chaque fiche) ne
           demande pas de compte. Voici ce que nous recevons et gardons :
         </p>
         <ul className="list-disc space-y-1 pl-6">
           <li>
-            <strong>Le texte de votre envoi</strong> (nom de la ressource, ce qu’elle offre, site Web, région, ou ce qui est à
-            corriger), pour tenir le répertoire à jour. Seuls les membres de la Table le lisent. N’y mettez pas de renseignements
+            <strong>Le texte de votre envoi</strong> (nom de la solution ou du fournisseur, ce qui est offert, site Web, région, ou
+            ce qui est à corriger), pour tenir le répertoire à jour. Seuls les membres de la Table le lisent. N’y mettez pas de renseignements
             personnels.
           </li>
           <li>
@@ -122,7 +130,7 @@ export default async function PrivacyPage() {
           courriel. Ces effacements se font automatiquement, à la première activité qui suit l’échéance : un nouvel envoi, une
           décision ou la consultation de la file par un membre. Si elle est acceptée, ce qu’elle a changé dans le
           répertoire (une fiche en brouillon, ou une note « à vérifier » sur une fiche) fait partie de l’historique des
-          modifications; le journal garde aussi qui a décidé, quand, et le nom de la ressource, mais jamais votre adresse courriel.
+          modifications ; le journal garde aussi qui a décidé, quand, et le nom suggéré, mais jamais votre adresse courriel.
         </p>
       </section>
 
@@ -184,7 +192,7 @@ export default async function PrivacyPage() {
           </li>
           <li>
             <strong>Les tentatives de connexion</strong> (une empreinte de l’adresse courriel saisie, calculée avec une clé secrète
-            du serveur, jamais ce qui a été tapé; l’adresse IP, ou pour une adresse IPv6 son réseau /64 seulement; la date; réussite
+            du serveur, jamais ce qui a été tapé ; l’adresse IP, ou pour une adresse IPv6 son réseau /64 seulement; la date; réussite
             ou échec), pour bloquer les tentatives répétées de deviner un mot de passe. Elles sont effacées après{' '}
             {LOGIN_ATTEMPT_RETENTION_DAYS} jours.
           </li>
@@ -195,7 +203,7 @@ export default async function PrivacyPage() {
             fonctionne plus.
           </li>
         </ul>
-        <p>Un compte désactivé est conservé pour l’historique; sur demande, nous pouvons le supprimer.</p>
+        <p>Un compte désactivé est conservé pour l’historique ; sur demande, nous pouvons le supprimer.</p>
       </section>
 
       <section aria-labelledby="droits" className="space-y-2">
@@ -204,14 +212,18 @@ export default async function PrivacyPage() {
         </h2>
         <p>
           Vous pouvez demander à voir les renseignements que nous avons sur vous, à les faire corriger ou à les faire effacer, et
-          retirer votre consentement. Écrivez à la personne responsable
+          retirer votre consentement.{' '}
           {officer.email ? (
             <>
-              {' '}
-              (<a href={`mailto:${officer.email}`}>{officer.email}</a>)
+              Écrivez à la personne responsable (<a href={`mailto:${officer.email}`}>{officer.email}</a>) en précisant votre
+              demande.
             </>
-          ) : null}{' '}
-          en précisant votre demande. Nous répondons dans les 30 jours. Si la réponse ne vous satisfait pas, vous pouvez vous adresser
+          ) : (
+            <>
+              Écrivez à la personne responsable avec le <Link href="/suggerer">formulaire de suggestion</Link>, en précisant votre
+              demande : comme nom, écrivez « Demande de confidentialité ».
+            </>
+          )} Nous répondons dans les 30 jours. Si la réponse ne vous satisfait pas, vous pouvez vous adresser
           à la <a href="https://www.cai.gouv.qc.ca/">Commission d’accès à l’information du Québec</a>.
         </p>
         <p>

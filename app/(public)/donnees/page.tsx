@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { CodeList } from './code-list';
+import { Abbr, Abbreviated } from '@/components/ui/abbreviated';
 import { getPublishedDataset } from '@/lib/data/export';
 import { getOpenDataConfig } from '@/lib/env';
 import { CSV_COLUMNS, LIST_SEPARATOR } from '@/lib/export/csv';
@@ -33,14 +34,33 @@ export default async function OpenDataPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Données ouvertes</h1>
         <p className="text-lg">
-          Tout le contenu publié du répertoire ({counts}) se télécharge librement, pour un tableur ou un programme, et
-          s’interroge par une <Link href="/donnees/api">API</Link>.
+          Tout ce que le répertoire publie ({counts}) se télécharge librement. Vous pouvez le réutiliser.
         </p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            Pour Excel ou un autre tableur, prenez l’<strong>inventaire à plat</strong> : une ligne par besoin et par solution,
+            en mots.
+          </li>
+          <li>
+            Pour trier une sorte de fiche à la fois, prenez le fichier des besoins, des solutions ou des fournisseurs.
+          </li>
+          <li>
+            Pour un programme, prenez <strong>tout le répertoire</strong> en un fichier, ou lisez les fiches une à une avec
+            l’<Link href="/donnees/api"><Abbr short="API" /></Link>.
+          </li>
+          <li>Pour un autre répertoire de services, prenez le fichier au format Open Referral.</li>
+        </ul>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">Licence</dt>
           <dd data-testid="licence">
-            {licence.url ? <a href={licence.url}>{licence.name}</a> : licence.name} — réutilisation permise, en citant la
-            source.
+            {licence.url ? (
+              <a href={licence.url}>
+                <Abbreviated text={licence.name} />
+              </a>
+            ) : (
+              <Abbreviated text={licence.name} />
+            )}{' '}
+            — vous pouvez réutiliser les données, en citant la source.
           </dd>
           <dt className="font-semibold">Dernière modification</dt>
           <dd data-testid="derniere-modification">
@@ -62,16 +82,18 @@ export default async function OpenDataPage() {
               <li key={download.fileName} className="rounded-md border border-slate-200 p-4">
                 <h3 className="font-semibold">
                   <a href={`/donnees/${download.fileName}`} download={download.fileName}>
-                    {download.title}
+                    <Abbreviated text={download.title} />
                   </a>{' '}
                   <span className="font-normal text-slate-700">
-                    ({download.fileName}, {download.format.toUpperCase()})
+                    (<code>{download.fileName}</code>)
                   </span>
                 </h3>
-                <p className="mt-1 text-slate-800">{download.description}</p>
+                <p className="mt-1 text-slate-800">
+                  <Abbreviated text={download.description} />
+                </p>
                 {columns && (
                   <p className="mt-1 text-sm text-slate-700">
-                    Colonnes : <span className="break-words font-mono">{columns.join(' ; ')}</span>
+                    Colonnes : <code className="break-words">{columns.join(' ; ')}</code>
                   </p>
                 )}
               </li>
@@ -82,14 +104,16 @@ export default async function OpenDataPage() {
 
       <section aria-labelledby="titre-tableur" className="space-y-2">
         <h2 id="titre-tableur" className="text-2xl font-semibold">
-          Ouvrir les fichiers CSV dans un tableur
+          Ouvrir les fichiers <Abbr short="CSV" /> dans un tableur
         </h2>
         <ul className="list-disc space-y-1 pl-6">
           <li>
             Les colonnes sont séparées par un <strong>point-virgule (;)</strong>, comme l’attend Excel en français : un
             double-clic ouvre le fichier avec une colonne par champ. LibreOffice et Google Sheets le reconnaissent aussi.
           </li>
-          <li>Le texte est en UTF-8, avec la marque qui permet à Excel de lire les accents correctement.</li>
+          <li>
+            Les accents s’affichent bien dans Excel : le texte est en <Abbr short="UTF-8" />, avec la marque qu’Excel attend.
+          </li>
           <li>
             Dans les fichiers par type de fiche, plusieurs valeurs dans une cellule sont séparées par une barre verticale (
             <code>{LIST_SEPARATOR}</code>) ; dans l’inventaire à plat, par un retour à la ligne.
@@ -100,7 +124,8 @@ export default async function OpenDataPage() {
           </li>
           <li>
             Les fichiers par type de fiche utilisent les noms de champs et les codes de l’API (ci-dessous) ; les liens entre
-            fiches sont dans <code>liens.csv</code>, par leur identifiant (slug). Les dates sont au format ISO 8601, en UTC.
+            fiches sont dans <code>liens.csv</code>, par leur identifiant (<code>slug</code>). Les dates s’écrivent année-mois-jour
+            (<Abbr short="ISO 8601" />), à l’heure <Abbr short="UTC" />.
           </li>
           <li>
             Ce que l’inventaire ne dit pas et que l’équipe du répertoire a déduit est marqué : <code>inferred_fields</code>{' '}
@@ -119,24 +144,26 @@ export default async function OpenDataPage() {
 
       <section aria-labelledby="titre-hsds" className="space-y-2">
         <h2 id="titre-hsds" className="text-2xl font-semibold">
-          Format HSDS (Open Referral)
+          Format Open Referral (<Abbr short="HSDS" />)
         </h2>
         <p>
-          Le fichier HSDS suit la norme Open Referral HSDS 3.1, utilisée par les répertoires de services : chaque fournisseur
-          est une « organization », chaque solution un « service » (une solution seulement proposée y a le statut
-          « inactive »), et les thèmes, types d’aide et besoins sont des « taxonomy_terms ». HSDS ne prévoit pas les besoins :
-          leur détail est donné en extension (<code>x_needs</code>), comme les autres champs propres au répertoire, qui
-          commencent par <code>x_</code>.
+          Ce fichier sert à échanger avec d’autres répertoires de services. Il suit la norme Open Referral HSDS 3.1.
+        </p>
+        <p>
+          Chaque fournisseur y est une <code>organization</code>, chaque solution un <code>service</code>. Une idée pas encore
+          offerte y a le statut <code>inactive</code>. Les thèmes, les types d’aide et les besoins sont des{' '}
+          <code>taxonomy_terms</code>. La norme ne prévoit pas les besoins : leur détail est en extension (<code>x_needs</code>
+          ), comme les autres champs propres au répertoire, qui commencent par <code>x_</code>.
         </p>
       </section>
 
       <section aria-labelledby="titre-api" className="space-y-2">
         <h2 id="titre-api" className="text-2xl font-semibold">
-          API
+          Accès pour les programmes (<Abbr short="API" />)
         </h2>
         <p>
-          Pour lire les fiches une à une, chercher ou filtrer depuis un programme : <Link href="/donnees/api">l’API en
-          lecture seule</Link>, sans clé, décrite par un document OpenAPI.
+          Un programme peut lire les fiches une à une, chercher ou filtrer : voyez <Link href="/donnees/api">l’accès pour les
+          programmes</Link>. Il est en lecture seule et sans clé. Un document OpenAPI le décrit.
         </p>
       </section>
     </article>

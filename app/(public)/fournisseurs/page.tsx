@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -15,7 +16,7 @@ import { pageMetadata } from '@/lib/seo/metadata';
 
 export const metadata: Metadata = pageMetadata({
   title: 'Fournisseurs A–Z',
-  description: 'Les organismes et programmes qui offrent, financent ou accompagnent les solutions numériques du répertoire.',
+  description: 'Les fournisseurs, organismes et programmes, qui offrent, financent ou accompagnent les solutions numériques du répertoire.',
   path: '/fournisseurs',
 });
 
@@ -57,8 +58,8 @@ export default async function ProvidersPage({ searchParams }: Props) {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Fournisseurs de A à Z</h1>
         <p className="max-w-3xl">
-          {allProviders.length} organismes et programmes nommés dans le répertoire. Choisissez-en un pour voir ce
-          qu&apos;il offre et pour quels besoins.
+          Le répertoire nomme {allProviders.length} fournisseurs. Chacun est un organisme ou un programme. Choisissez-en un :
+          vous verrez ce qu’il offre, et pour quels besoins.
         </p>
         <FacetFilters action="/fournisseurs" groups={facetGroups} selectedCount={selectedCount} />
         {selectedCount > 0 && (
@@ -97,7 +98,7 @@ export default async function ProvidersPage({ searchParams }: Props) {
             <Link href="/fournisseurs">voyez toute la liste</Link>.
           </p>
         ) : (
-          <p>Aucun fournisseur n&apos;est encore publié.</p>
+          <p>Aucun fournisseur n’est encore publié.</p>
         ))}
 
       {groups.map(([letter, group]) => (
@@ -110,13 +111,13 @@ export default async function ProvidersPage({ searchParams }: Props) {
               <li key={provider.slug}>
                 <div className="flex flex-wrap items-center gap-2">
                   <Link href={`/fournisseurs/${provider.slug}`} className="text-lg font-medium">
-                    {provider.name}
+                    <Abbreviated text={provider.name} />
                   </Link>
                   <Badge>{providerKindLabels[provider.kind]}</Badge>
                   {provider.toVerify && <Badge tone="warning">À vérifier</Badge>}
                 </div>
-                {provider.alternateName && <p className="text-sm text-slate-700">Aussi écrit : {provider.alternateName}</p>}
-                {provider.description && <p className="text-slate-800">{provider.description}</p>}
+                {provider.alternateName && <p className="text-sm text-slate-700">Aussi écrit : <Abbreviated text={provider.alternateName} /></p>}
+                {provider.description && <p className="text-slate-800"><Abbreviated text={provider.description} /></p>}
                 <p className="text-sm text-slate-700">
                   {provider.solutionCount} solution{provider.solutionCount > 1 ? 's' : ''} dans le répertoire
                 </p>

@@ -59,7 +59,7 @@ export default async function PortraitPage() {
             .
           </p>
           <p className="no-print text-sm text-slate-700">
-            Pour l’imprimer ou l’enregistrer en PDF : commande Imprimer de votre navigateur (Ctrl+P, ou ⌘+P sur Mac), puis
+            Pour l’imprimer ou l’enregistrer en <abbr title="document prêt à imprimer">PDF</abbr> : commande Imprimer de votre navigateur (Ctrl+P, ou ⌘+P sur Mac), puis
             « Enregistrer au format PDF ». Les chiffres se téléchargent aussi : <Link href="/donnees">données ouvertes</Link>.
           </p>
         </header>
@@ -114,11 +114,11 @@ export default async function PortraitPage() {
           {DATASET_SOURCE} Répertoire numérique communautaire, <a href={portraitUrl}>{portraitUrl}</a>.
         </p>
         <ul className="list-disc space-y-1 pl-6">
-          <li>Seules les fiches publiées comptent ; une solution qui détaille une autre solution (sous-point) compte comme une solution.</li>
+          <li>Seules les fiches publiées comptent. Une solution qui en détaille une autre (une précision) compte comme une solution.</li>
           <li>
-            Une solution « existe déjà » quand on peut y recourir aujourd’hui ; elle est « proposée » quand le milieu l’a
-            nommée comme piste sans qu’elle existe encore ; son existence est « à confirmer » quand l’inventaire dit
-            seulement qu’elle existe peut-être (elle ne compte alors ni parmi les unes ni parmi les autres).
+            Une solution « existe déjà » quand on peut y avoir recours aujourd’hui. C’est une « idée, pas encore offerte »
+            quand le milieu l’a nommée, mais que personne ne l’offre encore. Son « existence est à confirmer » quand
+            l’inventaire dit seulement qu’elle existe peut-être : elle ne compte alors ni dans les unes ni dans les autres.
           </li>
           <li>
             Types d’aide, certains coûts et certains rôles de fournisseurs sont déduits par l’équipe du répertoire :

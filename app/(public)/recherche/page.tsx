@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { cache } from 'react';
@@ -89,7 +90,9 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="space-y-8 break-words">
       <header className="space-y-4">
-        <h1 className="text-3xl font-bold text-brand-900">{resultsHeading(results.total, results.query)}</h1>
+        <h1 className="text-3xl font-bold text-brand-900">
+          <Abbreviated text={resultsHeading(results.total, results.query)} />
+        </h1>
         <SearchForm query={results.query} />
         {notices.length > 0 && (
           <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="avis-recherche">

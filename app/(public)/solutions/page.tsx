@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -12,7 +13,7 @@ import { providerPath, solutionPath } from '@/lib/seo/urls';
 export const metadata: Metadata = pageMetadata({
   title: 'Solutions de A à Z',
   description:
-    "Toutes les solutions numériques du répertoire pour les organismes communautaires : celles qui existent déjà, celles qui sont proposées, et qui les offre.",
+    'Toutes les solutions numériques du répertoire pour les organismes communautaires : celles qui existent déjà, les idées pas encore offertes, et qui les offre.',
   path: '/solutions',
 });
 
@@ -30,8 +31,8 @@ export default async function SolutionsPage() {
         <p className="max-w-3xl">
           {existing.length} solution{existing.length > 1 ? 's' : ''} qui existe{existing.length > 1 ? 'nt' : ''} déjà,{' '}
           {unconfirmed.length > 0 && `${unconfirmed.length} dont l’existence est à confirmer, `}
-          {proposed.length} proposée{proposed.length > 1 ? 's' : ''} par le milieu. Choisissez-en une pour voir qui
-          l&apos;offre, comment les joindre et à quels besoins elle répond.
+          {proposed.length} idée{proposed.length > 1 ? 's' : ''} du milieu pas encore offerte{proposed.length > 1 ? 's' : ''}. Choisissez une
+          solution : vous verrez qui l’offre, comment le joindre et à quels besoins elle répond.
         </p>
         <nav aria-label="Sections de la page">
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
@@ -40,21 +41,21 @@ export default async function SolutionsPage() {
             </li>
             {unconfirmed.length > 0 && (
               <li>
-                <a href="#a-confirmer">Solutions à confirmer</a>
+                <a href="#a-confirmer">Existence à confirmer</a>
               </li>
             )}
             <li>
-              <a href="#proposees">Solutions proposées</a>
+              <a href="#proposees">Idées, pas encore offertes</a>
             </li>
           </ul>
         </nav>
       </header>
 
-      <SolutionList id="existantes" title="Solutions qui existent déjà" solutions={existing} empty="Aucune solution existante n'est encore publiée." />
+      <SolutionList id="existantes" title="Solutions qui existent déjà" solutions={existing} empty="Aucune solution qui existe déjà n’est encore publiée." />
       {unconfirmed.length > 0 && (
         <SolutionList id="a-confirmer" title="Solutions dont l’existence est à confirmer" solutions={unconfirmed} empty="" />
       )}
-      <SolutionList id="proposees" title="Solutions proposées" solutions={proposed} empty="Aucune solution proposée n'est encore publiée." />
+      <SolutionList id="proposees" title="Idées, pas encore offertes" solutions={proposed} empty="Aucune idée du milieu n’est encore publiée." />
       {solutions.some((solution) => solution.inferredFields.length > 0) && (
         <p className="border-t border-slate-200 pt-3 text-sm text-slate-700">{INFERRED_EXPLANATION}</p>
       )}
@@ -90,20 +91,20 @@ function SolutionList({
                 <CostBadge cost={solution.cost} inferredFields={solution.inferredFields} />
               </div>
               <h3 className="mt-1 text-lg font-medium">
-                <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+                <Link href={solutionPath(solution.slug)}><Abbreviated text={solution.title} /></Link>
               </h3>
               {solution.parent && (
                 <p className="text-sm text-slate-700">
-                  Précision de : <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>
+                  Précision de : <Link href={solutionPath(solution.parent.slug)}><Abbreviated text={solution.parent.title} /></Link>
                 </p>
               )}
               {solution.providers.length > 0 && (
                 <p className="text-sm">
-                  <span className="font-medium">Qui : </span>
+                  <span className="font-medium">Fournisseurs : </span>
                   {solution.providers.map((provider, index) => (
                     <span key={provider.slug}>
                       {index > 0 && ', '}
-                      <Link href={providerPath(provider.slug)}>{provider.name}</Link>
+                      <Link href={providerPath(provider.slug)}><Abbreviated text={provider.name} /></Link>
                     </span>
                   ))}
                 </p>

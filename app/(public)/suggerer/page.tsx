@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -11,7 +12,7 @@ import { isValidSlug } from '@/lib/validation/slug';
 import { HONEYPOT_FIELD, isReportType, SUGGESTION_LIMITS } from '@/lib/validation/suggestion';
 
 export const metadata: Metadata = pageMetadata({
-  title: 'Suggérer une ressource ou signaler une erreur',
+  title: 'Suggérer une solution ou un fournisseur, ou signaler une erreur',
   description:
     'Proposez un organisme, un programme ou un outil qui manque au répertoire, ou signalez une information à corriger. Aucun compte n’est nécessaire.',
   path: '/suggerer',
@@ -41,7 +42,7 @@ export default async function SuggestPage({ searchParams }: Props) {
           <div className="rounded border border-slate-300 bg-slate-50 p-4">
             <p className="text-sm text-slate-700">Fiche signalée ({labels.noun.toLowerCase()}) :</p>
             <p className="font-semibold">
-              <Link href={publicEntryPath(entry.entityType, entry.slug)}>{entry.title}</Link>
+              <Link href={publicEntryPath(entry.entityType, entry.slug)}><Abbreviated text={entry.title} /></Link>
             </p>
           </div>
           <p>
@@ -49,7 +50,7 @@ export default async function SuggestPage({ searchParams }: Props) {
             besoin de compte.
           </p>
           <p className="text-sm text-slate-700">
-            Vous voulez plutôt proposer une autre ressource ? <Link href="/suggerer">Suggérer une ressource</Link>.
+            Vous voulez plutôt suggérer une solution ou un fournisseur ? <Link href="/suggerer">Faire une suggestion</Link>.
           </p>
         </header>
         <SuggestionForm report={{ type, slug: entry.slug }} {...FORM_PROPS} />
@@ -61,7 +62,7 @@ export default async function SuggestPage({ searchParams }: Props) {
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-3">
-        <h1 className="text-3xl font-bold text-brand-900">Suggérer une ressource</h1>
+        <h1 className="text-3xl font-bold text-brand-900">Suggérer une solution ou un fournisseur</h1>
         {wantsReport && (
           <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950">
             La fiche que vous vouliez signaler est introuvable : elle a peut-être été retirée ou renommée. Vous pouvez décrire le

@@ -11,7 +11,7 @@ import { hasAnyAnswer, parseMatchAnswers, type MatchSearchParams } from '@/lib/v
 
 export const metadata: Metadata = pageMetadata({
   title: 'Trouver de l’aide en six questions',
-  description: 'Répondez à six questions simples pour voir les solutions numériques et les organismes qui vous conviennent.',
+  description: 'Répondez à six questions simples pour voir les solutions numériques et les fournisseurs qui vous conviennent.',
   path: '/trouver',
 });
 
@@ -28,11 +28,11 @@ export default async function MatchPage({ searchParams }: Props) {
   return (
     <div className="space-y-8">
       <header className="space-y-3">
-        <h1 className="text-3xl font-bold text-brand-900">Trouver de l&apos;aide en six questions</h1>
+        <h1 className="text-3xl font-bold text-brand-900">Trouver de l’aide en six questions</h1>
         <p className="max-w-3xl">
           Dites-nous ce qui est difficile pour votre organisation. Nous vous montrons les solutions du répertoire qui
-          conviennent le mieux, et pourquoi. Rien n&apos;est enregistré : vos réponses restent dans l&apos;adresse de la
-          page, que vous pouvez garder ou partager.
+          conviennent le mieux, et pourquoi. Rien n’est enregistré : vos réponses restent dans l’adresse de la
+          page. Vous pouvez la garder ou la partager.
         </p>
       </header>
 
@@ -41,8 +41,8 @@ export default async function MatchPage({ searchParams }: Props) {
           <h2 id="titre-resultats" className="text-2xl font-semibold">
             Ce que le répertoire vous propose
           </h2>
-          <MatchResults needs={needs} solutions={solutions} providers={rankProviders(solutions)} />
-          <p className="text-sm text-slate-700">Pour partager ces résultats, copiez l&apos;adresse de cette page.</p>
+          <MatchResults answers={answers} needs={needs} solutions={solutions} providers={rankProviders(solutions)} />
+          <p className="text-sm text-slate-700">Pour partager ces résultats, copiez l’adresse de cette page.</p>
         </section>
       )}
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ProviderVerificationFigures } from '@/components/portrait/provider-verification';
 import { journalActionLabel, journalHref } from '@/components/admin/journal-labels';
+import { PrivacyOfficerTask } from '@/components/admin/privacy-officer-task';
 import { requireUser } from '@/lib/authz';
 import { getDashboard, type DashboardEntry } from '@/lib/data/admin/dashboard';
 import { getDb } from '@/lib/db';
@@ -49,6 +50,7 @@ export default async function AdminDashboardPage() {
         <h1 className="text-3xl font-bold text-brand-900">Bonjour {user.name}</h1>
         <p>Ce qui attend la Table dans le répertoire.</p>
       </header>
+      <PrivacyOfficerTask />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card id="titre-suggestions" title="Suggestions en attente" count={dashboard.pendingSuggestions}>
           <p>

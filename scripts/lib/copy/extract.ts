@@ -86,7 +86,12 @@ export function extractPageText(html: string): PageText {
     const end = current.text.length;
     if (context.isQuote) extendSpan(current.quotes, start, end);
     if (context.isCode) extendSpan(current.codes, start, end);
-    if (context.abbrTitle !== undefined) current.abbrs.push({ start, end, title: context.abbrTitle });
+    if (context.abbrTitle !== undefined) {
+      // One <abbr> whose text is cut by inner elements (« <abbr><mark>Loi</mark> 27</abbr> ») is one span.
+      const last = current.abbrs.at(-1);
+      if (last && last.end === start && last.title === context.abbrTitle) last.end = end;
+      else current.abbrs.push({ start, end, title: context.abbrTitle });
+    }
   };
 
   const visit = (node: Node, context: Context): void => {

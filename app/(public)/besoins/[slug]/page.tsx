@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -54,30 +55,30 @@ export default async function NeedPage({ params, searchParams }: Props) {
     <article className="space-y-8">
       <nav aria-label="Fil d'Ariane" className="text-sm">
         <Link href="/besoins">Besoins et solutions</Link> <span aria-hidden="true">›</span>{' '}
-        <span aria-current="page">{need.title}</span>
+        <span aria-current="page"><Abbreviated text={need.title} /></span>
       </nav>
 
       <header className="space-y-3">
         <NeedMeta need={need} />
-        <h1 className="text-3xl font-bold text-brand-900">{need.title}</h1>
+        <h1 className="text-3xl font-bold text-brand-900"><Abbreviated text={need.title} /></h1>
         {/* The inventory's words, marked as such (docs/vocabulaire.md); the attribution stays outside the quotation. */}
         <figure className="border-l-4 border-brand-100 pl-4">
           <blockquote data-source="inventaire" className="text-lg text-slate-800">
-            <p>{need.description}</p>
+            <p><Abbreviated text={need.description} /></p>
           </blockquote>
-          <figcaption className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</figcaption>
+          <figcaption className="mt-1 text-sm text-slate-700">Les mots de l’inventaire de la Table (avril 2023)</figcaption>
         </figure>
         {need.note && (
           <p>
             <span className="font-medium">Remarque de la Table : </span>
-            {need.note}
+            <Abbreviated text={need.note} />
           </p>
         )}
         <p className="text-slate-800">
           {allExisting} solution{allExisting > 1 ? 's' : ''} qui existe{allExisting > 1 ? 'nt' : ''} déjà,{' '}
           {allUnconfirmed > 0 && `${allUnconfirmed} dont l’existence est à confirmer, `}
-          {allProposed} proposée{allProposed > 1 ? 's' : ''}, {providerCount} organisme
-          {providerCount > 1 ? 's' : ''} ou programme{providerCount > 1 ? 's' : ''} nommé{providerCount > 1 ? 's' : ''}.
+          {allProposed} idée{allProposed > 1 ? 's' : ''} pas encore offerte{allProposed > 1 ? 's' : ''}, {providerCount} fournisseur
+          {providerCount > 1 ? 's' : ''}.
         </p>
         <VerificationInfo verification={need} />
         <ReportErrorLink type="besoin" slug={need.slug} name={need.title} />
@@ -95,17 +96,17 @@ export default async function NeedPage({ params, searchParams }: Props) {
         </div>
       )}
 
-      <SolutionSection title="Solutions qui existent déjà" id="existantes" solutions={existing} empty={selectedCount > 0 ? FILTERED_EMPTY : "Aucune solution existante n'est encore connue pour ce besoin."} />
+      <SolutionSection title="Solutions qui existent déjà" id="existantes" solutions={existing} empty={selectedCount > 0 ? FILTERED_EMPTY : 'Le répertoire ne connaît encore aucune solution qui existe déjà pour ce besoin.'} />
       {allUnconfirmed > 0 && (
         <SolutionSection
           title="Solutions dont l’existence est à confirmer"
           id="a-confirmer"
-          intro="L’inventaire dit seulement qu’elles existent peut-être : vérifiez auprès des organismes nommés avant de compter dessus."
+          intro="L’inventaire dit seulement qu’elles existent peut-être : vérifiez auprès des fournisseurs avant de compter dessus."
           solutions={unconfirmed}
           empty={FILTERED_EMPTY}
         />
       )}
-      <SolutionSection title="Solutions proposées" id="proposees" solutions={proposed} empty={selectedCount > 0 ? FILTERED_EMPTY : "Aucune solution n'a été proposée pour l'instant."} />
+      <SolutionSection title="Idées, pas encore offertes" id="proposees" solutions={proposed} empty={selectedCount > 0 ? FILTERED_EMPTY : 'Le milieu n’a encore nommé aucune idée pour ce besoin.'} />
 
       {need.related.length > 0 && (
         <section aria-labelledby="titre-lies" className="space-y-2">

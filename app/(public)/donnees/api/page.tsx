@@ -7,6 +7,20 @@ import { getPublishedDataset } from '@/lib/data/export';
 import { getOpenDataConfig, getSiteUrl } from '@/lib/env';
 import { PROBLEM_TYPES } from '@/lib/api/http';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { Abbr } from '@/components/ui/abbreviated';
+
+// Codes in a filter's description (« Besoin (NEED) », « ALL_QUEBEC », « ISO 639-1 ») are identifiers, shown as code.
+const CODE_TOKEN = /\b[A-Z][A-Z_]*[A-Z](?: \d+(?:-\d+)?)?\b/g;
+function withCodes(text: string): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CODE_TOKEN)) {
+    parts.push(text.slice(last, match.index), <code key={match.index}>{match[0]}</code>);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
 
 export const metadata: Metadata = pageMetadata({
   title: 'API du répertoire',
@@ -50,13 +64,17 @@ export default async function ApiDocPage() {
   return (
     <article className="max-w-3xl space-y-10">
       <nav aria-label="Fil d'Ariane" className="text-sm">
-        <Link href="/donnees">Données ouvertes</Link> <span aria-hidden="true">›</span> <span aria-current="page">API</span>
+        <Link href="/donnees">Données ouvertes</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">
+          <Abbr short="API" />
+        </span>
       </nav>
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">API du répertoire</h1>
         <p className="text-lg">
-          Une API publique en lecture seule, sans clé ni inscription, pour lire, chercher et filtrer les fiches publiées du
-          répertoire depuis un programme. Elle répond en JSON.
+          Cette interface de programmation sert aux programmes, pas aux personnes. Un programme peut y lire, chercher et
+          filtrer les fiches publiées. Elle est publique, en lecture seule, sans clé ni inscription. Elle répond en{' '}
+          <Abbr short="JSON" />.
         </p>
         <ul className="list-disc space-y-1 pl-6">
           <li>
@@ -74,9 +92,12 @@ export default async function ApiDocPage() {
 
       <section aria-labelledby="titre-ressources" className="space-y-3">
         <h2 id="titre-ressources" className="text-2xl font-semibold">
-          Ressources
+          Ce qu’on peut lire
         </h2>
-        <p>Chaque ressource se lit en liste (paginée) ou une fiche à la fois, par son identifiant (le « slug » de son adresse sur le site).</p>
+        <p>
+          Chaque sorte de fiche se lit en liste, page par page, ou une fiche à la fois. Une fiche se trouve par son
+          identifiant : le <code>slug</code> de son adresse sur le site.
+        </p>
         <ul className="list-disc space-y-1 pl-6">
           {RESOURCES.map((resource) => (
             <li key={resource}>
@@ -122,7 +143,8 @@ export default async function ApiDocPage() {
             résultats sont alors classés par pertinence.
           </li>
           <li>
-            <code>modified_after</code> : date ISO 8601, <code>AAAA-MM-JJ</code> (minuit UTC) ou avec l’heure et le fuseau.
+            <code>modified_after</code> : une date année-mois-jour (<Abbr short="ISO 8601" />), <code>AAAA-MM-JJ</code> (minuit,
+            heure <Abbr short="UTC" />), ou avec l’heure et le fuseau.
           </li>
           <li>
             <code>page</code> (à partir de 1) et <code>per_page</code> ({DEFAULT_PER_PAGE} par défaut, {MAX_PER_PAGE} au plus).
@@ -146,7 +168,7 @@ export default async function ApiDocPage() {
                 <ul className="list-disc pl-6 text-sm">
                   {filters.map(([name, definition]) => (
                     <li key={name}>
-                      <code>{name}</code> : {definition.description}
+                      <code>{name}</code> : {withCodes(definition.description)}
                     </li>
                   ))}
                 </ul>
@@ -154,7 +176,10 @@ export default async function ApiDocPage() {
             </div>
           );
         })}
-        <p>Un paramètre inconnu ou une valeur refusée donne une erreur 400 qui dit lequel et pourquoi : une faute de frappe ne renvoie jamais tout en silence.</p>
+        <p>
+          Un paramètre inconnu ou une valeur refusée donne une erreur 400. Elle dit lequel et pourquoi : l’API ne renvoie
+          jamais tout sans rien dire.
+        </p>
       </section>
 
       <section aria-labelledby="titre-cache" className="space-y-2">
@@ -173,12 +198,13 @@ curl -i -H 'If-None-Match: W/"…"' ${base}/themes
 # HTTP/1.1 304 Not Modified`}</Code>
         <ul className="list-disc space-y-1 pl-6">
           <li>
-            N’importe quel site peut appeler l’API depuis un navigateur (CORS : <code>Access-Control-Allow-Origin: *</code>).
+            N’importe quel site peut appeler l’API depuis un navigateur (<Abbr short="CORS" /> :{' '}
+            <code>Access-Control-Allow-Origin: *</code>).
           </li>
           <li>
             {apiRateLimitPerMinute > 0 ? (
               <>
-                Au plus <strong>{apiRateLimitPerMinute} requêtes par minute</strong> par adresse IP. Au-delà, la réponse est{' '}
+                Au plus <strong>{apiRateLimitPerMinute} requêtes par minute</strong> par adresse <Abbr short="IP" />. Au-delà, la réponse est{' '}
                 <code>429 Too Many Requests</code> avec <code>Retry-After</code> (secondes à attendre). Les en-têtes{' '}
                 <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code> et <code>RateLimit-Reset</code> disent où vous en
                 êtes. Le compte est tenu par chaque serveur du site.
@@ -195,7 +221,7 @@ curl -i -H 'If-None-Match: W/"…"' ${base}/themes
           Erreurs
         </h2>
         <p>
-          Les erreurs sont en JSON, au format « problem details » (RFC 9457, <code>application/problem+json</code>), en
+          Les erreurs sont en JSON, au format « problem details » (<Abbr short="RFC" /> 9457, <code>application/problem+json</code>), en
           français : <code>title</code> dit le genre d’erreur, <code>detail</code> ce qui s’est passé, et pour une erreur 400,{' '}
           <code>errors</code> liste chaque paramètre refusé.
         </p>

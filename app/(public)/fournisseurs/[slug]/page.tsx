@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -11,7 +12,8 @@ import { Badge } from '@/components/ui/badge';
 import { VerificationInfo } from '@/components/ui/verification-info';
 import { getProviderBySlug } from '@/lib/data/providers';
 import { getSiteUrl } from '@/lib/env';
-import { INFERRED_EXPLANATION, needKindLabels, providerKindLabels, rolesLabel } from '@/lib/labels';
+import { thatName } from '@/lib/format';
+import { INFERRED_EXPLANATION, needKindLabels, providerKindLabels, rolesSentence } from '@/lib/labels';
 import { organizationJsonLd } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
@@ -26,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!provider) return notFoundMetadata;
   return pageMetadata({
     title: provider.name,
-    description: provider.description || `Ce que ${provider.name} offre aux organismes communautaires.`,
+    description: provider.description || `Ce ${thatName(provider.name)} offre aux organismes communautaires.`,
     path: providerPath(provider.slug),
   });
 }
@@ -42,14 +44,14 @@ export default async function ProviderPage({ params }: Props) {
       <JsonLdScript data={organizationJsonLd(provider, getSiteUrl())} />
       <nav aria-label="Fil d'Ariane" className="text-sm">
         <Link href="/fournisseurs">Fournisseurs A–Z</Link> <span aria-hidden="true">›</span>{' '}
-        <span aria-current="page">{provider.name}</span>
+        <span aria-current="page"><Abbreviated text={provider.name} /></span>
       </nav>
 
       <header className="space-y-3">
         <Badge>{providerKindLabels[provider.kind]}</Badge>
-        <h1 className="text-3xl font-bold text-brand-900">{provider.name}</h1>
-        {provider.alternateName && <p className="text-slate-700">Aussi écrit : {provider.alternateName}</p>}
-        {provider.description && <p className="max-w-3xl text-lg">{provider.description}</p>}
+        <h1 className="text-3xl font-bold text-brand-900"><Abbreviated text={provider.name} /></h1>
+        {provider.alternateName && <p className="text-slate-700">Aussi écrit : <Abbreviated text={provider.alternateName} /></p>}
+        {provider.description && <p className="max-w-3xl text-lg"><Abbreviated text={provider.description} /></p>}
         <BasketButton kind="provider" slug={provider.slug} name={provider.name} />
         <VerificationInfo verification={provider} />
         <ReportErrorLink type="fournisseur" slug={provider.slug} name={provider.name} />
@@ -67,10 +69,10 @@ export default async function ProviderPage({ params }: Props) {
 
       <section aria-labelledby="titre-offre" className="space-y-3">
         <h2 id="titre-offre" className="text-2xl font-semibold">
-          Solutions qui nomment {provider.name}, et pour quels besoins
+          Solutions qui nomment <Abbreviated text={provider.name} />, et pour quels besoins
         </h2>
         {provider.solutions.length === 0 ? (
-          <p className="text-slate-700">Aucune solution publiée ne nomme encore cet organisme.</p>
+          <p className="text-slate-700">Aucune solution publiée ne nomme encore ce fournisseur.</p>
         ) : (
           <ul className="space-y-3">
             {provider.solutions.map((solution) => (
@@ -78,19 +80,26 @@ export default async function ProviderPage({ params }: Props) {
                 <div className="flex flex-wrap items-center gap-2">
                   <AvailabilityBadge availability={solution.availability} />
                   <HelpKindBadges kinds={solution.kinds} inferredFields={solution.inferredFields} />
-                  <span className="text-sm text-slate-700">Rôle : {rolesLabel(solution.roles, solution.inferredRoles)}</span>
+                  <span className="text-sm text-slate-700">
+                    <Abbreviated text={provider.name} /> {rolesSentence(solution.roles, solution.inferredRoles)}.
+                  </span>
                 </div>
                 <h3 className="mt-2 font-semibold">
-                  <Link href={solutionPath(solution.slug)}>{solution.title}</Link>
+                  <Link href={solutionPath(solution.slug)}><Abbreviated text={solution.title} /></Link>
                 </h3>
-                <p className="mt-1 text-slate-800">{solution.description}</p>
+                <p className="mt-1 text-slate-800">
+                  <span className="text-sm text-slate-700">Selon l’inventaire : </span>
+                  <q data-source="inventaire">
+                    <Abbreviated text={solution.description} />
+                  </q>
+                </p>
                 {solution.needs.length > 0 && (
                   <p className="mt-2 text-sm">
                     <span className="font-medium">Répond à : </span>
                     {solution.needs.map((need, index) => (
                       <span key={need.slug}>
                         {index > 0 && ', '}
-                        <Link href={needPath(need.slug)}>{need.title}</Link>
+                        <Link href={needPath(need.slug)}><Abbreviated text={need.title} /></Link>
                         <span className="text-slate-700"> ({needKindLabels[need.kind].toLowerCase()})</span>
                       </span>
                     ))}

@@ -1,3 +1,4 @@
+import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -12,8 +13,9 @@ import { VerificationInfo } from '@/components/ui/verification-info';
 import { getSolutionBySlug } from '@/lib/data/solutions';
 import type { SolutionDetailDto, SolutionProviderDto } from '@/lib/data/types';
 import { getSiteUrl } from '@/lib/env';
+import { AVAILABILITY_WORDING, MISSING_INFORMATION } from '@/lib/copy/vocabulary';
 import { formatDate } from '@/lib/format';
-import { costLabels, helpKindLabels, needKindLabels, providerKindLabels, rolesLabel, withInferredMark } from '@/lib/labels';
+import { costLabels, helpKindLabels, needKindLabels, providerKindLabels, rolesSentence, withInferredMark } from '@/lib/labels';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { serviceJsonLd } from '@/lib/seo/json-ld';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
@@ -30,11 +32,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata({ title: solution.title, description: solution.description, path: solutionPath(solution.slug) });
 }
 
-const availabilityExplanations = {
-  EXISTING: "Cette solution existe déjà : des organismes ou des programmes l'offrent.",
-  UNCONFIRMED: "L'existence de cette solution est à confirmer : l'inventaire dit seulement qu'elle existe peut-être.",
-  PROPOSED: "Cette solution est proposée par le milieu : elle n'est pas encore offerte.",
-} as const;
 
 export default async function SolutionPage({ params }: Props) {
   await connection();
@@ -50,11 +47,11 @@ export default async function SolutionPage({ params }: Props) {
         <Link href="/solutions">Solutions</Link> <span aria-hidden="true">›</span>{' '}
         {solution.parent && (
           <>
-            <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>{' '}
+            <Link href={solutionPath(solution.parent.slug)}><Abbreviated text={solution.parent.title} /></Link>{' '}
             <span aria-hidden="true">›</span>{' '}
           </>
         )}
-        <span aria-current="page">{solution.title}</span>
+        <span aria-current="page"><Abbreviated text={solution.title} /></span>
       </nav>
 
       <header className="space-y-3">
@@ -62,19 +59,19 @@ export default async function SolutionPage({ params }: Props) {
           <AvailabilityBadge availability={solution.availability} />
           <HelpKindBadges kinds={solution.kinds} inferredFields={solution.inferredFields} />
         </div>
-        <h1 className="text-3xl font-bold text-brand-900">{solution.title}</h1>
+        <h1 className="text-3xl font-bold text-brand-900"><Abbreviated text={solution.title} /></h1>
         <BasketButton kind="solution" slug={solution.slug} name={solution.title} />
         {solution.parent && (
           <p>
-            Précision de la solution : <Link href={solutionPath(solution.parent.slug)}>{solution.parent.title}</Link>
+            Précision de la solution : <Link href={solutionPath(solution.parent.slug)}><Abbreviated text={solution.parent.title} /></Link>
           </p>
         )}
         {/* The inventory's words, marked as such (docs/vocabulaire.md); the attribution stays outside the quotation. */}
         <figure className="border-l-4 border-brand-100 pl-4">
           <blockquote data-source="inventaire" className="text-lg text-slate-800">
-            <p>{solution.description}</p>
+            <p><Abbreviated text={solution.description} /></p>
           </blockquote>
-          <figcaption className="mt-1 text-sm text-slate-700">Formulation de l&apos;inventaire de la Table (avril 2023)</figcaption>
+          <figcaption className="mt-1 text-sm text-slate-700">Les mots de l’inventaire de la Table (avril 2023)</figcaption>
         </figure>
         <VerificationInfo verification={solution} now={now} />
         <ReportErrorLink type="solution" slug={solution.slug} name={solution.title} />
@@ -89,13 +86,13 @@ export default async function SolutionPage({ params }: Props) {
 
       <section aria-labelledby="titre-fournisseurs" className="space-y-3">
         <h2 id="titre-fournisseurs" className="text-2xl font-semibold">
-          Organismes et programmes nommés
+          Fournisseurs
         </h2>
         {solution.providers.length === 0 ? (
           <p className="text-slate-700">
             {solution.availability === 'PROPOSED'
-              ? "Aucun organisme n'offre encore cette solution : c'est une proposition du milieu."
-              : "L'inventaire ne nomme encore aucun organisme pour cette solution."}
+              ? "Personne n’offre encore cette solution : c’est une idée du milieu."
+              : "L’inventaire ne nomme aucun fournisseur pour cette solution."}
           </p>
         ) : (
           <ul className="space-y-4">
@@ -108,19 +105,19 @@ export default async function SolutionPage({ params }: Props) {
 
       <section aria-labelledby="titre-besoins" className="space-y-3">
         <h2 id="titre-besoins" className="text-2xl font-semibold">
-          Besoins auxquels elle répond
+          Elle répond à ces besoins
         </h2>
         {solution.needs.length === 0 ? (
-          <p className="text-slate-700">Cette solution n&apos;est encore rattachée à aucun besoin publié.</p>
+          <p className="text-slate-700">Cette solution n’est encore liée à aucun besoin publié.</p>
         ) : (
           <>
             {solution.needsFromParent && solution.parent && (
-              <p className="text-slate-800">Ceux de la solution qu&apos;elle précise, « {solution.parent.title} » :</p>
+              <p className="text-slate-800">Ceux de la solution qu’elle précise, « <Abbreviated text={solution.parent.title} /> » :</p>
             )}
             <ul className="list-disc space-y-1 pl-6">
               {solution.needs.map((need) => (
                 <li key={need.slug}>
-                  <Link href={needPath(need.slug)}>{need.title}</Link>
+                  <Link href={needPath(need.slug)}><Abbreviated text={need.title} /></Link>
                   <span className="text-sm text-slate-700"> ({needKindLabels[need.kind].toLowerCase()})</span>
                 </li>
               ))}
@@ -142,9 +139,14 @@ export default async function SolutionPage({ params }: Props) {
                   <HelpKindBadges kinds={child.kinds} inferredFields={child.inferredFields} />
                 </div>
                 <h3 className="mt-2 font-semibold">
-                  <Link href={solutionPath(child.slug)}>{child.title}</Link>
+                  <Link href={solutionPath(child.slug)}><Abbreviated text={child.title} /></Link>
                 </h3>
-                <p className="mt-1 text-slate-800">{child.description}</p>
+                <p className="mt-1 text-slate-800">
+                  <span className="text-sm text-slate-700">Selon l’inventaire : </span>
+                  <q data-source="inventaire">
+                    <Abbreviated text={child.description} />
+                  </q>
+                </p>
               </li>
             ))}
           </ul>
@@ -165,7 +167,7 @@ export default async function SolutionPage({ params }: Props) {
 
 function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
   const facts = [
-    { label: 'Existe déjà, à confirmer ou proposée', value: availabilityExplanations[solution.availability] },
+    { label: 'Statut', value: AVAILABILITY_WORDING[solution.availability].sentence },
     {
       label: "Type d'aide",
       value:
@@ -184,7 +186,7 @@ function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
       {facts.map((fact) => (
         <div key={fact.label} className="contents">
           <dt className="font-medium">{fact.label}</dt>
-          <dd className={fact.value === null ? 'italic text-slate-700' : ''}>{fact.value ?? 'À compléter'}</dd>
+          <dd className={fact.value === null ? 'italic text-slate-700' : ''}>{fact.value ?? MISSING_INFORMATION}</dd>
         </div>
       ))}
     </dl>
@@ -193,12 +195,12 @@ function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
 
 // The provider's own verification, in one line: its page shows the full notice.
 function providerVerificationLine(verifiedAt: string | null, status: VerificationStatus): string {
-  if (status === 'never') return "Fiche de l'organisme jamais vérifiée.";
-  if (status === 'invalid' || verifiedAt === null) return "Fiche de l'organisme : date de vérification erronée.";
+  if (status === 'never') return 'Fiche du fournisseur jamais vérifiée.';
+  if (status === 'invalid' || verifiedAt === null) return 'Fiche du fournisseur : date de vérification erronée.';
   const date = formatDate(verifiedAt);
   return status === 'stale'
-    ? `Fiche de l'organisme vérifiée le ${date}, il y a plus de 12 mois.`
-    : `Fiche de l'organisme vérifiée le ${date}.`;
+    ? `Fiche du fournisseur vérifiée le ${date}, il y a plus de 12 mois.`
+    : `Fiche du fournisseur vérifiée le ${date}.`;
 }
 
 function ProviderCard({ provider, now }: { provider: SolutionProviderDto; now: Date }) {
@@ -207,26 +209,38 @@ function ProviderCard({ provider, now }: { provider: SolutionProviderDto; now: D
       <div className="flex flex-wrap items-center gap-2">
         <Badge>{providerKindLabels[provider.kind]}</Badge>
         <span className="text-sm text-slate-700">
-          Rôle : {rolesLabel(provider.roles, provider.inferredRoles)}
+          <Abbreviated text={provider.name} /> {rolesSentence(provider.roles, provider.inferredRoles)}.
         </span>
       </div>
       <h3 className="mt-2 text-lg font-semibold">
-        <Link href={providerPath(provider.slug)}>{provider.name}</Link>
+        <Link href={providerPath(provider.slug)}><Abbreviated text={provider.name} /></Link>
       </h3>
-      {provider.alternateName && <p className="text-sm text-slate-700">Aussi écrit : {provider.alternateName}</p>}
-      {provider.description && <p className="mt-1 text-slate-800">{provider.description}</p>}
+      {provider.alternateName && <p className="text-sm text-slate-700">Aussi écrit : <Abbreviated text={provider.alternateName} /></p>}
+      {provider.description && <p className="mt-1 text-slate-800"><Abbreviated text={provider.description} /></p>}
       <div className="mt-3">
         {hasKnownFacts(provider) ? (
           <ProviderFacts provider={provider} knownOnly />
         ) : (
           <p className="text-sm italic text-slate-700">
-            Coordonnées et conditions : à compléter.
+            Le répertoire n’a pas encore ses coordonnées ni ses conditions.
           </p>
         )}
       </div>
       <p className="mt-2 text-sm text-slate-700">
         {providerVerificationLine(provider.verifiedAt, verificationStatus(provider.verifiedAt, now))}
-        {provider.toVerify && ` À vérifier ou à compléter${provider.verifyNote ? ` : ${provider.verifyNote}` : '.'}`}
+        {provider.toVerify && (
+          <>
+            {' À vérifier'}
+            {provider.verifyNote ? (
+              <>
+                {' : '}
+                <Abbreviated text={provider.verifyNote} />
+              </>
+            ) : (
+              '.'
+            )}
+          </>
+        )}
       </p>
     </li>
   );

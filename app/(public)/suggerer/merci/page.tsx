@@ -32,7 +32,7 @@ export default async function ThanksPage({ searchParams }: Props) {
           <li>
             {isReport
               ? 'S’il confirme le problème, la fiche est marquée « à vérifier » puis corrigée.'
-              : 'S’il retient la ressource, il prépare une fiche, la complète et la publie dans le répertoire.'}
+              : 'S’il retient votre suggestion, il prépare une fiche, la complète et la publie dans le répertoire.'}
           </li>
           <li>
             Si vous avez laissé votre adresse courriel, il peut vous écrire pour une précision. L’adresse est effacée dès que la
@@ -45,7 +45,7 @@ export default async function ThanksPage({ searchParams }: Props) {
       </section>
       <ul className="flex flex-wrap gap-x-6 gap-y-2">
         <li>
-          <Link href="/suggerer">Suggérer une autre ressource</Link>
+          <Link href="/suggerer">Faire une autre suggestion</Link>
         </li>
         <li>
           <Link href="/">Revenir à l’accueil</Link>
