@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Chromium: nothing is downloaded.
 const desktop = { ...devices['Desktop Chrome'], channel: undefined };
 const mobile = { ...devices['Pixel 7'], channel: undefined };
-const WRITERS = /admin-(editing|import|journey)\.spec\.ts$/;
+// verification-journey edits Insertech (its website, its verification): a writer too.
+const WRITERS = /(admin-(editing|import|journey)|verification-journey)\.spec\.ts$/;
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 

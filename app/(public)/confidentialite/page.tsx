@@ -164,7 +164,8 @@ export default async function PrivacyPage() {
           <li>
             <strong>« C’est votre organisme ? »</strong> : l’adresse que vous tapez sert à vous envoyer le lien. Si ce n’est pas
             l’adresse de contact de la fiche, votre demande va à la Table avec ce que vous avez écrit; l’adresse est effacée quand un
-            membre décide. Pour limiter les abus, nous gardons une empreinte de l’adresse tapée et l’adresse IP une journée.
+            membre décide, ou après six mois si personne n’a décidé. Les changements que vous proposez sont effacés un an après la
+            décision. Pour limiter les abus, nous gardons une empreinte de l’adresse tapée et l’adresse IP une journée.
           </li>
           <li>
             <strong>La liste d’arrêt</strong> : chaque courriel offre un lien pour ne plus en recevoir, et vous pouvez aussi répondre
