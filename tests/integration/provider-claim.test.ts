@@ -9,6 +9,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionClaims } from '@/lib/security/session-token';
 import { hashToken } from '@/lib/security/tokens';
 import { clearMemberTables, createMember, createTestClient, databaseUrl } from './helpers/members';
+import { form, redirectOf } from './helpers/server-actions';
 
 const session = vi.hoisted(() => ({ current: null as SessionClaims | null, ip: '203.0.113.40' }));
 vi.mock('@/lib/auth', async (importOriginal) => ({
@@ -30,24 +31,6 @@ const OTHER_SLUG = 'test-reclamation-autre';
 const CONTACT = 'direction@organisme-reclame.example';
 const HOSTILE = '<script>alert(1)</script> Directrice ; DROP TABLE "Provider"; --';
 const IDLE = { status: 'idle' as const };
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
-/** The redirect target of a server action, or null when it returned normally. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return digest.split(';')[2] ?? digest;
-    throw error;
-  }
-}
 
 const tokenOf = (text: string) => /\/mise-a-jour\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 

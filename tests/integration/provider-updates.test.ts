@@ -9,6 +9,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { SessionClaims } from '@/lib/security/session-token';
 import { clearMemberTables, createMember, createTestClient, databaseUrl } from './helpers/members';
+import { redirectOf } from './helpers/server-actions';
 
 const session = vi.hoisted(() => ({ current: null as SessionClaims | null, ip: '203.0.113.50' }));
 vi.mock('@/lib/auth', async (importOriginal) => ({
@@ -30,17 +31,6 @@ const SLUG = 'test-mise-a-jour-organisme';
 const OTHER_SLUG = 'test-mise-a-jour-autre';
 const HOSTILE = '<img src=x onerror=alert(1)> « Ça va » ; DROP TABLE "Provider"; --';
 const IDLE = { status: 'idle' as const };
-
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return digest.split(';')[2] ?? digest;
-    throw error;
-  }
-}
 
 const tokenOf = (url: string) => /\/mise-a-jour\/([A-Za-z0-9_-]{43})/.exec(url)![1]!;
 

@@ -10,6 +10,7 @@ import type { SessionClaims } from '@/lib/security/session-token';
 import { slugFromTitle } from '@/lib/validation/entry';
 import { errorReportSchema, newResourceSchema, SUGGESTION_LIMITS } from '@/lib/validation/suggestion';
 import { clearMemberTables, createMember, createTestClient, databaseUrl } from './helpers/members';
+import { form, redirectOf } from './helpers/server-actions';
 
 const session = vi.hoisted(() => ({ current: null as SessionClaims | null, ip: '203.0.113.20' }));
 vi.mock('@/lib/auth', async (importOriginal) => ({
@@ -36,24 +37,6 @@ const SLUG_PREFIX = 'test-suggestion-';
 /** Field errors of a failed parse (an empty object when it succeeded). */
 function errorsOf(result: { error?: z.ZodError }): Record<string, string[] | undefined> {
   return result.error ? z.flattenError(result.error).fieldErrors : {};
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
-/** The redirect target of a server action, or null when it returned normally. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT')) return digest.split(';')[2] ?? digest;
-    throw error;
-  }
 }
 
 async function clearTables(prisma: PrismaClient): Promise<void> {
