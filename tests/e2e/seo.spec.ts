@@ -86,6 +86,8 @@ test.describe('métadonnées des pages', () => {
 
 test.describe('données structurées (JSON-LD)', () => {
   test('chaque fournisseur est une Organization', async ({ page }) => {
+    // One page per provider (27): more than the default 30 s on a busy machine.
+    test.slow();
     for (const provider of seedProviders) {
       await page.goto(`/fournisseurs/${provider.key}`);
       const [data, ...others] = await jsonLdOf(page);
@@ -95,6 +97,8 @@ test.describe('données structurées (JSON-LD)', () => {
   });
 
   test("chaque solution existante est un Service avec ceux qui l'offrent ; une solution proposée ou à confirmer n'en est pas un", async ({ page }) => {
+    // One page per solution (the whole inventory's): more than the default 30 s on a busy machine.
+    test.slow();
     for (const solution of solutions) {
       await page.goto(`/solutions/${solution.key}`);
       const data = await jsonLdOf(page);
