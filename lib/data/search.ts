@@ -2,12 +2,11 @@ import 'server-only';
 import { after } from 'next/server';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
-import { getInventoryGeneration, keepDecoded } from '@/lib/data/inventory-memo';
-import { recentAnswers } from '@/lib/data/recent-answers';
+import { keepDecoded } from '@/lib/data/inventory-memo';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listProviders } from '@/lib/data/providers';
 import { getSearchVocabulary } from '@/lib/data/search-vocabulary';
-import { getSynonymIndex, getSynonymsGeneration } from '@/lib/data/synonyms';
+import { getSynonymIndex } from '@/lib/data/synonyms';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import type { MatchCandidate } from '@/lib/matching/types';
 import { recordEmptySearch } from '@/lib/search/empty-searches';
@@ -15,31 +14,15 @@ import { hasSearchableText, normalizeQuery } from '@/lib/search/normalize';
 import { findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
 import type { SearchMatches, SearchOptions, SearchResults } from '@/lib/search/types';
 
-// Not in Next's data cache (GUIDE.md §4: every query string would be its own entry, stored
-// serialized): the latest answers are kept in this process instead, within SEARCH_CACHE_MB
-// (default 16), for the current generation of the data and of the synonym groups, so that an
-// edit shows at the next search on every instance (lib/data/recent-answers.ts).
-const SEARCH_MEMORY_BYTES = (Number(process.env.SEARCH_CACHE_MB) || 16) * 1024 * 1024;
-const jsonBytes = (value: unknown) => 2 * JSON.stringify(value).length;
-const keptMatches = recentAnswers<SearchMatches>({ maxEntries: 200, maxBytes: SEARCH_MEMORY_BYTES / 2, sizeOf: jsonBytes });
-const keptResults = recentAnswers<SearchResults>({ maxEntries: 1_000, maxBytes: SEARCH_MEMORY_BYTES / 2, sizeOf: jsonBytes });
-
-async function searchGeneration(): Promise<string> {
-  const [inventory, synonyms] = await Promise.all([getInventoryGeneration(), getSynonymsGeneration()]);
-  return `${inventory} ${synonyms}`;
-}
-
 // /recherche asks for the slugs the query finds (the filters' counts), then for the results:
 // within one request both use the same matching step (React's cache() is per request), with
-// the synonym groups of the moment (lib/data/synonyms.ts). An answer found without the groups
-// (they could not be read) is not kept.
-const findPublishedMatches = cache(async (query: string): Promise<SearchMatches> => {
-  const synonyms = await getSynonymIndex();
-  if (!synonyms) return findMatches(getDb(), query, null);
-  return keptMatches(await searchGeneration(), query, () => findMatches(getDb(), query, synonyms));
-});
+// the synonym groups of the moment (lib/data/synonyms.ts).
+const findPublishedMatches = cache(async (query: string): Promise<SearchMatches> => findMatches(getDb(), query, await getSynonymIndex()));
 
-/** Search of the published directory for /recherche; a search narrowed by filters is not kept. */
+/**
+ * Search of the published directory for /recherche. Not cached across requests (GUIDE.md §4):
+ * every query string would be its own cache entry.
+ */
 export async function searchPublishedDirectory(rawQuery: unknown, options: SearchOptions = {}): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
   const matches = await findPublishedMatches(query);
@@ -53,9 +36,7 @@ export async function searchPublishedDirectory(rawQuery: unknown, options: Searc
       ),
     );
   }
-  const run = () => searchDirectory(getDb(), query, { ...options, matches, vocabulary: getSearchVocabulary });
-  if (options.restrict || !(await getSynonymIndex())) return run();
-  return keptResults(await searchGeneration(), `${options.type ?? ''} ${options.page ?? 1} ${query}`, run);
+  return searchDirectory(getDb(), query, { ...options, matches, vocabulary: getSearchVocabulary });
 }
 
 function bySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T> {
