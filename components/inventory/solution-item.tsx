@@ -7,6 +7,7 @@ import { VerificationInfo } from '@/components/ui/verification-info';
 import { rolesSentence } from '@/lib/labels';
 import { providerPath, solutionPath } from '@/lib/seo/urls';
 import type { SolutionDto } from '@/lib/data/types';
+import { InventoryQuote } from '@/components/inventory/inventory-quote';
 
 /** One solution with its providers, its title linking to its page; nested precisions are listed under it. */
 export function SolutionItem({ solution, headingLevel = 3 }: { solution: SolutionDto; headingLevel?: 3 | 4 | 5 }) {
@@ -24,12 +25,7 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
         </Heading>
         <BasketButton kind="solution" slug={solution.slug} name={solution.title} anchor={`solution-${solution.slug}`} />
       </div>
-      <p className="mt-1 text-slate-800">
-        <span className="text-sm text-slate-700">Selon l’inventaire : </span>
-        <q data-source="inventaire">
-          <Abbreviated text={solution.description} />
-        </q>
-      </p>
+      <InventoryQuote text={solution.description} className="mt-1 text-slate-800" />
       {solution.providers.length > 0 && (
         <p className="mt-2 text-sm">
           <span className="font-medium">Fournisseurs : </span>

@@ -13,6 +13,7 @@ import { pageCountOf, pageHref, parsePage } from '@/lib/facets/pagination';
 import { needsItemListJsonLd } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { InventoryQuote } from '@/components/inventory/inventory-quote';
 
 export const metadata: Metadata = pageMetadata({
   title: 'Besoins et solutions',
@@ -71,12 +72,7 @@ export default async function NeedsPage({ searchParams }: Props) {
           <h2 id={`titre-${need.slug}`} className="text-2xl font-semibold">
             <Link href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></Link>
           </h2>
-          <p className="text-slate-800">
-            <span className="text-sm text-slate-700">Selon l’inventaire : </span>
-            <q data-source="inventaire">
-              <Abbreviated text={need.description} />
-            </q>
-          </p>
+          <InventoryQuote text={need.description} />
           <RelatedNeeds related={need.related} />
           {need.solutions.length > 0 ? (
             <ul className="space-y-3" aria-label={`Solutions : ${need.title}`}>

@@ -18,6 +18,7 @@ import { organizationJsonLd } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
+import { InventoryQuote } from '@/components/inventory/inventory-quote';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -87,12 +88,7 @@ export default async function ProviderPage({ params }: Props) {
                 <h3 className="mt-2 font-semibold">
                   <Link href={solutionPath(solution.slug)}><Abbreviated text={solution.title} /></Link>
                 </h3>
-                <p className="mt-1 text-slate-800">
-                  <span className="text-sm text-slate-700">Selon l’inventaire : </span>
-                  <q data-source="inventaire">
-                    <Abbreviated text={solution.description} />
-                  </q>
-                </p>
+                <InventoryQuote text={solution.description} className="mt-1 text-slate-800" />
                 {solution.needs.length > 0 && (
                   <p className="mt-2 text-sm">
                     <span className="font-medium">Répond à : </span>

@@ -21,6 +21,7 @@ import { serviceJsonLd } from '@/lib/seo/json-ld';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 import { verificationStatus, type VerificationStatus } from '@/lib/verification';
+import { InventoryQuote } from '@/components/inventory/inventory-quote';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -141,12 +142,7 @@ export default async function SolutionPage({ params }: Props) {
                 <h3 className="mt-2 font-semibold">
                   <Link href={solutionPath(child.slug)}><Abbreviated text={child.title} /></Link>
                 </h3>
-                <p className="mt-1 text-slate-800">
-                  <span className="text-sm text-slate-700">Selon l’inventaire : </span>
-                  <q data-source="inventaire">
-                    <Abbreviated text={child.description} />
-                  </q>
-                </p>
+                <InventoryQuote text={child.description} className="mt-1 text-slate-800" />
               </li>
             ))}
           </ul>
