@@ -6,7 +6,7 @@ import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/s
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';
 import { pruneProviderProposals } from '@/lib/data/provider-claims';
-import { listPendingProposals } from '@/lib/data/provider-proposals';
+import { listPendingProposals, type ProposalDto } from '@/lib/data/provider-proposals';
 import { countSuggestionsByStatus, listSuggestions, MAX_PENDING_SUGGESTIONS, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
@@ -28,6 +28,10 @@ function queueHref(statut: string | null, page: number): string {
   const query = params.toString();
   return query ? `/admin/suggestions?${query}` : '/admin/suggestions';
 }
+
+/** Fields an organisation changed: its listing's and its solutions'. */
+const fieldCount = (proposal: ProposalDto) =>
+  Object.keys(proposal.changes).length + proposal.solutionChanges.reduce((count, solution) => count + Object.keys(solution.changes).length, 0);
 
 const FILTERS = [
   { param: null, label: 'Toutes' },
@@ -89,7 +93,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
                   <Link href={`/admin/suggestions/organismes/${proposal.id}`} className="font-medium">
                     {proposal.providerName}
                   </Link>
-                  {proposal.kind === 'UPDATE' && <span className="text-sm text-slate-700"> ({Object.keys(proposal.changes).length} champs)</span>}
+                  {proposal.kind === 'UPDATE' && <span className="text-sm text-slate-700"> ({fieldCount(proposal)} champs)</span>}
                 </p>
                 <p className="text-sm text-slate-700">
                   Reçue le <time dateTime={proposal.createdAt}>{formatDate(proposal.createdAt)}</time>
