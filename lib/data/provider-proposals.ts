@@ -15,6 +15,7 @@ import 'server-only';
 //   (one item per solution, with the version the organisation saw). A member's decision writes
 //   the provider and every solution accepted in one transaction: all of it, or nothing.
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { InferredField } from '@/lib/generated/prisma/enums';
 import { previewEntry, saveEntry, saveEntryIn, type EntryInputs } from '@/lib/data/admin/entries';
 import { solutionLinks } from '@/lib/data/admin/solution-links';
 import { WriteRefusal, type LastChange, type WriteContext, type WriteOutcome } from '@/lib/data/admin/write';
@@ -321,6 +322,9 @@ export type ProposalDecision =
   | { ok: false; reason: 'not-found' | 'already-decided' | 'no-fields' | 'invalid'; part?: ProposalPart }
   | { ok: false; reason: 'conflict'; part: ProposalPart; version: number; lastChange: LastChange; fields: ConflictField[] };
 
+/** A solution's fields the team may have inferred, and their code in `inferredFields`. */
+const INFERRED_CODES: Record<string, InferredField | undefined> = { kinds: 'KINDS', cost: 'COST' };
+
 /** The key of a solution's field in a decision (checkbox value, acceptedFields). */
 export const solutionFieldKey = (solutionId: string, field: string) => `${solutionId}.${field}`;
 
@@ -382,11 +386,14 @@ export async function acceptProposal(
           const current = await tx.solution.findUnique({ where: { id: solution.solutionId } });
           const snapshot = current && (await loadEntrySnapshot(tx, 'Solution', solution.solutionId));
           if (!current || !snapshot) throw new PartRefusal(part, { ok: false, reason: 'not-found' }, {});
-          // Its links (needs, providers) are written back as they are now.
+          // Its links (needs, providers) are written back as they are now. A value the
+          // organisation gave is no longer the team's inference: its « déduit » mark goes.
+          const given = new Set(accepted.map((field) => INFERRED_CODES[field]).filter(Boolean));
           const values = {
             ...solutionInputOf(current),
             ...solutionLinks.inputOf(snapshot),
             ...Object.fromEntries(accepted.map((field) => [field, solution.changes[field]!.after])),
+            inferredFields: current.inferredFields.filter((code) => !given.has(code)),
           } as unknown as SolutionInput;
           await savePart(tx, part, { version: input.solutionVersions?.[solution.solutionId] ?? solution.baseVersion, input: values }, context);
         }

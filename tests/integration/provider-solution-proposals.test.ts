@@ -3,7 +3,7 @@
 // cited in, nor unpublished ones); their changes are checked with the members' solution rules
 // and kept in the same proposal (before → after, members-only fields out of reach); a member
 // accepts one solution field and leaves another (same save path, history from the
-// organisation, links kept); a member's edit of the solution meanwhile is a conflict that
+// organisation, links kept, its « déduit » mark gone); a member's edit of the solution meanwhile is a conflict that
 // writes nothing, not even the provider's fields accepted with it, until acknowledged.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -104,7 +104,7 @@ describe.skipIf(!databaseUrl)('the solutions in the organisation’s form and th
             description: 'Ateliers pour les équipes.',
             availability: 'EXISTING',
             kinds: ['TRAINING'],
-            inferredFields: ['KINDS'],
+            inferredFields: ['KINDS', 'COST'],
             status,
             toVerify: true,
             verifyNote: 'Coût ?',
@@ -188,6 +188,7 @@ describe.skipIf(!databaseUrl)('the solutions in the organisation’s form and th
     const editor = await member();
     const accepted = await proposals.acceptProposal(getDb(), { proposalId: proposal.id, fields: [`${offeredId}.cost`], decisionNote: 'Coût confirmé' }, { actorId: editor.id });
     expect(accepted).toEqual({ ok: true, providerId });
+    // The cost the organisation gave is no longer marked as the team's inference; the kinds still are.
     expect(await solution(offeredId)).toMatchObject({ cost: 'FREE', title: 'Ateliers numériques', version: offered.version + 1, toVerify: false, inferredFields: ['KINDS'], status: 'PUBLISHED' });
     expect((await solution(offeredId)).verifiedAt).not.toBeNull();
     expect(await roles(offeredId)).toEqual(linksBefore);
@@ -225,7 +226,14 @@ describe.skipIf(!databaseUrl)('the solutions in the organisation’s form and th
       status: 'error',
       message: expect.stringMatching(/une des solutions/),
       conflictPart: 'la solution « Ateliers numériques »',
-      conflict: { version: offered.version + 1, fields: [{ label: 'Coût', theirs: 'Payant', mine: 'Gratuit' }] },
+      // The cost the organisation gives would also lose its « déduit » mark.
+      conflict: {
+        version: offered.version + 1,
+        fields: [
+          { label: 'Coût', theirs: 'Payant', mine: 'Gratuit' },
+          { label: 'Valeurs déduites par l’équipe', theirs: 'Coût\nTypes d’aide', mine: 'Types d’aide' },
+        ],
+      },
       versions: { solutions: { [offeredId]: offered.version + 1 } },
       fields: ['phone', `${offeredId}.cost`],
     });
