@@ -301,6 +301,12 @@ export async function countPendingProposals(db: Db): Promise<number> {
   return db.providerProposal.count({ where: { status: 'PENDING' } });
 }
 
+/** The oldest `take` pending requests and proposals, and how many wait in all (none dropped silently). */
+export async function listPendingQueue(db: Db, take: number): Promise<{ proposals: ProposalDto[]; total: number }> {
+  const [proposals, total] = await Promise.all([listPendingProposals(db, take), countPendingProposals(db)]);
+  return { proposals, total };
+}
+
 class ProposalDecided extends Error {}
 
 /** The part of a proposal a decision could not write: the provider, or one of its solutions. */
