@@ -72,6 +72,9 @@ export async function acceptProposalAction(_previous: ProposalDecisionState, for
         versions,
       };
     }
+    if (result.reason === 'not-found' && result.part?.type === 'Solution') {
+      return { status: 'error', message: `Rien n’a été enregistré : la solution « ${result.part.title} » n’existe plus. Décochez ses champs, puis acceptez de nouveau.`, values, fields: checked };
+    }
     return { status: 'error', message: REFUSALS[result.reason], values, fields: checked };
   }
   updateTag(INVENTORY_TAG);

@@ -79,6 +79,21 @@ test('a campaign reaches Insertech, which updates its listing through the link; 
   const stopLink = /Pour ne plus recevoir ces messages : (\S+)/.exec(mail.text)?.[1];
   expect(stopLink).toBeDefined();
 
+  // Without JavaScript, a refused form answers in French and keeps everything typed, the
+  // provider's fields and the solution's; the link still works afterwards.
+  const noScript = await freshPage(browser, baseURL, { javaScriptEnabled: false });
+  await noScript.goto(new URL(link!).pathname);
+  const noScriptSolution = noScript.getByRole('region', { name: `Solution : ${solutionTitle}` });
+  await noScript.getByLabel('Site Web (facultatif)').fill(website);
+  await noScriptSolution.getByLabel('Titre').fill('');
+  await noScriptSolution.getByLabel('Coût').selectOption({ label: 'Faible coût' });
+  await submit(noScript, 'Envoyer mes changements');
+  await expect(noScript.getByRole('alert')).toContainText('corrigez les champs indiqués');
+  await expect(noScript.getByRole('link', { name: `Titre (solution « ${solutionTitle} ») : Entrez un titre.` })).toBeVisible();
+  await expect(noScript.getByLabel('Site Web (facultatif)')).toHaveValue(website);
+  await expect(noScriptSolution.getByLabel('Coût')).toHaveValue('LOW_COST');
+  await expect(noScriptSolution.getByLabel('Titre')).toHaveValue('');
+
   const organisation = await freshPage(browser, baseURL);
   await organisation.goto(new URL(link!).pathname);
   await expect(organisation.getByRole('heading', { level: 1 })).toHaveText('Votre fiche : Insertech');

@@ -254,6 +254,25 @@ describe.skipIf(!databaseUrl)('the solutions in the organisation’s form and th
     expect(cache.updateTag).toHaveBeenCalledWith('inventory');
   });
 
+  it('a solution deleted since: accepting its field says so and writes nothing; without it, the rest goes through', async () => {
+    const proposal = await propose();
+    const listing = await provider();
+    await member();
+    await prisma.solution.delete({ where: { id: offeredId } });
+    const form = (fields: [string, string][]) => {
+      const data = new FormData();
+      for (const [name, value] of fields) data.append(name, value);
+      return data;
+    };
+    expect(await decisions.acceptProposalAction(IDLE, form([['proposalId', proposal.id], ['fields', 'phone'], ['fields', `${offeredId}.cost`]]))).toMatchObject({
+      status: 'error',
+      message: 'Rien n’a été enregistré : la solution « Ateliers numériques » n’existe plus. Décochez ses champs, puis acceptez de nouveau.',
+    });
+    expect(await provider()).toEqual(listing);
+    expect(await decisions.acceptProposalAction(IDLE, form([['proposalId', proposal.id], ['fields', 'phone']]))).toMatchObject({ status: 'success' });
+    expect((await provider()).phone).toBe('514 555-0142');
+  });
+
   it('a rejection with a note changes no solution', async () => {
     const proposal = await propose();
     const offered = await solution(offeredId);

@@ -113,8 +113,8 @@ export default async function OrganizationProposalPage({ params }: Props) {
           )}
           {staleSolutions.length > 0 && (
             <p className="rounded border-l-4 border-amber-500 bg-amber-50 p-3" role="status">
-              {staleSolutions.length > 1 ? 'Des solutions ont été modifiées' : `La solution « ${staleSolutions[0]!.title} » a été modifiée`} depuis que l’organisme
-              l’a ouverte : accepter montrera d’abord ce qui a changé entre-temps.
+              {staleSolutions.length > 1 ? 'Des solutions ont été modifiées ou supprimées' : `La solution « ${staleSolutions[0]!.title} » a été modifiée ou supprimée`}{' '}
+              depuis que l’organisme a ouvert sa fiche : accepter montrera d’abord ce qui a changé entre-temps.
             </p>
           )}
           <ProposalDecision proposalId={proposal.id} groups={groups} />
