@@ -31,10 +31,28 @@ const sectionId = (title: string) => `titre-${kebab(title)}`;
 
 const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
-export function FieldInput({ def, field, entry, values, errors, refOptions }: { def: EntityDef; field: Field; entry: EntryFormEntry | null; values: Values; errors: Errors; refOptions: Record<string, RefOption[] | null> }) {
-  const id = fieldId(def, field.key);
+/** `prefix`: several entries in one form (the organisation's solutions) name their fields `<prefix><key>`. */
+export function FieldInput({
+  def,
+  field,
+  entry,
+  values,
+  errors,
+  refOptions,
+  prefix = '',
+}: {
+  def: EntityDef;
+  field: Field;
+  entry: EntryFormEntry | null;
+  values: Values;
+  errors: Errors;
+  refOptions: Record<string, RefOption[] | null>;
+  prefix?: string;
+}) {
+  const id = prefix + fieldId(def, field.key);
+  const name = prefix + field.key;
   const current = entry?.[field.key];
-  const common = { id, name: field.key, label: formLabel(field), hint: field.help, errors: errors[field.key] };
+  const common = { id, name, label: formLabel(field), hint: field.help, errors: errors[name] };
   switch (field.type) {
     case 'text':
     case 'url':
@@ -49,29 +67,29 @@ export function FieldInput({ def, field, entry, values, errors, refOptions }: { 
         postalCode: { autoComplete: 'off', className: 'max-w-40' },
       }[field.type];
       const className = field.key === def.titleField ? 'max-w-2xl' : undefined;
-      return <FormField {...common} required={Boolean(field.required)} className={className} {...byType} defaultValue={values.text(field.key, text(current))} />;
+      return <FormField {...common} required={Boolean(field.required)} className={className} {...byType} defaultValue={values.text(name, text(current))} />;
     }
     case 'longText':
-      return <TextAreaField {...common} rows={field.rows} required={Boolean(field.required)} defaultValue={values.text(field.key, text(current))} />;
+      return <TextAreaField {...common} rows={field.rows} required={Boolean(field.required)} defaultValue={values.text(name, text(current))} />;
     case 'int':
-      return <FormField {...common} inputMode="numeric" className="max-w-32" defaultValue={values.text(field.key, text(current))} />;
+      return <FormField {...common} inputMode="numeric" className="max-w-32" defaultValue={values.text(name, text(current))} />;
     case 'choice': {
       // Archiving has its own page: « Archivé » is offered only to an entry that already is.
       const options = field.key === 'status' ? STATUS_OPTIONS.filter((option) => option.value !== 'ARCHIVED' || entry?.status === 'ARCHIVED') : choiceOptions(field);
-      return <SelectField {...common} options={options} defaultValue={values.text(field.key, text(current) ?? field.default ?? options[0]?.value)} />;
+      return <SelectField {...common} options={options} defaultValue={values.text(name, text(current) ?? field.default ?? options[0]?.value)} />;
     }
     case 'ref': {
       const options = refOptions[field.key];
       // Too many to list: the current one is kept as it is.
-      if (!options) return current ? <input type="hidden" name={field.key} value={String(current)} /> : null;
+      if (!options) return current ? <input type="hidden" name={name} value={String(current)} /> : null;
       const choices = [{ value: '', label: field.none }, ...options.filter((option) => option.id !== entry?.id).map((option) => ({ value: option.id, label: option.label }))];
-      return <SelectField {...common} options={choices} defaultValue={values.text(field.key, text(current) ?? '')} />;
+      return <SelectField {...common} options={choices} defaultValue={values.text(name, text(current) ?? '')} />;
     }
     case 'bool':
-      return <CheckboxField id={id} name={field.key} label={formLabel(field)} hint={field.help} defaultChecked={values.checked(field.key, current === true)} />;
+      return <CheckboxField id={id} name={name} label={formLabel(field)} hint={field.help} defaultChecked={values.checked(name, current === true)} />;
     case 'multiChoice':
       return (
-        <CheckboxGroup id={id} name={field.key} legend={formLabel(field)} hint={field.help} options={choiceOptions(field)} checked={values.list(field.key, (current as string[] | undefined) ?? [])} errors={errors[field.key]} />
+        <CheckboxGroup id={id} name={name} legend={formLabel(field)} hint={field.help} options={choiceOptions(field)} checked={values.list(name, (current as string[] | undefined) ?? [])} errors={errors[name]} />
       );
     case 'languages': {
       const codes = (current as string[] | undefined) ?? ['fr'];
@@ -80,12 +98,12 @@ export function FieldInput({ def, field, entry, values, errors, refOptions }: { 
         <>
           <CheckboxGroup
             id={id}
-            name={field.key}
+            name={name}
             legend={formLabel(field)}
             hint={field.help}
             options={field.common.map((code) => ({ value: code, label: languageLabel(code) }))}
-            checked={values.list(field.key, codes)}
-            errors={errors[field.key]}
+            checked={values.list(name, codes)}
+            errors={errors[name]}
           />
           <FormField id={`${id}-autres`} name={OTHER_LANGUAGES} label="Autres langues (facultatif)" hint="Codes de 2 ou 3 lettres séparés par des virgules, par exemple « pt, vi »." defaultValue={others} />
         </>

@@ -1,9 +1,10 @@
 'use client';
 
 // A member's decision on « C'est votre organisme ? » from an address that is not the contact on
-// file: send the link to that address, or refuse. The address is erased either way.
+// file: send the link to that address (and, if the member ticks it, keep it as the private
+// contact), or refuse. The address is erased from the request either way.
 import { useActionState } from 'react';
-import { TextAreaField } from '@/components/admin/entry-fields';
+import { CheckboxField, TextAreaField } from '@/components/admin/entry-fields';
 import { FormMessage } from '@/components/admin/form-message';
 import { SubmitButton } from '@/components/admin/submit-button';
 import { approveClaimAction, rejectClaimAction, type ClaimDecisionState } from '@/lib/actions/provider-claims';
@@ -24,6 +25,13 @@ export function ClaimDecision({ proposalId }: { proposalId: string }) {
         <p>Vous avez vérifié que cette personne représente l’organisme (site Web, appel…) : le lien de mise à jour part à son adresse.</p>
         <input type="hidden" name="proposalId" value={proposalId} />
         <TextAreaField id="note-approuver" name="decisionNote" label="Comment l’avez-vous vérifié ? (facultatif)" rows={2} defaultValue={approved.values?.decisionNote ?? ''} errors={approved.errors?.decisionNote} />
+        <CheckboxField
+          id="enregistrer-contact"
+          name="saveAsContact"
+          label="Enregistrer aussi cette adresse comme contact privé de la fiche"
+          hint="Les prochaines demandes de vérification iront à cette adresse. La source notée sera « Demande approuvée le » suivie de la date."
+          defaultChecked={false}
+        />
         <SubmitButton>Envoyer le lien à cette adresse</SubmitButton>
       </form>
       <form action={reject} className="space-y-3 rounded border border-slate-300 p-4" aria-labelledby="titre-refuser-demande">

@@ -2,7 +2,9 @@
 
 // A member's decision on an organisation's proposal: each changed field with its before → after
 // and a checkbox (all checked: accept all), or « Refuser » with a note. After a conflict, the
-// version saved meanwhile shows beside it and accepting again replaces it knowingly.
+// version saved meanwhile shows beside it and accepting again replaces it knowingly. The
+// provider's fields and each solution's come in groups; a solution's checkbox value is
+// « <solution id>.<field> ».
 import { useActionState } from 'react';
 import { ConflictPanel } from '@/components/admin/conflict-panel';
 import { DiffView } from '@/components/admin/diff-view';
@@ -14,7 +16,10 @@ import type { FieldChange } from '@/lib/history/diff';
 
 const IDLE: ProposalDecisionState = { status: 'idle' };
 
-export function ProposalDecision({ proposalId, changes }: { proposalId: string; changes: FieldChange[] }) {
+/** `key`: '' for the provider's own fields, else the solution's id. */
+export type ChangeGroup = { key: string; title: string; changes: FieldChange[] };
+
+export function ProposalDecision({ proposalId, groups }: { proposalId: string; groups: ChangeGroup[] }) {
   const [accepted, accept] = useActionState(acceptProposalAction, IDLE);
   const [rejected, reject] = useActionState(rejectProposalAction, IDLE);
   if (accepted.status === 'success' || rejected.status === 'success') return <FormMessage state={accepted.status === 'success' ? accepted : rejected} />;
@@ -22,36 +27,48 @@ export function ProposalDecision({ proposalId, changes }: { proposalId: string; 
   return (
     <div className="space-y-8">
       <FormMessage state={accepted} />
-      {accepted.conflict && <ConflictPanel conflict={accepted.conflict} />}
+      {accepted.conflict && (
+        <div className="space-y-2">
+          {accepted.conflictPart && <p className="font-semibold">Modifiée entre-temps : {accepted.conflictPart}</p>}
+          <ConflictPanel conflict={accepted.conflict} />
+        </div>
+      )}
       <form action={accept} className="space-y-4" aria-labelledby="titre-accepter" noValidate>
         <h2 id="titre-accepter" className="text-2xl font-semibold">
           Changements proposés
         </h2>
         <input type="hidden" name="proposalId" value={proposalId} />
-        {accepted.conflict && <input type="hidden" name="version" value={accepted.conflict.version} />}
+        {accepted.versions?.provider !== undefined && <input type="hidden" name="version" value={accepted.versions.provider} />}
+        {Object.entries(accepted.versions?.solutions ?? {}).map(([solutionId, version]) => (
+          <input key={solutionId} type="hidden" name="solutionVersion" value={`${solutionId}:${version}`} />
+        ))}
         <p>Décochez ce que vous ne voulez pas publier. Les valeurs sont montrées telles que l’organisme les a écrites.</p>
-        <ul className="space-y-4">
-          {changes.map((change) => (
-            <li key={change.field} className="rounded border border-slate-300 p-3">
-              <div className="flex items-start gap-2">
-                <input
-                  id={`champ-${change.field}`}
-                  type="checkbox"
-                  name="fields"
-                  value={change.field}
-                  defaultChecked={checked ? checked.includes(change.field) : true}
-                  className="mt-1 h-5 w-5 shrink-0"
-                />
-                <label htmlFor={`champ-${change.field}`} className="font-semibold">
-                  Accepter : {change.label}
-                </label>
-              </div>
-              <div className="mt-2">
-                <DiffView changes={[change]} beforeLabel="Sur la fiche" afterLabel="Proposé" />
-              </div>
-            </li>
-          ))}
-        </ul>
+        {groups.map((group) => (
+          <section key={group.key || 'fiche'} aria-labelledby={`groupe-${group.key || 'fiche'}`} className="space-y-3">
+            <h3 id={`groupe-${group.key || 'fiche'}`} className="text-xl font-semibold">
+              {group.title}
+            </h3>
+            <ul className="space-y-4">
+              {group.changes.map((change) => {
+                const value = group.key ? `${group.key}.${change.field}` : change.field;
+                const id = `champ-${group.key ? `${group.key}-` : ''}${change.field}`;
+                return (
+                  <li key={change.field} className="rounded border border-slate-300 p-3">
+                    <div className="flex items-start gap-2">
+                      <input id={id} type="checkbox" name="fields" value={value} defaultChecked={checked ? checked.includes(value) : true} className="mt-1 h-5 w-5 shrink-0" />
+                      <label htmlFor={id} className="font-semibold">
+                        Accepter : {change.label}
+                      </label>
+                    </div>
+                    <div className="mt-2">
+                      <DiffView changes={[change]} beforeLabel="Sur la fiche" afterLabel="Proposé" />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
         <TextAreaField id="note-accepter" name="decisionNote" label="Note (facultatif)" rows={2} defaultValue={accepted.values?.decisionNote ?? ''} errors={accepted.errors?.decisionNote} />
         <div className="flex flex-wrap gap-3">
           <SubmitButton>Accepter les champs cochés</SubmitButton>

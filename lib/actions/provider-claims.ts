@@ -53,11 +53,16 @@ export type ClaimDecisionState = FormState<'decisionNote'>;
 const REFUSALS: Record<ClaimDecisionRefusal, string> = {
   'not-found': 'Cette demande est introuvable : elle a peut-être été supprimée avec sa fiche. Revenez à la liste.',
   'already-decided': 'Une autre personne vient de traiter cette demande. Rechargez la page pour voir sa décision.',
+  'contact-conflict': 'Rien n’a été envoyé : la fiche vient d’être modifiée par quelqu’un d’autre. Envoyez le lien de nouveau.',
 };
 
 async function decideClaim(userId: string, formData: FormData, decide: typeof approveClaimRequest, done: string): Promise<ClaimDecisionState> {
   const values = typedValues(formData, ['decisionNote'] as const);
-  const parsed = claimDecisionSchema.safeParse({ proposalId: formData.get('proposalId') ?? undefined, decisionNote: formData.get('decisionNote') ?? undefined });
+  const parsed = claimDecisionSchema.safeParse({
+    proposalId: formData.get('proposalId') ?? undefined,
+    decisionNote: formData.get('decisionNote') ?? undefined,
+    saveAsContact: formData.get('saveAsContact') === 'on',
+  });
   if (!parsed.success) return { status: 'error', message: 'La décision n’a pas été enregistrée : corrigez les champs indiqués.', errors: fieldErrors(parsed.error), values };
   const result = await decide(getDb(), parsed.data, { actorId: userId, ip: await getRequestIp() });
   if (!result.ok) return { status: 'error', message: REFUSALS[result.reason], values };

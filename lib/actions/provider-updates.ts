@@ -7,8 +7,19 @@ import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getRequestIp } from '@/lib/auth';
 import { INVENTORY_TAG } from '@/lib/data/cache-tags';
-import { confirmProviderListing, proposeProviderUpdate, withMembersOnlyValues, type OrganizationOutcome } from '@/lib/data/provider-proposals';
+import {
+  confirmProviderListing,
+  offeredSolutions,
+  proposeProviderUpdate,
+  solutionFormData,
+  solutionPrefix,
+  withMembersOnlyValues,
+  type OrganizationOutcome,
+  type SentSolution,
+} from '@/lib/data/provider-proposals';
 import { getDb } from '@/lib/db';
+import { parseFormFields } from '@/lib/entries/form';
+import { solutionEntry } from '@/lib/entries/solution';
 import { parseProviderForm } from '@/lib/validation/provider';
 import { ENTRY_ECHO_MAX_LENGTH, versionSchema } from '@/lib/validation/entry';
 import { typedLists, type EntryFormState } from '@/lib/validation/form-state';
@@ -43,8 +54,20 @@ export async function submitProviderUpdateAction(_previous: EntryFormState, form
   const row = await db.provider.findUnique({ where: { id: opened.providerId } });
   if (!row) return { status: 'error', message: PROBLEMS.invalid, typed };
   const parsed = parseProviderForm(withMembersOnlyValues(formData, row));
-  if (!parsed.success) return { status: 'error', message: 'Vos changements n’ont pas été envoyés : corrigez les champs indiqués.', errors: parsed.errors, typed };
-  const outcome = await proposeProviderUpdate(db, { token, version: version.data, values: parsed.data });
+  const errors: Record<string, string[]> = parsed.success ? {} : { ...parsed.errors };
+  // Each solution the page showed (its version is in the form), checked with the members' solution rules.
+  const solutions: SentSolution[] = [];
+  for (const solution of await offeredSolutions(db, row.id)) {
+    const prefix = solutionPrefix(solution.id);
+    if (!formData.has(`${prefix}version`)) continue;
+    const solutionVersion = versionSchema.safeParse(formData.get(`${prefix}version`));
+    if (!solutionVersion.success) return { status: 'error', message: PROBLEMS.invalid, typed };
+    const fields = parseFormFields(solutionEntry, solutionFormData(formData, solution.id, solution));
+    if (fields.success) solutions.push({ id: solution.id, version: solutionVersion.data, values: fields.data as Record<string, unknown> });
+    else for (const [key, messages] of Object.entries(fields.errors)) if (messages) errors[prefix + key] = messages;
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { status: 'error', message: 'Vos changements n’ont pas été envoyés : corrigez les champs indiqués.', errors, typed };
+  const outcome = await proposeProviderUpdate(db, { token, version: version.data, values: parsed.data, solutions });
   if (!outcome.ok) return { status: 'error', message: PROBLEMS[outcome.reason], typed };
   redirect('/mise-a-jour/merci?etat=envoye');
 }

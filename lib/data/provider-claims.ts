@@ -10,6 +10,10 @@ import 'server-only';
 // HMAC of the address typed and the visitor's rateLimitKey(); rows are erased after a day.
 import { createHmac } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { saveEntryIn } from '@/lib/data/admin/entries';
+import { WriteRefusal } from '@/lib/data/admin/write';
+import { inputOf } from '@/lib/data/provider-proposals';
+import { formatDate } from '@/lib/format';
 import { recordAudit, type AuditActor } from '@/lib/security/audit';
 import { rateLimitKey } from '@/lib/security/client-ip';
 import { enqueueProviderUpdateMail } from '@/lib/verification/links';
@@ -87,7 +91,7 @@ export async function requestProviderUpdate(
 
 // --- A member's decision on a request that did not match -------------------------------
 
-export type ClaimDecisionRefusal = 'not-found' | 'already-decided';
+export type ClaimDecisionRefusal = 'not-found' | 'already-decided' | 'contact-conflict';
 export type ClaimDecisionOutcome = { ok: true; providerId: string } | { ok: false; reason: ClaimDecisionRefusal };
 
 async function pendingClaim(tx: Tx, proposalId: string) {
@@ -106,16 +110,48 @@ async function decide(tx: Tx, proposalId: string, status: 'ACCEPTED' | 'REJECTED
   return updated.count === 1;
 }
 
-/** Sends the link to the address the person typed, in the transaction that records the decision. */
-export async function approveClaimRequest(db: Db, input: { proposalId: string; decisionNote: string }, actor: AuditActor, now = new Date()): Promise<ClaimDecisionOutcome> {
-  return db.$transaction(async (tx) => {
-    const found = await pendingClaim(tx, input.proposalId);
-    if (!found.ok) return found;
-    if (!(await decide(tx, input.proposalId, 'ACCEPTED', input.decisionNote, actor, now))) return { ok: false, reason: 'already-decided' } as const;
-    await enqueueProviderUpdateMail(tx, { providerId: found.proposal.providerId, reason: 'claim', to: found.proposal.email, now });
-    await recordAudit(tx, { ...actor, action: 'provider-claim.approve', entityType: 'ProviderProposal', entityId: input.proposalId, after: { providerId: found.proposal.providerId, decisionNote: input.decisionNote } });
-    return { ok: true, providerId: found.proposal.providerId } as const;
+/** The source recorded with a contact that came from an approved request. */
+export const approvedContactSource = (now: Date) => `Demande approuvée le ${formatDate(now.toISOString())}`;
+
+/**
+ * Sends the link to the address the person typed, in the transaction that records the decision.
+ * `saveAsContact` (the member ticked it): the address also becomes the provider's private
+ * contact, through the members' save path (history, version), with its source.
+ */
+export async function approveClaimRequest(
+  db: Db,
+  input: { proposalId: string; decisionNote: string; saveAsContact?: boolean },
+  actor: AuditActor,
+  now = new Date(),
+): Promise<ClaimDecisionOutcome> {
+  try {
+    return await db.$transaction(async (tx) => approveIn(tx, input, actor, now));
+  } catch (error) {
+    // A member saved the listing at the same moment: nothing is decided, the member tries again.
+    if (error instanceof WriteRefusal) return { ok: false, reason: 'contact-conflict' };
+    throw error;
+  }
+}
+
+async function approveIn(tx: Tx, input: { proposalId: string; decisionNote: string; saveAsContact?: boolean }, actor: AuditActor, now: Date): Promise<ClaimDecisionOutcome> {
+  const found = await pendingClaim(tx, input.proposalId);
+  if (!found.ok) return found;
+  if (!(await decide(tx, input.proposalId, 'ACCEPTED', input.decisionNote, actor, now))) return { ok: false, reason: 'already-decided' } as const;
+  if (input.saveAsContact) {
+    const provider = await tx.provider.findUniqueOrThrow({ where: { id: found.proposal.providerId } });
+    const values = { ...inputOf(provider), contactEmail: found.proposal.email, contactSource: approvedContactSource(now) };
+    const saved = await saveEntryIn(tx, 'Provider', { id: provider.id, version: provider.version, input: values }, actor);
+    if (!saved.ok) throw new WriteRefusal(saved);
+  }
+  await enqueueProviderUpdateMail(tx, { providerId: found.proposal.providerId, reason: 'claim', to: found.proposal.email, now });
+  await recordAudit(tx, {
+    ...actor,
+    action: 'provider-claim.approve',
+    entityType: 'ProviderProposal',
+    entityId: input.proposalId,
+    after: { providerId: found.proposal.providerId, decisionNote: input.decisionNote, savedAsContact: input.saveAsContact === true },
   });
+  return { ok: true, providerId: found.proposal.providerId } as const;
 }
 
 export async function rejectClaimRequest(db: Db, input: { proposalId: string; decisionNote: string }, actor: AuditActor, now = new Date()): Promise<ClaimDecisionOutcome> {

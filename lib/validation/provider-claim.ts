@@ -26,6 +26,8 @@ const idSchema = z.string().min(1).max(40);
 
 export const claimDecisionSchema = z.object({
   proposalId: idSchema,
+  /** Approving: also record the address as the provider's private contact (a box the member ticks). */
+  saveAsContact: z.boolean().default(false),
   decisionNote: z
     .string()
     .trim()

@@ -11,10 +11,12 @@ const noteSchema = z
 
 export const acceptProposalSchema = z.object({
   proposalId: idSchema,
-  fields: z.array(z.string().max(60)).max(50).min(1, { error: 'Cochez au moins un champ à accepter, ou refusez la proposition.' }),
+  fields: z.array(z.string().max(80)).max(500).min(1, { error: 'Cochez au moins un champ à accepter, ou refusez la proposition.' }),
   decisionNote: noteSchema,
   /** After a conflict: the version the member saw and accepts to replace. */
   version: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  /** After a conflict on a solution: its version the member saw, by solution id. */
+  solutionVersions: z.record(idSchema, z.coerce.number().int().min(1).max(2_147_483_647)).default({}),
 });
 
 export const rejectProposalSchema = z.object({

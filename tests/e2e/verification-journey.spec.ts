@@ -1,10 +1,12 @@
 // Issue 15's journey, in a real browser against the server of `npm test`, whose mail goes to a
 // catcher of its own (E2E_MAIL_INBOX_URL): a member sets Insertech's private contact and runs a
 // campaign; the organisation opens the link from the email it received, adds its website and
-// phone; a member accepts one field and rejects the other; the public page shows the accepted
-// value and « Vérifiée le … par l'organisme ». Then the stop link of the same email.
+// phone, and the cost of a solution it offers; a member accepts the website and the cost and
+// rejects the phone; the public pages show the accepted values and « Vérifiée le … par
+// l'organisme ». Then the stop link of the same email.
 import { expect, test, type Page } from '@playwright/test';
 import { adminAccount, freshPage, requireAdminAccount, signIn, submit } from './helpers/admin';
+import { expectNoAxeViolations } from './helpers/axe';
 
 type CaughtMail = { envelopeTo: string[]; subject: string; text: string };
 
@@ -12,6 +14,8 @@ const inboxUrl = process.env.E2E_MAIL_INBOX_URL ?? '';
 const contact = `direction-${process.pid}@insertech.example`;
 const website = 'https://insertech.example/nouveau-site';
 const phone = '514 555-0142';
+const solutionTitle = 'Matériel informatique valorisé';
+const solutionPath = '/solutions/materiel-informatique-valorise';
 
 /** Waits for the catcher to hold a message to `to` whose subject matches, and returns it. */
 async function waitForMail(to: string, subject: RegExp): Promise<CaughtMail> {
@@ -75,11 +79,31 @@ test('a campaign reaches Insertech, which updates its listing through the link; 
   const stopLink = /Pour ne plus recevoir ces messages : (\S+)/.exec(mail.text)?.[1];
   expect(stopLink).toBeDefined();
 
+  // Without JavaScript, a refused form answers in French and keeps everything typed, the
+  // provider's fields and the solution's; the link still works afterwards.
+  const noScript = await freshPage(browser, baseURL, { javaScriptEnabled: false });
+  await noScript.goto(new URL(link!).pathname);
+  const noScriptSolution = noScript.getByRole('region', { name: `Solution : ${solutionTitle}` });
+  await noScript.getByLabel('Site Web (facultatif)').fill(website);
+  await noScriptSolution.getByLabel('Titre').fill('');
+  await noScriptSolution.getByLabel('Coût').selectOption({ label: 'Faible coût' });
+  await submit(noScript, 'Envoyer mes changements');
+  await expect(noScript.getByRole('alert')).toContainText('corrigez les champs indiqués');
+  await expect(noScript.getByRole('link', { name: `Titre (solution « ${solutionTitle} ») : Entrez un titre.` })).toBeVisible();
+  await expect(noScript.getByLabel('Site Web (facultatif)')).toHaveValue(website);
+  await expect(noScriptSolution.getByLabel('Coût')).toHaveValue('LOW_COST');
+  await expect(noScriptSolution.getByLabel('Titre')).toHaveValue('');
+
   const organisation = await freshPage(browser, baseURL);
   await organisation.goto(new URL(link!).pathname);
   await expect(organisation.getByRole('heading', { level: 1 })).toHaveText('Votre fiche : Insertech');
+  // The solutions Insertech offers follow its own fields, each in a section of its own.
+  const solutionSection = organisation.getByRole('region', { name: `Solution : ${solutionTitle}` });
+  await expect(solutionSection.getByLabel('Titre')).toHaveValue(solutionTitle);
+  await expectNoAxeViolations(organisation);
   await organisation.getByLabel('Site Web (facultatif)').fill(website);
   await organisation.getByLabel('Téléphone (facultatif)').fill(phone);
+  await solutionSection.getByLabel('Coût').selectOption({ label: 'Faible coût' });
   await submit(organisation, 'Envoyer mes changements');
   await expect(organisation.getByRole('heading', { level: 1 })).not.toHaveText('Votre fiche : Insertech');
   // The link served once: opening it again changes nothing.
@@ -90,6 +114,8 @@ test('a campaign reaches Insertech, which updates its listing through the link; 
   const visitor = await freshPage(browser, baseURL);
   await visitor.goto('/fournisseurs/insertech');
   await expect(visitor.getByRole('main')).not.toContainText(website);
+  await visitor.goto(solutionPath);
+  await expect(visitor.getByRole('main')).not.toContainText('Faible coût');
 
   // A member accepts the website and leaves the phone out.
   await member.goto('/admin/suggestions');
@@ -97,6 +123,7 @@ test('a campaign reaches Insertech, which updates its listing through the link; 
   await expect(member.getByRole('heading', { level: 1 })).toContainText('Changements proposés par l’organisme : Insertech');
   await member.getByLabel('Accepter : Téléphone').uncheck();
   await expect(member.getByLabel('Accepter : Site Web')).toBeChecked();
+  await expect(member.getByRole('region', { name: `Solution : ${solutionTitle}` }).getByLabel('Accepter : Coût')).toBeChecked();
   await submit(member, 'Accepter les champs cochés');
   await expect(member.getByRole('alert').or(member.getByRole('status')).first()).toBeVisible();
 
@@ -106,6 +133,8 @@ test('a campaign reaches Insertech, which updates its listing through the link; 
   await expect(main).toContainText(website.replace(/^https:\/\//, ''));
   await expect(main).not.toContainText(phone);
   await expect(main).toContainText(/Vérifiée le \d{1,2} \S+ \d{4} par l’organisme/);
+  await visitor.goto(solutionPath);
+  await expect(visitor.getByRole('main')).toContainText('Faible coût');
 
   // The campaign page says the organisation answered.
   await member.goto('/admin/verification');

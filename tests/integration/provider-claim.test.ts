@@ -1,8 +1,8 @@
 // « C'est votre organisme ? » and the one-time update links (issue 15) against a real
 // PostgreSQL: the contact's address gets a link by email and the visitor is answered exactly as
 // for any other address (which goes to the queue, as typed); the rate limit per address typed
-// and per visitor; a member approving (link sent to the typed address, address erased) or
-// rejecting; and the links: hashed, used once, 7 days, forged ones refused, each opening only
+// and per visitor; a member approving (link sent to the typed address, address erased from the
+// request, kept as the private contact only when the member ticks it) or rejecting; and the links: hashed, used once, 7 days, forged ones refused, each opening only
 // its own provider.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -21,6 +21,7 @@ vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<type
 
 const actions = await import('@/lib/actions/provider-claims');
 const claims = await import('@/lib/data/provider-claims');
+const proposals = await import('@/lib/data/provider-proposals');
 const links = await import('@/lib/verification/links');
 const { getDb } = await import('@/lib/db');
 
@@ -128,6 +129,33 @@ describe.skipIf(!databaseUrl)('« C’est votre organisme ? » and update links'
     expect(await prisma.providerProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: 'ACCEPTED', email: null, decidedById: editor.id });
     expect(await actions.approveClaimAction(IDLE, form({ proposalId: proposal.id }))).toMatchObject({ status: 'error', message: expect.stringMatching(/vient de traiter/) });
     expect(await prisma.mailMessage.count()).toBe(1);
+    // The box was not ticked: the contact on file stays.
+    expect(await prisma.provider.findUniqueOrThrow({ where: { id: providerId } })).toMatchObject({ contactEmail: CONTACT, version: 1 });
+  });
+
+  it('a member who ticks the box also keeps the address as the private contact, with its source, through the members’ save', async () => {
+    await claims.requestProviderUpdate(getDb(), { slug: SLUG, email: 'nouvelle@organisme-reclame.example', message: 'Nouvelle directrice' }, { ip: '203.0.113.9', secret: 's'.repeat(32) });
+    const proposal = await prisma.providerProposal.findFirstOrThrow({ where: { providerId } });
+    const editor = await createMember(prisma, { role: 'EDITOR' });
+    session.current = { sub: editor.id, sv: editor.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+    expect(await actions.approveClaimAction(IDLE, form({ proposalId: proposal.id, decisionNote: 'Appel', saveAsContact: 'on' }))).toMatchObject({ status: 'success' });
+    const provider = await prisma.provider.findUniqueOrThrow({ where: { id: providerId } });
+    expect(provider).toMatchObject({ contactEmail: 'nouvelle@organisme-reclame.example', contactSource: expect.stringMatching(/^Demande approuvée le \d{1,2} \S+ \d{4}$/), version: 2 });
+    const history = await prisma.auditLog.findMany({ where: { entityType: 'Provider', entityId: providerId } });
+    expect(history.map((record) => [record.action, record.actorId])).toEqual([['provider.update', editor.id]]);
+    expect((await prisma.mailMessage.findMany()).map((mail) => mail.to)).toEqual(['nouvelle@organisme-reclame.example']);
+    expect(await prisma.providerProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: 'ACCEPTED', email: null });
+  });
+
+  it('the members’ queue shows the oldest requests and counts them all', async () => {
+    await prisma.providerProposal.deleteMany({ where: { status: 'PENDING' } });
+    const start = Date.now() - 60_000;
+    for (let n = 0; n < 3; n += 1) {
+      await claims.requestProviderUpdate(getDb(), { slug: SLUG, email: `personne${n}@ailleurs.example`, message: '' }, { ip: `198.51.100.${n + 1}`, secret: 's'.repeat(32), now: new Date(start + n * 1000) });
+    }
+    const queue = await proposals.listPendingQueue(getDb(), 2);
+    expect(queue.total).toBe(3);
+    expect(queue.proposals.map((proposal) => proposal.email)).toEqual(['personne0@ailleurs.example', 'personne1@ailleurs.example']);
   });
 
   it('a member rejects a request: no link, the address erased', async () => {

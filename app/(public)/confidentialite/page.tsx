@@ -163,8 +163,9 @@ export default async function PrivacyPage() {
           </li>
           <li>
             <strong>« C’est votre organisme ? »</strong> : l’adresse que vous tapez sert à vous envoyer le lien. Si ce n’est pas
-            l’adresse de contact de la fiche, votre demande va à la Table avec ce que vous avez écrit; l’adresse est effacée quand un
-            membre décide, ou après six mois si personne n’a décidé. Les changements que vous proposez sont effacés un an après la
+            l’adresse de contact de la fiche, votre demande va à la Table avec ce que vous avez écrit; l’adresse est effacée de la
+            demande quand un membre décide, ou après six mois si personne n’a décidé. Si le membre vérifie que vous représentez
+            l’organisme, il peut choisir de la garder comme adresse de contact de la fiche. Les changements que vous proposez sont effacés un an après la
             décision. Pour limiter les abus, nous gardons une empreinte de l’adresse tapée et l’adresse IP une journée.
           </li>
           <li>

@@ -142,38 +142,48 @@ export async function saveEntry<T extends EntryType>(
   request: SaveRequest<EntryInputs[T]>,
   context: WriteContext,
 ): Promise<WriteOutcome<EntryFields[T]>> {
+  return withSlugRetry(() => inTransaction<EntryFields[T]>(db, (tx) => saveEntryIn(tx, type, request, context)));
+}
+
+/**
+ * The save inside a transaction the caller holds, for a decision that writes several entries
+ * at once (an organisation's proposal: its listing and its solutions) or none. A refusal
+ * throws a WriteRefusal, which rolls the caller's transaction back.
+ */
+export async function saveEntryIn<T extends EntryType>(
+  tx: Tx,
+  type: T,
+  request: SaveRequest<EntryInputs[T]>,
+  context: WriteContext,
+): Promise<WriteOutcome<EntryFields[T]>> {
   const def = ENTRY_DEFS[type];
   const links = linkHooksOf(type);
-  return withSlugRetry(() =>
-    inTransaction<EntryFields[T]>(db, async (tx) => {
-      const input = request.input as unknown as Row;
-      const isVerify = request.isVerify ?? false;
-      const before = request.id ? await loadEntrySnapshot(tx, type, request.id) : null;
-      if (request.id && !before) return { ok: false, reason: 'not-found' };
-      if (before && before.version !== request.version) await conflict(tx, type, request.id!, before);
-      const resolved = links ? await links.resolve(tx, request.id ?? null, request.input) : null;
+  const input = request.input as unknown as Row;
+  const isVerify = request.isVerify ?? false;
+  const before = request.id ? await loadEntrySnapshot(tx, type, request.id) : null;
+  if (request.id && !before) return { ok: false, reason: 'not-found' };
+  if (before && before.version !== request.version) await conflict(tx, type, request.id!, before);
+  const resolved = links ? await links.resolve(tx, request.id ?? null, request.input) : null;
 
-      const data = columnsOf(type, input, isVerify, context.verifier);
-      const table = tableOf(tx, type);
-      let id = request.id;
-      if (id && before) {
-        const updated = await table.updateMany({ where: { id, version: request.version! }, data: { ...data, version: { increment: 1 } } });
-        if (updated.count === 0) await conflict(tx, type, id, (await loadEntrySnapshot(tx, type, id))!);
-      } else {
-        const slug = await uniqueSlug(tx, def.table, String(input[def.titleField]));
-        id = (await table.create({ data: { ...data, ...(await appendedColumns(tx, type, input)), slug }, select: { id: true } })).id;
-      }
+  const data = columnsOf(type, input, isVerify, context.verifier);
+  const table = tableOf(tx, type);
+  let id = request.id;
+  if (id && before) {
+    const updated = await table.updateMany({ where: { id, version: request.version! }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) await conflict(tx, type, id, (await loadEntrySnapshot(tx, type, id))!);
+  } else {
+    const slug = await uniqueSlug(tx, def.table, String(input[def.titleField]));
+    id = (await table.create({ data: { ...data, ...(await appendedColumns(tx, type, input)), slug }, select: { id: true } })).id;
+  }
 
-      const linked = links ? await watchLinked(tx, links, id, resolved, before, context) : null;
-      if (links) await links.write(tx, id, resolved);
-      const after = (await loadEntrySnapshot(tx, type, id))!;
-      const verb = context.verb ?? verbOfSave(before, after, isVerify);
-      await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb, entityType: type, entityId: id, before, after });
-      await linked?.record();
-      await context.alsoWrite?.(tx, id);
-      return { ok: true, id, slug: after.slug, version: after.version, verb };
-    }),
-  );
+  const linked = links ? await watchLinked(tx, links, id, resolved, before, context) : null;
+  if (links) await links.write(tx, id, resolved);
+  const after = (await loadEntrySnapshot(tx, type, id))!;
+  const verb = context.verb ?? verbOfSave(before, after, isVerify);
+  await recordEntryChange(tx, { actorId: context.actorId, ip: context.ip, verb, entityType: type, entityId: id, before, after });
+  await linked?.record();
+  await context.alsoWrite?.(tx, id);
+  return { ok: true, id, slug: after.slug, version: after.version, verb };
 }
 
 async function watchLinked<Input>(tx: Tx, links: LinkHooks<Input, unknown>, id: string, resolved: unknown, before: EntrySnapshot | null, context: WriteContext) {

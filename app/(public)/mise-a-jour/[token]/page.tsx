@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { OrganizationForm } from '@/components/verification/organization-form';
-import { loadLinkedProvider, organizationFields } from '@/lib/data/provider-proposals';
+import { loadLinkedProvider, organizationFields, organizationSolutionFields } from '@/lib/data/provider-proposals';
 import { getDb } from '@/lib/db';
 import { providerPath } from '@/lib/seo/urls';
 
@@ -16,6 +16,8 @@ const PROBLEMS = {
   expired: { title: 'Ce lien a expiré', body: 'Un lien de mise à jour fonctionne 7 jours.' },
   used: { title: 'Ce lien a déjà servi', body: 'Un lien de mise à jour fonctionne une seule fois. Merci d’avoir répondu !' },
 } as const;
+
+const pick = (values: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, values[key]]));
 
 export default async function OrganizationUpdatePage({ params }: Props) {
   await connection();
@@ -35,6 +37,8 @@ export default async function OrganizationUpdatePage({ params }: Props) {
     );
   }
   const { provider } = linked.value;
+  // The client form gets the values it shows, not a solution's members-only ones.
+  const solutionFieldKeys = organizationSolutionFields().map((field) => field.key);
   return (
     <article className="max-w-3xl space-y-6">
       <header className="space-y-3">
@@ -44,7 +48,13 @@ export default async function OrganizationUpdatePage({ params }: Props) {
           est ici : <Link href={providerPath(provider.slug)}>{provider.name}</Link>.
         </p>
       </header>
-      <OrganizationForm token={token} entry={{ ...provider.values, id: provider.id, version: provider.version, status: 'PUBLISHED' }} fieldKeys={organizationFields().map((field) => field.key)} />
+      <OrganizationForm
+        token={token}
+        entry={{ ...provider.values, id: provider.id, version: provider.version, status: 'PUBLISHED' }}
+        fieldKeys={organizationFields().map((field) => field.key)}
+        solutions={linked.value.solutions.map(({ id, title, version, values }) => ({ id, title, version, values: pick(values, solutionFieldKeys) }))}
+        solutionFieldKeys={solutionFieldKeys}
+      />
     </article>
   );
 }

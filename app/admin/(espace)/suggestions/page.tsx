@@ -6,7 +6,7 @@ import { SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS } from '@/components/s
 import { Badge } from '@/components/ui/badge';
 import { requireUser } from '@/lib/authz';
 import { pruneProviderProposals } from '@/lib/data/provider-claims';
-import { listPendingProposals } from '@/lib/data/provider-proposals';
+import { listPendingQueue, type ProposalDto } from '@/lib/data/provider-proposals';
 import { countSuggestionsByStatus, listSuggestions, MAX_PENDING_SUGGESTIONS, pruneSuggestions, SUGGESTIONS_PAGE_SIZE } from '@/lib/data/suggestions';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
@@ -28,6 +28,13 @@ function queueHref(statut: string | null, page: number): string {
   const query = params.toString();
   return query ? `/admin/suggestions?${query}` : '/admin/suggestions';
 }
+
+/** Fields an organisation changed: its listing's and its solutions'. */
+const fieldCount = (proposal: ProposalDto) =>
+  Object.keys(proposal.changes).length + proposal.solutionChanges.reduce((count, solution) => count + Object.keys(solution.changes).length, 0);
+
+/** Organisations' requests listed at once, oldest first; the heading says when more wait. */
+const ORGANIZATION_QUEUE_SIZE = 200;
 
 const FILTERS = [
   { param: null, label: 'Toutes' },
@@ -55,7 +62,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
   const page = Math.min(pageNumber(pageParam), pageCount);
   const suggestions = await listSuggestions(db, { status, skip: (page - 1) * SUGGESTIONS_PAGE_SIZE });
   const currentLabel = FILTERS.find((filter) => filter.param === current)?.label ?? 'Toutes';
-  const fromOrganizations = await listPendingProposals(db);
+  const { proposals: fromOrganizations, total: organizationsPending } = await listPendingQueue(db, ORGANIZATION_QUEUE_SIZE);
 
   return (
     <div className="space-y-8">
@@ -75,8 +82,14 @@ export default async function SuggestionsPage({ searchParams }: Props) {
 
       <section aria-labelledby="titre-organismes" className="space-y-3">
         <h2 id="titre-organismes" className="text-2xl font-semibold">
-          Demandes des organismes : {fromOrganizations.length} à traiter
+          Demandes des organismes : {organizationsPending} à traiter
         </h2>
+        {organizationsPending > fromOrganizations.length && (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3" role="status">
+            Voici les {fromOrganizations.length} premières sur {organizationsPending}, de la plus ancienne à la plus récente : les suivantes
+            s’afficheront quand vous aurez traité celles-ci.
+          </p>
+        )}
         <p>Les changements qu’un organisme propose pour sa propre fiche, et les demandes de lien venues d’une adresse que la Table ne connaît pas.</p>
         {fromOrganizations.length === 0 ? (
           <p className="text-slate-700">Aucune demande d’organisme à traiter.</p>
@@ -89,7 +102,7 @@ export default async function SuggestionsPage({ searchParams }: Props) {
                   <Link href={`/admin/suggestions/organismes/${proposal.id}`} className="font-medium">
                     {proposal.providerName}
                   </Link>
-                  {proposal.kind === 'UPDATE' && <span className="text-sm text-slate-700"> ({Object.keys(proposal.changes).length} champs)</span>}
+                  {proposal.kind === 'UPDATE' && <span className="text-sm text-slate-700"> ({fieldCount(proposal)} champs)</span>}
                 </p>
                 <p className="text-sm text-slate-700">
                   Reçue le <time dateTime={proposal.createdAt}>{formatDate(proposal.createdAt)}</time>

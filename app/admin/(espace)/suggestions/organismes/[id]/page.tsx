@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { ClaimDecision } from '@/components/verification/claim-decision';
 import { ProposalDecision } from '@/components/verification/proposal-decision';
 import { requireUser } from '@/lib/authz';
-import { getProposal } from '@/lib/data/provider-proposals';
+import { getProposal, type ProposalChanges } from '@/lib/data/provider-proposals';
 import { getDb } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { diffSnapshots } from '@/lib/history/diff';
@@ -25,10 +25,20 @@ export default async function OrganizationProposalPage({ params }: Props) {
   const proposal = await getProposal(getDb(), id);
   if (!proposal) notFound();
   const isClaim = proposal.kind === 'CLAIM_REQUEST';
-  const before = Object.fromEntries(Object.entries(proposal.changes).map(([key, change]) => [key, change.before]));
-  const after = Object.fromEntries(Object.entries(proposal.changes).map(([key, change]) => [key, change.after]));
-  const changes = diffSnapshots('Provider', before, after);
+  const diff = (type: 'Provider' | 'Solution', changes: ProposalChanges) =>
+    diffSnapshots(
+      type,
+      Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.before])),
+      Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.after])),
+    );
+  // The provider's own fields first, then one group per solution it offers.
+  const groups = [
+    ...(Object.keys(proposal.changes).length > 0 ? [{ key: '', title: 'La fiche de l’organisme', changes: diff('Provider', proposal.changes) }] : []),
+    ...proposal.solutionChanges.map((solution) => ({ key: solution.solutionId, title: `Solution : ${solution.title}`, changes: diff('Solution', solution.changes) })),
+  ];
   const label = (key: string) => FIELD_SPECS.Provider[key]?.label ?? key;
+  const solutionLabel = (key: string) => FIELD_SPECS.Solution[key]?.label ?? key;
+  const staleSolutions = proposal.solutionChanges.filter((solution) => proposal.solutionVersions[solution.solutionId] !== solution.baseVersion);
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -79,6 +89,13 @@ export default async function OrganizationProposalPage({ params }: Props) {
                 {label(key)} : {proposal.acceptedFields.includes(key) ? 'accepté' : 'non retenu'}
               </li>
             ))}
+            {proposal.solutionChanges.flatMap((solution) =>
+              Object.keys(solution.changes).map((key) => (
+                <li key={`${solution.solutionId}.${key}`}>
+                  Solution « {solution.title} », {solutionLabel(key).toLowerCase()} : {proposal.acceptedFields.includes(`${solution.solutionId}.${key}`) ? 'accepté' : 'non retenu'}
+                </li>
+              )),
+            )}
           </ul>
         </section>
       ) : null}
@@ -94,7 +111,13 @@ export default async function OrganizationProposalPage({ params }: Props) {
               La fiche a été modifiée depuis que l’organisme l’a ouverte : accepter montrera d’abord ce qui a changé entre-temps.
             </p>
           )}
-          <ProposalDecision proposalId={proposal.id} changes={changes} />
+          {staleSolutions.length > 0 && (
+            <p className="rounded border-l-4 border-amber-500 bg-amber-50 p-3" role="status">
+              {staleSolutions.length > 1 ? 'Des solutions ont été modifiées ou supprimées' : `La solution « ${staleSolutions[0]!.title} » a été modifiée ou supprimée`}{' '}
+              depuis que l’organisme a ouvert sa fiche : accepter montrera d’abord ce qui a changé entre-temps.
+            </p>
+          )}
+          <ProposalDecision proposalId={proposal.id} groups={groups} />
         </>
       )}
     </div>

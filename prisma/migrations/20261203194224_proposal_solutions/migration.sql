@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProviderProposal" ADD COLUMN     "solutionChanges" JSONB;
