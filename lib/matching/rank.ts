@@ -42,7 +42,7 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
     if (kinds.length > 0) {
       score += WEIGHTS.kind;
       const names = kinds.map((kind) => helpKindLabels[kind].toLowerCase()).join(', ');
-      reasons.push(`Type d'aide recherché : ${withInferredMark(names, candidate.inferredFields.includes('KINDS'), kinds.length > 1)}`);
+      reasons.push(`Type d’aide recherché : ${withInferredMark(names, candidate.inferredFields.includes('KINDS'), kinds.length > 1)}`);
     } else {
       score += WEIGHTS.kindMiss;
     }

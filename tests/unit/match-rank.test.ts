@@ -87,7 +87,7 @@ describe('classement du questionnaire guidé', () => {
       kinds: ['LEGAL'],
     });
     expect(ranked[0]!.solution.slug).toBe('juridique');
-    expect(ranked[0]!.reasons).toContain("Type d'aide recherché : juridique");
+    expect(ranked[0]!.reasons).toContain("Type d’aide recherché : juridique");
   });
 
   it('classe les fournisseurs selon leur meilleure solution, puis leur nombre de solutions', () => {

@@ -53,7 +53,7 @@ export default async function NeedPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-8">
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label='Fil d’Ariane' className="text-sm">
         <Link href="/besoins">Besoins et solutions</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page"><Abbreviated text={need.title} /></span>
       </nav>

@@ -43,7 +43,7 @@ export default async function ProviderPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <JsonLdScript data={organizationJsonLd(provider, getSiteUrl())} />
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label='Fil d’Ariane' className="text-sm">
         <Link href="/fournisseurs">Fournisseurs A–Z</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page"><Abbreviated text={provider.name} /></span>
       </nav>

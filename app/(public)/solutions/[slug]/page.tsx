@@ -44,7 +44,7 @@ export default async function SolutionPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <JsonLdScript data={serviceJsonLd(solution, getSiteUrl())} />
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label='Fil d’Ariane' className="text-sm">
         <Link href="/solutions">Solutions</Link> <span aria-hidden="true">›</span>{' '}
         {solution.parent && (
           <>
@@ -165,7 +165,7 @@ function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
   const facts = [
     { label: 'Statut', value: AVAILABILITY_WORDING[solution.availability].sentence },
     {
-      label: "Type d'aide",
+      label: 'Type d’aide',
       value:
         solution.kinds.length > 0
           ? withInferredMark(
