@@ -102,6 +102,6 @@ describe('classement du questionnaire guidé', () => {
     );
     const providers = rankProviders(ranked);
     expect(providers.map((p) => p.slug)).toEqual(['nord-ouvert', 'juripop', 'dataide']);
-    expect(providers[0]!.reasons).toEqual(['Solution : atelier', 'Solution : accompagnement']);
+    expect(providers[0]!.reasons).toEqual(['Solutions : atelier ; accompagnement']);
   });
 });
