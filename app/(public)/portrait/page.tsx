@@ -116,9 +116,9 @@ export default async function PortraitPage() {
         <ul className="list-disc space-y-1 pl-6">
           <li>Seules les fiches publiées comptent. Une solution qui en détaille une autre (une précision) compte comme une solution.</li>
           <li>
-            Une solution « existe déjà » quand on peut y avoir recours aujourd’hui. C’est une « idée, pas encore offerte »
-            quand le milieu l’a nommée, mais que personne ne l’offre encore. Son « existence est à confirmer » quand
-            l’inventaire dit seulement qu’elle existe peut-être : elle ne compte alors ni dans les unes ni dans les autres.
+            Une solution « existe déjà » si on peut y avoir recours aujourd’hui. C’est une « idée, pas encore offerte » si le
+            milieu l’a nommée, mais que personne ne l’offre encore. Son « existence est à confirmer » si l’inventaire dit
+            seulement qu’elle existe peut-être. Elle ne compte alors ni dans les unes ni dans les autres.
           </li>
           <li>
             L’équipe du site a déduit les types d’aide, certains coûts et certains rôles des fournisseurs. L’inventaire ne
