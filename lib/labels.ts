@@ -141,7 +141,7 @@ export const regionLabels: Record<Region, string> = {
 
 export const audienceLabels: Record<Audience, string> = {
   COMMUNITY_ORGANIZATIONS: 'Organismes communautaires',
-  SOCIAL_ECONOMY: "Entreprises d'économie sociale",
+  SOCIAL_ECONOMY: 'Entreprises d’économie sociale',
   NONPROFITS: 'Organismes sans but lucratif',
   PRIVATE_SECTOR: 'Entreprises privées',
   CULTURE: 'Milieu culturel',

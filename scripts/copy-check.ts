@@ -6,7 +6,9 @@
 //  2. every public page fetched (scripts/lib/copy/pages.ts) and its visible text read
 //     (scripts/lib/copy/extract.ts), the inventory's quotations set apart;
 //  3. per page: Kandel & Moles' reading ease of the interface's own text in <main> (the frame
-//     every page shares is scored once, apart), its longest sentences, acronyms whose first use is not explained, banned words (lib/copy/vocabulary.ts).
+//     every page shares is scored once, apart), its longest sentences, acronyms whose first use is not explained, banned words (lib/copy/vocabulary.ts);
+//  4. the interface's strings in the source code: one kind of apostrophe, the typographic ’
+//     (scripts/lib/copy/apostrophes.ts; the entries' data keeps its own).
 // Scores are a report, not a gate: the gate is tests/e2e/copy-vocabulary.spec.ts in `npm test`.
 // Prints the details, then the tables; writes copy-report.json (git-ignored).
 import { randomBytes } from 'node:crypto';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
 import { seedInventory } from '../lib/seed/seed-inventory';
+import { findCopyApostrophes, PENDING_FILES } from './lib/copy/apostrophes';
 import { analyzeHtml, type PageReport } from './lib/copy/check';
 import { kandelMoles } from './lib/copy/readability';
 import { listPublicPages, type PublicPage } from './lib/copy/pages';
@@ -150,10 +153,17 @@ async function main(): Promise<number> {
       `${results.length} pages : ${below} sous ${TARGET_SCORE}, ${acronymCount} sigles non expliqués, ${bannedCount} mots à éviter — ${REPORT_FILE} écrit (${Math.round((Date.now() - started) / 1000)} s)`,
     );
     if (problems.length > 0) lines.push(`Pages inattendues : ${problems.join(' ; ')}`);
+    const apostrophes = findCopyApostrophes(repoRoot);
+    lines.push(
+      `Apostrophes droites (') dans les textes de l'interface : ${apostrophes.length}` +
+        (Object.keys(PENDING_FILES).length > 0 ? ` (hors ${Object.keys(PENDING_FILES).join(', ')}, en attente)` : ''),
+      ...apostrophes.map((finding) => `  ${finding.file}:${finding.line} : ${finding.text}`),
+    );
+    if (apostrophes.length > 0) problems.push(`${apostrophes.length} apostrophes droites`);
     console.log(lines.join('\n'));
     writeFileSync(
       path.join(repoRoot, REPORT_FILE),
-      `${JSON.stringify({ generatedAt: new Date().toISOString(), site: base, targetScore: TARGET_SCORE, pages: results }, null, 2)}\n`,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), site: base, targetScore: TARGET_SCORE, pages: results, apostrophes }, null, 2)}\n`,
     );
     return problems.length > 0 ? 1 : 0;
   } catch (error) {

@@ -58,7 +58,7 @@ function SolutionDetails({ item }: { item: BasketSolutionDto }) {
         <p className="font-medium">Offert par :</p>
         {item.providers.length === 0 ? (
           <p>
-            <Missing>Aucun organisme nommé pour l&apos;instant (solution {availabilityLabels[item.availability].toLowerCase()}).</Missing>
+            <Missing>Aucun organisme nommé pour l’instant (solution {availabilityLabels[item.availability].toLowerCase()}).</Missing>
           </p>
         ) : (
           <ul className="list-disc space-y-1 pl-5">

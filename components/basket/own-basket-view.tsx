@@ -19,7 +19,7 @@ const messages: Record<BasketNoticeCode, string> = {
   remplace: 'Votre panier contient maintenant la liste partagée.',
   ajoute: 'La liste partagée a été ajoutée à votre panier.',
   nettoye: 'Les fiches qui ne sont plus dans le répertoire ont été retirées de votre panier.',
-  plein: `Votre panier est plein : il garde au plus ${BASKET_MAX_ITEMS} fiches. Retirez-en pour en ajouter d'autres.`,
+  plein: `Votre panier est plein : il garde au plus ${BASKET_MAX_ITEMS} fiches. Retirez-en pour en ajouter d’autres.`,
 };
 
 function noticeKey(notice: OwnBasketNotice): string {
@@ -74,7 +74,7 @@ export function OwnBasketView({
         intro={
           <p className="no-print max-w-3xl">
             Gardez ici les solutions et les fournisseurs qui vous intéressent, puis partagez, imprimez ou téléchargez la
-            liste. Le panier reste dans ce navigateur (un témoin) : pas de compte, rien de personnel n&apos;est conservé sur
+            liste. Le panier reste dans ce navigateur (un témoin) : pas de compte, rien de personnel n’est conservé sur
             nos serveurs.
             {items.length > 0 && (
               <>
@@ -104,7 +104,7 @@ export function OwnBasketView({
           <section aria-labelledby="titre-introuvables" className="no-print space-y-2 rounded-md border-l-4 border-amber-500 bg-amber-50 p-4">
             <h2 id="titre-introuvables" className="font-semibold">
               {missing.length === 1
-                ? "Une fiche de votre panier n'est plus dans le répertoire."
+                ? 'Une fiche de votre panier n’est plus dans le répertoire.'
                 : `${missing.length} fiches de votre panier ne sont plus dans le répertoire.`}
             </h2>
             <p>

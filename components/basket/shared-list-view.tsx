@@ -42,16 +42,16 @@ export function SharedListView({
         link={items.length > 0 ? shareUrl(siteUrl, refs) : undefined}
         intro={
           <p className="no-print max-w-3xl">
-            Quelqu&apos;un vous a transmis cette liste de solutions et de fournisseurs du répertoire. Elle s&apos;affiche
-            telle quelle ; elle n&apos;est pas dans votre panier tant que vous ne l&apos;y ajoutez pas.
+            Quelqu’un vous a transmis cette liste de solutions et de fournisseurs du répertoire. Elle s’affiche
+            telle quelle ; elle n’est pas dans votre panier tant que vous ne l’y ajoutez pas.
           </p>
         }
       >
         {unreadable > 0 && (
           <p className="no-print rounded-md border-l-4 border-amber-500 bg-amber-50 p-4">
             {unreadable === 1
-              ? "Une fiche de ce lien n'a pas pu être affichée : le lien est peut-être incomplet, ou la fiche n'est plus dans le répertoire."
-              : `${unreadable} fiches de ce lien n'ont pas pu être affichées : le lien est peut-être incomplet, ou ces fiches ne sont plus dans le répertoire.`}
+              ? 'Une fiche de ce lien n’a pas pu être affichée : le lien est peut-être incomplet, ou la fiche n’est plus dans le répertoire.'
+              : `${unreadable} fiches de ce lien n’ont pas pu être affichées : le lien est peut-être incomplet, ou ces fiches ne sont plus dans le répertoire.`}
             {` Une liste compte au plus ${BASKET_MAX_ITEMS} fiches.`}
           </p>
         )}

@@ -8,6 +8,7 @@ import { rolesSentence } from '@/lib/labels';
 import { providerPath, solutionPath } from '@/lib/seo/urls';
 import type { SolutionDto } from '@/lib/data/types';
 import { InventoryQuote } from '@/components/inventory/inventory-quote';
+import { plainSummary } from '@/lib/copy/plain-summary';
 
 /** One solution with its providers, its title linking to its page; nested precisions are listed under it. */
 export function SolutionItem({ solution, headingLevel = 3 }: { solution: SolutionDto; headingLevel?: 3 | 4 | 5 }) {
@@ -25,7 +26,7 @@ export function SolutionItem({ solution, headingLevel = 3 }: { solution: Solutio
         </Heading>
         <BasketButton kind="solution" slug={solution.slug} name={solution.title} anchor={`solution-${solution.slug}`} />
       </div>
-      <InventoryQuote text={solution.description} className="mt-1 text-slate-800" />
+      <InventoryQuote text={solution.description} summary={plainSummary(solution)} className="mt-1 text-slate-800" />
       {solution.providers.length > 0 && (
         <p className="mt-2 text-sm">
           <span className="font-medium">Fournisseurs : </span>

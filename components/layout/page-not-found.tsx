@@ -19,7 +19,7 @@ export function NotFoundContent() {
   return (
     <div className="space-y-4">
       <h1 className="text-3xl font-bold text-brand-900">Page introuvable</h1>
-      <p>Cette page n&apos;existe pas ou n&apos;est plus publiée. L&apos;adresse a peut-être changé.</p>
+      <p>Cette page n’existe pas ou n’est plus publiée. L’adresse a peut-être changé.</p>
       <ul className="list-disc space-y-1 pl-6">
         <li>
           <Link href="/besoins">Parcourir les besoins et solutions</Link>
@@ -28,7 +28,7 @@ export function NotFoundContent() {
           <Link href="/fournisseurs">Voir les fournisseurs de A à Z</Link>
         </li>
         <li>
-          <Link href="/">Revenir à l&apos;accueil</Link>
+          <Link href="/">Revenir à l’accueil</Link>
         </li>
       </ul>
     </div>

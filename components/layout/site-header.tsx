@@ -5,7 +5,7 @@ import { MAX_QUERY_LENGTH } from '@/lib/search/normalize';
 import { SEARCH_PATH } from '@/lib/search/params';
 
 const navigation = [
-  { href: '/trouver', label: "Trouver de l'aide" },
+  { href: '/trouver', label: 'Trouver de l’aide' },
   { href: '/besoins', label: 'Besoins et solutions' },
   { href: '/solutions', label: 'Solutions A–Z' },
   { href: '/fournisseurs', label: 'Fournisseurs A–Z' },

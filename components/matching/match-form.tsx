@@ -6,7 +6,7 @@ import { audienceLabels, formatLabels, helpKindLabels, regionLabels } from '@/li
 import type { MatchAnswers } from '@/lib/matching/types';
 
 const budgets = [
-  { value: 'none', label: "Aucun budget pour l'instant" },
+  { value: 'none', label: 'Aucun budget pour l’instant' },
   { value: 'small', label: 'Un petit budget' },
   { value: 'any', label: 'Nous pouvons payer un service' },
 ] as const;
@@ -44,7 +44,7 @@ export function MatchForm({ themes, answers }: { themes: ThemeDto[]; answers: Ma
       </h2>
       <p className="text-slate-800">Toutes les questions sont facultatives. Répondez à celles qui vous parlent.</p>
 
-      <Question number={1} legend="Qu'est-ce qui est difficile en ce moment ?" hint="Cochez tout ce qui s'applique.">
+      <Question number={1} legend="Qu’est-ce qui est difficile en ce moment ?" hint="Cochez tout ce qui s’applique.">
         <div className="grid gap-2 sm:grid-cols-2">
           {themes.map((theme) => (
             <Choice key={theme.slug} type="checkbox" name="theme" value={theme.slug} checked={answers.themes.includes(theme.slug)}>
@@ -61,7 +61,7 @@ export function MatchForm({ themes, answers }: { themes: ThemeDto[]; answers: Ma
         </div>
       </Question>
 
-      <Question number={2} legend="Quel type d'aide cherchez-vous ?" hint="Cochez tout ce qui s'applique.">
+      <Question number={2} legend="Quel type d’aide cherchez-vous ?" hint="Cochez tout ce qui s’applique.">
         <div className="grid gap-2 sm:grid-cols-3">
           {Object.values(HelpKind).map((kind) => (
             <Choice key={kind} type="checkbox" name="aide" value={kind} checked={answers.kinds.includes(kind)}>

@@ -55,6 +55,10 @@ export function MatchResults({
     );
   }
 
+  const shown = solutions.slice(0, MAX_SOLUTIONS);
+  // A caveat that every listed solution shares is said once above the list, not on each card.
+  const sharedCaveats = shown.length > 1 ? shown[0]!.caveats.filter((caveat) => shown.every((ranked) => ranked.caveats.includes(caveat))) : [];
+
   return (
     <div className="space-y-8">
       {needs.length > 0 && (
@@ -76,8 +80,20 @@ export function MatchResults({
         <h3 id="titre-solutions-trouvees" className="text-xl font-semibold">
           Les solutions, de la plus adaptée à la moins adaptée
         </h3>
+        {sharedCaveats.length > 0 && (
+          <div className="text-sm text-orange-950">
+            <p className="font-medium">À vérifier pour toutes ces solutions :</p>
+            <ul className="list-disc pl-6">
+              {sharedCaveats.map((caveat) => (
+                <li key={caveat}>{caveat}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <ol className="space-y-3">
-          {solutions.slice(0, MAX_SOLUTIONS).map(({ solution, reasons, caveats }) => (
+          {shown.map(({ solution, reasons, caveats: allCaveats }) => {
+            const caveats = allCaveats.filter((caveat) => !sharedCaveats.includes(caveat));
+            return (
             <li key={solution.slug} className="rounded-md border border-slate-200 p-4">
               <AvailabilityBadge availability={solution.availability} />
               <h4 className="mt-2 font-semibold">
@@ -99,7 +115,7 @@ export function MatchResults({
               )}
               {reasons.length > 0 && (
                 <div className="mt-2 text-sm">
-                  <p className="font-medium">Pourquoi cette solution :</p>
+                  <p className="font-medium">Pourquoi :</p>
                   <ul className="list-disc pl-6">
                     {reasons.map((reason) => (
                       <li key={reason}>{reason}</li>
@@ -109,7 +125,7 @@ export function MatchResults({
               )}
               {caveats.length > 0 && (
                 <div className="mt-2 text-sm text-orange-950">
-                  <p className="font-medium">À vérifier avant de compter dessus :</p>
+                  <p className="font-medium">À vérifier :</p>
                   <ul className="list-disc pl-6">
                     {caveats.map((caveat) => (
                       <li key={caveat}>{caveat}</li>
@@ -118,7 +134,8 @@ export function MatchResults({
                 </div>
               )}
             </li>
-          ))}
+            );
+          })}
         </ol>
         {solutions.length > MAX_SOLUTIONS && (
           <p className="text-sm text-slate-700">

@@ -21,10 +21,10 @@ export async function EmptySearchThemesSection({ now }: { now: Date }) {
         cherchés.
       </p>
       <p className="max-w-3xl text-slate-800">
-        Comment une recherche est rangée : une recherche sans résultat n’a pas de fiche qui donnerait son thème. Nous la
-        refaisons donc aujourd’hui, et la comptons dans le thème du premier besoin qu’elle trouve maintenant (souvent grâce à
-        un synonyme ajouté depuis par la Table). Celle qui ne trouve toujours rien est « sans réponse encore » : c’est ce qui
-        manque le plus au répertoire. Les {THEMED_QUERIES_LIMIT} recherches les plus fréquentes sont comptées.
+        Comment nous rangeons une recherche : sans résultat, elle n’a pas de fiche, donc pas de thème. Nous la refaisons
+        donc aujourd’hui. Elle compte dans le thème du premier besoin qu’elle trouve (souvent grâce à un synonyme ajouté
+        depuis par la Table). Si elle ne trouve toujours rien, elle est « sans réponse encore » : c’est ce qui manque le plus
+        au répertoire. Nous comptons les {THEMED_QUERIES_LIMIT} recherches les plus fréquentes.
       </p>
       {rows.length === 0 ? (
         <p>Aucune recherche sans résultat à compter pour cette période.</p>

@@ -68,8 +68,8 @@ export function Gaps({ gaps }: { gaps: GapsData }) {
             Solutions dont l’existence est à confirmer ({gaps.unconfirmed.length})
           </h3>
           <p className="text-slate-800">
-            L’inventaire dit seulement qu’elles existent peut-être : elles ne comptent pas parmi les solutions qui
-            existent déjà tant qu’une personne ne l’a pas confirmé.
+            L’inventaire dit seulement qu’elles existent peut-être. Elles ne comptent pas parmi celles qui existent déjà
+            tant qu’une personne ne l’a pas confirmé.
           </p>
           <SolutionGapList solutions={gaps.unconfirmed} />
         </section>

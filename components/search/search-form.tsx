@@ -32,7 +32,7 @@ export function SearchForm({ query }: { query: string }) {
       </div>
       <p id="recherche-page-aide" className="text-sm text-slate-700">
         Les accents et les majuscules sont facultatifs. Mettez une expression entre guillemets pour la chercher telle
-        quelle, un tiret devant un mot pour l&apos;exclure.
+        quelle, un tiret devant un mot pour l’exclure.
       </p>
     </Form>
   );

@@ -46,9 +46,12 @@ export const solutionEntry = {
       type: 'ref',
       label: 'Solution parente',
       formLabel: 'Solution parente (facultatif)',
-      importLabel: 'Sous-point de',
+      // The open data's readable file (inventaire.csv) names the column in the interface's word
+      // for a solution that details another (docs/vocabulaire.md: « précision »).
+      publicLabel: 'Précision de',
+      importLabel: 'Précision de',
       help: 'Pour une sous-solution, affichée sous sa parente.',
-      apiDoc: 'La solution que celle-ci détaille (sous-point), s’il y a lieu.',
+      apiDoc: 'La solution que celle-ci détaille (elle en est une précision), s’il y a lieu.',
       target: 'Solution',
       relation: 'parent',
       none: '(aucune)',

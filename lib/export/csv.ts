@@ -10,7 +10,7 @@
 // French words.
 import { stringify } from 'csv-stringify/sync';
 import { CSV_DELIMITER } from '@/lib/basket/csv';
-import { openName, type Field } from '@/lib/entries/fields';
+import { openName, publicLabel, type Field } from '@/lib/entries/fields';
 import { needEntry } from '@/lib/entries/need';
 import { cellOf, LIST_SEPARATOR, openContentFields, openVerificationFields, refSlugKey, type Cell } from '@/lib/entries/open-data';
 import { providerEntry } from '@/lib/entries/provider';
@@ -71,7 +71,7 @@ export const CSV_COLUMNS = {
   themes: entityColumns('themes'),
   liens: ['relation', 'from', 'to', 'role', 'role_inferred', 'position', 'note'],
   inventaire: [
-    'Besoin ou enjeu', 'Type', 'Thème', 'Solution', 'Statut', 'Sous-point de', "Types d'aide", 'Coût',
+    'Besoin ou enjeu', 'Type', 'Thème', 'Solution', 'Statut', publicLabel(solutionEntry.fields.parentId), "Types d'aide", 'Coût',
     'Fournisseurs', 'À vérifier', 'Fiche du besoin', 'Fiche de la solution',
   ],
 } as const satisfies Record<CsvFile, readonly string[]>;

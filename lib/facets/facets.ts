@@ -36,7 +36,7 @@ export const FACETS = {
     values: Object.values(Availability),
     labelOf: enumLabel(availabilityLabels),
   },
-  kind: { param: 'aide', label: "Type d'aide", values: Object.values(HelpKind), labelOf: enumLabel(helpKindLabels) },
+  kind: { param: 'aide', label: 'Type d’aide', values: Object.values(HelpKind), labelOf: enumLabel(helpKindLabels) },
   cost: {
     param: 'cout',
     label: 'Coût',

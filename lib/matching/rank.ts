@@ -42,7 +42,7 @@ function scoreOne(candidate: MatchCandidate, answers: MatchAnswers): RankedSolut
     if (kinds.length > 0) {
       score += WEIGHTS.kind;
       const names = kinds.map((kind) => helpKindLabels[kind].toLowerCase()).join(', ');
-      reasons.push(`Type d'aide recherché : ${withInferredMark(names, candidate.inferredFields.includes('KINDS'), kinds.length > 1)}`);
+      reasons.push(`Type d’aide recherché : ${withInferredMark(names, candidate.inferredFields.includes('KINDS'), kinds.length > 1)}`);
     } else {
       score += WEIGHTS.kindMiss;
     }
@@ -145,7 +145,8 @@ export function rankProviders(ranked: RankedSolution[]): RankedProvider[] {
       slug,
       name: entry.name,
       score: entry.best + (entry.titles.length - 1) * 0.5,
-      reasons: entry.titles.map((title) => `Solution : ${title}`),
+      // One label for the provider's solutions, not one per solution.
+      reasons: [`${entry.titles.length > 1 ? 'Solutions' : 'Solution'} : ${entry.titles.join(' ; ')}`],
     }))
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'fr-CA'));
 }

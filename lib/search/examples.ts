@@ -5,6 +5,6 @@ export const EXAMPLE_SEARCHES = [
   { query: 'formation du personnel', what: 'un besoin' },
   { query: 'logiciels à rabais', what: 'une solution' },
   { query: 'TechSoup', what: 'un organisme' },
-  { query: 'financement', what: "un type d'aide" },
+  { query: 'financement', what: 'un type d’aide' },
   { query: 'audit numérique', what: 'un service' },
 ] as const;

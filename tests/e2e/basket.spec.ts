@@ -207,7 +207,7 @@ test.describe('panier de services', () => {
     // Half of it is readable: what can be shown is, with a word about the rest.
     await page.goto(`/panier?liste=p:${juripop.key},zzz,s:existe-pas`);
     await expect(itemHeadings(page)).toHaveText([juripop.name]);
-    await expect(page.getByText("2 fiches de ce lien n'ont pas pu être affichées")).toBeVisible();
+    await expect(page.getByText("2 fiches de ce lien n’ont pas pu être affichées")).toBeVisible();
     await expectNoAxeViolations(page);
 
     const origin = new URL(page.url()).origin;
@@ -237,7 +237,7 @@ test.describe('panier de services', () => {
     }
     const unknown = await request.get('/panier/csv?liste=s:existe-pas');
     expect(unknown.status()).toBe(404);
-    expect(await unknown.text()).toContain("Aucune fiche de cette liste n'est dans le répertoire");
+    expect(await unknown.text()).toContain("Aucune fiche de cette liste n’est dans le répertoire");
 
     const ok = await request.get(`/panier/csv?liste=${sharedList}`);
     expect(ok.status()).toBe(200);

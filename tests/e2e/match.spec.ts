@@ -9,7 +9,7 @@ test.describe('questionnaire guidé', () => {
     await expectNoAxeViolations(page);
 
     await page.getByRole('checkbox', { name: /Conformité et renseignements personnels/ }).check();
-    await page.getByRole('radio', { name: "Aucun budget pour l'instant" }).check();
+    await page.getByRole('radio', { name: "Aucun budget pour l’instant" }).check();
     await page.getByRole('button', { name: 'Voir les solutions' }).click();
 
     await expect(page).toHaveURL(/theme=conformite-et-renseignements-personnels/);

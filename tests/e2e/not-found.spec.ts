@@ -8,8 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 async function expectWholeNotFoundPage(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
-  await expect(page.getByRole('main')).toContainText("Cette page n'existe pas ou n'est plus publiée.");
-  await expect(page.getByRole('link', { name: /Revenir à l'accueil/ })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText("Cette page n’existe pas ou n’est plus publiée.");
+  await expect(page.getByRole('link', { name: /Revenir à l’accueil/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
   await expect(page.getByRole('search', { name: 'Rechercher dans le répertoire' }).getByRole('searchbox')).toBeVisible();
   await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);

@@ -104,7 +104,7 @@ test.describe('pages introuvables', () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
-      await expect(page.getByRole('link', { name: /Revenir à l'accueil/ })).toBeVisible();
+      await expect(page.getByRole('link', { name: /Revenir à l’accueil/ })).toBeVisible();
       await expectNoAxeViolations(page);
     });
   }

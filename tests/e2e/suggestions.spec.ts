@@ -62,7 +62,7 @@ test.describe('signaler une erreur', () => {
     test(`depuis la page d'un fournisseur, ${javaScriptEnabled ? 'avec' : 'sans'} JavaScript`, async ({ browser, baseURL }) => {
       const page = await freshPage(browser, baseURL, { javaScriptEnabled });
       await page.goto(`/fournisseurs/${provider.key}`);
-      await page.getByRole('link', { name: `Signaler une erreur dans la fiche « ${provider.name} »` }).click();
+      await page.getByRole('link', { name: 'Signaler une erreur dans cette fiche' }).click();
       await expect(page).toHaveURL(new RegExp(`/suggerer\\?type=fournisseur&slug=${provider.key}$`));
       await expect(page.getByRole('heading', { level: 1, name: 'Signaler une erreur' })).toBeVisible();
       await expect(page.getByRole('link', { name: provider.name })).toHaveAttribute('href', `/fournisseurs/${provider.key}`);

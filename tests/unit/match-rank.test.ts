@@ -87,7 +87,7 @@ describe('classement du questionnaire guidé', () => {
       kinds: ['LEGAL'],
     });
     expect(ranked[0]!.solution.slug).toBe('juridique');
-    expect(ranked[0]!.reasons).toContain("Type d'aide recherché : juridique");
+    expect(ranked[0]!.reasons).toContain("Type d’aide recherché : juridique");
   });
 
   it('classe les fournisseurs selon leur meilleure solution, puis leur nombre de solutions', () => {
@@ -102,6 +102,6 @@ describe('classement du questionnaire guidé', () => {
     );
     const providers = rankProviders(ranked);
     expect(providers.map((p) => p.slug)).toEqual(['nord-ouvert', 'juripop', 'dataide']);
-    expect(providers[0]!.reasons).toEqual(['Solution : atelier', 'Solution : accompagnement']);
+    expect(providers[0]!.reasons).toEqual(['Solutions : atelier ; accompagnement']);
   });
 });

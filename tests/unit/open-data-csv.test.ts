@@ -92,7 +92,7 @@ describe('CSV downloads', () => {
       'Fiche de la solution': `${SITE}/solutions/ateliers-loi-25`,
     });
     expect(rows[2]).toMatchObject({ Type: 'Enjeu', Statut: 'Idée, pas encore offerte', 'À vérifier': 'Préciser « la portée »\nÀ préciser' });
-    expect(rows[4]).toMatchObject({ 'Sous-point de': 'Réseau proposé', Fournisseurs: 'Éducaloi (partenaire)' });
+    expect(rows[4]).toMatchObject({ 'Précision de': 'Réseau proposé', Fournisseurs: 'Éducaloi (partenaire)' });
   });
 
   it('says what is to confirm and what the team inferred', () => {

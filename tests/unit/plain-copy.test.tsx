@@ -3,6 +3,7 @@
 // out, the privacy officer's missing address, and /trouver's advice naming only chosen answers.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { InventoryQuote } from '@/components/inventory/inventory-quote';
 import { MatchResults } from '@/components/matching/match-results';
 import { HighlightedText } from '@/components/search/highlighted-text';
 import { Abbr, Abbreviated } from '@/components/ui/abbreviated';
@@ -75,6 +76,42 @@ describe('/trouver sans résultat', () => {
     const html = advice({ themes: ['t'], kinds: [] });
     expect(html).not.toContain('Retirez');
     expect(html).toContain('Choisissez d’autres difficultés');
+  });
+});
+
+describe('/trouver avec des réponses', () => {
+  const ranked = (slug: string, caveats: string[]) => ({
+    solution: { slug, title: slug, description: '', availability: 'EXISTING' as const, kinds: [], cost: 'UNKNOWN' as const, inferredFields: [], needs: [], providers: [] },
+    score: 1,
+    reasons: ['Existe déjà'],
+    caveats,
+  });
+
+  it('dit une fois, au-dessus de la liste, ce qui est à vérifier pour toutes les solutions', () => {
+    const html = renderToStaticMarkup(
+      <MatchResults
+        answers={{ themes: ['t'], kinds: [], region: 'MONTREAL' }}
+        needs={[]}
+        solutions={[ranked('a', ['Régions desservies : Non précisé', 'Payant']), ranked('b', ['Régions desservies : Non précisé'])]}
+        providers={[]}
+      />,
+    );
+    expect(html.split('Régions desservies : Non précisé')).toHaveLength(2);
+    expect(html).toContain('À vérifier pour toutes ces solutions :');
+    // What only one solution has stays on its card.
+    expect(html.indexOf('Payant')).toBeGreaterThan(html.indexOf('<ol'));
+  });
+});
+
+describe('résumé simple au-dessus d’une citation', () => {
+  it('le marque comme le résumé de l’équipe, hors de la citation', () => {
+    const report = analyzeHtml(
+      `<main>${renderToStaticMarkup(<InventoryQuote text="Quelqu'un (qui?) pourrait le faire." summary="C’est une idée. L’inventaire ne dit pas qui." />)}</main>`,
+    );
+    expect(report.quotations.words).toBe(5);
+    const html = renderToStaticMarkup(<InventoryQuote text="Quelqu'un (qui?) pourrait le faire." summary="L’inventaire ne dit pas qui." />);
+    expect(html.indexOf('En bref (résumé de l’équipe) :')).toBeLessThan(html.indexOf('data-source="inventaire"'));
+    expect(renderToStaticMarkup(<InventoryQuote text="Court." />)).not.toContain('En bref');
   });
 });
 

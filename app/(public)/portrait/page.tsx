@@ -45,8 +45,8 @@ export default async function PortraitPage() {
             Portrait du répertoire pour les bailleurs de fonds
           </h1>
           <p className="max-w-3xl text-lg">
-            Ce qui existe déjà, ce qui est seulement proposé et ce qui manque pour répondre aux besoins numériques des
-            organismes communautaires du Québec, d’après les fiches publiées dans le répertoire.
+            Les besoins numériques des organismes communautaires du Québec : ce qui existe déjà, ce qui n’est encore
+            qu’une idée et ce qui manque. Les chiffres viennent des fiches publiées du répertoire.
           </p>
           <p className="text-slate-800">
             Données au <time dateTime={portrait.computedAt}>{today}</time>
@@ -59,8 +59,8 @@ export default async function PortraitPage() {
             .
           </p>
           <p className="no-print text-sm text-slate-700">
-            Pour l’imprimer ou l’enregistrer en <abbr title="document prêt à imprimer">PDF</abbr> : commande Imprimer de votre navigateur (Ctrl+P, ou ⌘+P sur Mac), puis
-            « Enregistrer au format PDF ». Les chiffres se téléchargent aussi : <Link href="/donnees">données ouvertes</Link>.
+            Pour l’imprimer ou en faire un <abbr title="document prêt à imprimer">PDF</abbr> : faites Ctrl+P (⌘+P sur Mac), puis
+            choisissez « Enregistrer au format PDF ». Vous pouvez aussi télécharger les chiffres : <Link href="/donnees">données ouvertes</Link>.
           </p>
         </header>
 
@@ -73,8 +73,8 @@ export default async function PortraitPage() {
           Vérification des fournisseurs
         </h2>
         <p className="max-w-3xl">
-          Chaque année, la Table demande aux fournisseurs de confirmer ou de mettre à jour leur fiche. Ces chiffres disent où
-          elle en est.
+          Chaque année, la Table demande aux fournisseurs de confirmer leur fiche ou de la mettre à jour. Voici où elle en
+          est.
         </p>
         <ProviderVerificationFigures shares={providerShares} />
       </section>
@@ -116,18 +116,17 @@ export default async function PortraitPage() {
         <ul className="list-disc space-y-1 pl-6">
           <li>Seules les fiches publiées comptent. Une solution qui en détaille une autre (une précision) compte comme une solution.</li>
           <li>
-            Une solution « existe déjà » quand on peut y avoir recours aujourd’hui. C’est une « idée, pas encore offerte »
-            quand le milieu l’a nommée, mais que personne ne l’offre encore. Son « existence est à confirmer » quand
-            l’inventaire dit seulement qu’elle existe peut-être : elle ne compte alors ni dans les unes ni dans les autres.
+            Une solution « existe déjà » si on peut y avoir recours aujourd’hui. C’est une « idée, pas encore offerte » si le
+            milieu l’a nommée, mais que personne ne l’offre encore. Son « existence est à confirmer » si l’inventaire dit
+            seulement qu’elle existe peut-être. Elle ne compte alors ni dans les unes ni dans les autres.
           </li>
           <li>
-            Types d’aide, certains coûts et certains rôles de fournisseurs sont déduits par l’équipe du répertoire :
-            l’inventaire ne les dit pas. Les fiches les marquent « déduit par l’équipe ».
+            L’équipe du site a déduit les types d’aide, certains coûts et certains rôles des fournisseurs. L’inventaire ne
+            les dit pas. Les fiches les marquent « déduit par l’équipe ».
           </li>
           <li>
-            Une fiche est « vérifiée depuis 12 mois » quand une personne en a confirmé le contenu depuis{' '}
-            {STALE_AFTER_MONTHS} mois au plus ; « signalée à vérifier » quand il y manque quelque chose (coordonnées,
-            précisions).
+            Une fiche est « vérifiée depuis 12 mois » si une personne l’a confirmée dans les {STALE_AFTER_MONTHS} derniers
+            mois. Elle est « signalée à vérifier » s’il y manque quelque chose (coordonnées, précisions).
           </li>
           <li>Régions et publics : ce que les fournisseurs déclarent ; « Non précisé » quand la fiche ne le dit pas.</li>
         </ul>

@@ -104,7 +104,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchSuggestions suggestions={results.suggestions} />
         {results.total > 0 && <SearchTypeNav results={results} />}
         <FacetFilters action={SEARCH_PATH} groups={groups} selectedCount={selectedCount} preserve={preserved} />
-        {selectedCount > 0 && <p className="text-sm text-slate-700">Les filtres s&apos;appliquent aux solutions et aux fournisseurs.</p>}
+        {selectedCount > 0 && <p className="text-sm text-slate-700">Les filtres s’appliquent aux solutions et aux fournisseurs.</p>}
       </header>
 
       {results.total > 0 ? (
@@ -114,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <div className="space-y-8">
           <p>
-            Rien dans le répertoire ne correspond à {quoted(results.query)}. Vérifiez l&apos;orthographe, essayez un mot plus
+            Rien dans le répertoire ne correspond à {quoted(results.query)}. Vérifiez l’orthographe, essayez un mot plus
             général ou un synonyme, ou partez des pistes ci-dessous.
           </p>
           <SearchHelp needs={needs} />

@@ -53,7 +53,7 @@ export default async function NeedPage({ params, searchParams }: Props) {
 
   return (
     <article className="space-y-8">
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label="Fil d’Ariane" className="text-sm">
         <Link href="/besoins">Besoins et solutions</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page"><Abbreviated text={need.title} /></span>
       </nav>
@@ -71,7 +71,10 @@ export default async function NeedPage({ params, searchParams }: Props) {
         {need.note && (
           <p>
             <span className="font-medium">Remarque de la Table : </span>
-            <Abbreviated text={need.note} />
+            {/* The inventory's own line (a row without a first column), quoted as such. */}
+            <q data-source="inventaire">
+              <Abbreviated text={need.note} />
+            </q>
           </p>
         )}
         <p className="text-slate-800">
@@ -81,7 +84,7 @@ export default async function NeedPage({ params, searchParams }: Props) {
           {providerCount > 1 ? 's' : ''}.
         </p>
         <VerificationInfo verification={need} />
-        <ReportErrorLink type="besoin" slug={need.slug} name={need.title} />
+        <ReportErrorLink type="besoin" slug={need.slug} />
       </header>
 
       {need.solutions.length > 1 && (

@@ -63,7 +63,7 @@ export default async function ApiDocPage() {
 
   return (
     <article className="max-w-3xl space-y-10">
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label="Fil d’Ariane" className="text-sm">
         <Link href="/donnees">Données ouvertes</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">
           <Abbr short="API" />

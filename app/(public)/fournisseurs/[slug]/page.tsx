@@ -19,6 +19,7 @@ import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 import { InventoryQuote } from '@/components/inventory/inventory-quote';
+import { plainSummary } from '@/lib/copy/plain-summary';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -43,7 +44,7 @@ export default async function ProviderPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <JsonLdScript data={organizationJsonLd(provider, getSiteUrl())} />
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label="Fil d’Ariane" className="text-sm">
         <Link href="/fournisseurs">Fournisseurs A–Z</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page"><Abbreviated text={provider.name} /></span>
       </nav>
@@ -55,7 +56,7 @@ export default async function ProviderPage({ params }: Props) {
         {provider.description && <p className="max-w-3xl text-lg"><Abbreviated text={provider.description} /></p>}
         <BasketButton kind="provider" slug={provider.slug} name={provider.name} />
         <VerificationInfo verification={provider} />
-        <ReportErrorLink type="fournisseur" slug={provider.slug} name={provider.name} />
+        <ReportErrorLink type="fournisseur" slug={provider.slug} />
         <p className="text-sm">
           C’est votre organisme ? <Link href={`${providerPath(provider.slug)}/mise-a-jour`}>Mettez votre fiche à jour</Link>
         </p>
@@ -88,7 +89,7 @@ export default async function ProviderPage({ params }: Props) {
                 <h3 className="mt-2 font-semibold">
                   <Link href={solutionPath(solution.slug)}><Abbreviated text={solution.title} /></Link>
                 </h3>
-                <InventoryQuote text={solution.description} className="mt-1 text-slate-800" />
+                <InventoryQuote text={solution.description} summary={plainSummary(solution)} className="mt-1 text-slate-800" />
                 {solution.needs.length > 0 && (
                   <p className="mt-2 text-sm">
                     <span className="font-medium">Répond à : </span>

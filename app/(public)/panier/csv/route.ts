@@ -30,7 +30,7 @@ export async function GET(request: Request): Promise<Response> {
 
   const { items } = await getBasketItems(refs);
   if (items.length === 0) {
-    return plainText(404, "Aucune fiche de cette liste n'est dans le répertoire : elles ont pu être retirées.");
+    return plainText(404, 'Aucune fiche de cette liste n’est dans le répertoire : elles ont pu être retirées.');
   }
 
   const fileName = csvFileName(new Date());

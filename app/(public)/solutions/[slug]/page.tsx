@@ -22,6 +22,7 @@ import { notFoundMetadata, pageMetadata } from '@/lib/seo/metadata';
 import { needPath, providerPath, solutionPath } from '@/lib/seo/urls';
 import { verificationStatus, type VerificationStatus } from '@/lib/verification';
 import { InventoryQuote } from '@/components/inventory/inventory-quote';
+import { plainSummary, SUMMARY_LABEL } from '@/lib/copy/plain-summary';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -40,11 +41,12 @@ export default async function SolutionPage({ params }: Props) {
   const solution = await getSolutionBySlug(slug);
   if (!solution) return <PageNotFound />;
   const now = new Date();
+  const summary = plainSummary(solution);
 
   return (
     <article className="space-y-8">
       <JsonLdScript data={serviceJsonLd(solution, getSiteUrl())} />
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label="Fil d’Ariane" className="text-sm">
         <Link href="/solutions">Solutions</Link> <span aria-hidden="true">›</span>{' '}
         {solution.parent && (
           <>
@@ -67,6 +69,11 @@ export default async function SolutionPage({ params }: Props) {
             Précision de la solution : <Link href={solutionPath(solution.parent.slug)}><Abbreviated text={solution.parent.title} /></Link>
           </p>
         )}
+        {summary && (
+          <p>
+            <span className="font-medium">{SUMMARY_LABEL}</span> {summary}
+          </p>
+        )}
         {/* The inventory's words, marked as such (docs/vocabulaire.md); the attribution stays outside the quotation. */}
         <figure className="border-l-4 border-brand-100 pl-4">
           <blockquote data-source="inventaire" className="text-lg text-slate-800">
@@ -75,7 +82,7 @@ export default async function SolutionPage({ params }: Props) {
           <figcaption className="mt-1 text-sm text-slate-700">Les mots de l’inventaire de la Table (avril 2023)</figcaption>
         </figure>
         <VerificationInfo verification={solution} now={now} />
-        <ReportErrorLink type="solution" slug={solution.slug} name={solution.title} />
+        <ReportErrorLink type="solution" slug={solution.slug} />
       </header>
 
       <section aria-labelledby="titre-en-bref" className="space-y-3">
@@ -142,7 +149,7 @@ export default async function SolutionPage({ params }: Props) {
                 <h3 className="mt-2 font-semibold">
                   <Link href={solutionPath(child.slug)}><Abbreviated text={child.title} /></Link>
                 </h3>
-                <InventoryQuote text={child.description} className="mt-1 text-slate-800" />
+                <InventoryQuote text={child.description} summary={plainSummary(child)} className="mt-1 text-slate-800" />
               </li>
             ))}
           </ul>
@@ -165,7 +172,7 @@ function SolutionFacts({ solution }: { solution: SolutionDetailDto }) {
   const facts = [
     { label: 'Statut', value: AVAILABILITY_WORDING[solution.availability].sentence },
     {
-      label: "Type d'aide",
+      label: 'Type d’aide',
       value:
         solution.kinds.length > 0
           ? withInferredMark(

@@ -43,7 +43,7 @@ export default async function SuggestionPage({ params }: Props) {
 
   return (
     <div className="max-w-3xl space-y-8">
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label="Fil d’Ariane" className="text-sm">
         <Link href="/admin/suggestions">Suggestions du public</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">Suggestion</span>
       </nav>

@@ -42,7 +42,7 @@ export default async function OrganizationProposalPage({ params }: Props) {
 
   return (
     <div className="max-w-3xl space-y-8">
-      <nav aria-label="Fil d'Ariane" className="text-sm">
+      <nav aria-label="Fil d’Ariane" className="text-sm">
         <Link href="/admin/suggestions">Suggestions du public</Link> <span aria-hidden="true">›</span>{' '}
         <span aria-current="page">{isClaim ? 'Demande de lien' : 'Changements proposés'}</span>
       </nav>
