@@ -63,7 +63,7 @@ const DURATION = readPositive('BENCH_DURATION', 10);
 const PAGE_CONNECTIONS = readPositive('BENCH_PAGE_CONNECTIONS', 32);
 const SEARCH_CONNECTIONS = readPositive('BENCH_SEARCH_CONNECTIONS', 16);
 const WITH_SYNONYMS = process.env.BENCH_SYNONYMS?.trim() !== '0';
-const TARGETS = { pageP95: 25, staticShare: 1 / 5, searchP95: 50, jsKb: 25, rssMb: 400 };
+const TARGETS = { pageP95: 25, staticShare: 1 / 5, searchP95: 50, jsKb: 25, rssMb: 400, besoinsKb: 150 };
 
 type Measure = { rps: number; p50_ms: number; p95_ms: number; p99_ms: number; errors: number };
 type PageResult = { path: string } & Measure;
@@ -293,6 +293,9 @@ async function main(): Promise<number> {
     }
     console.log(`Caches réchauffés (${round((Date.now() - step) / 1000)} s). Mesures de ${DURATION} s par adresse…`);
 
+    // The weight of the needs' list (issue 18: at most 150 kB of HTML at 10,000 providers).
+    const besoinsHtmlKb = round(Buffer.byteLength(await fetchText(`${server.url}/besoins`), 'utf8') / 1024);
+
     const homeFile = path.join(workDir, 'home.html');
     writeFileSync(homeFile, Buffer.from(await (await fetch(`${server.url}/`)).arrayBuffer()));
     const staticServer = await startStaticServer(homeFile);
@@ -346,6 +349,7 @@ async function main(): Promise<number> {
       js_gzip_kb: js.perPage,
       framework_js_gzip_kb: js.frameworkKb,
       rss_mb_peak: rssPeak,
+      besoins_html_kb: besoinsHtmlKb,
     };
     writeFileSync(path.join(repoRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -371,6 +375,9 @@ async function main(): Promise<number> {
       if (!isOk) failures += 1;
       lines.push(`  ${pagePath.slice(0, 50).padEnd(50)}${pad(kb, 9)} kB  ${mark(isOk)}`);
     }
+    const isBesoinsOk = besoinsHtmlKb <= TARGETS.besoinsKb;
+    if (!isBesoinsOk) failures += 1;
+    lines.push('', `/besoins HTML: ${besoinsHtmlKb} kB (target ≤ ${TARGETS.besoinsKb} kB)  ${mark(isBesoinsOk)}`);
     const isRssOk = rssPeak <= TARGETS.rssMb;
     if (!isRssOk) failures += 1;
     lines.push('', `server peak RSS: ${rssPeak} MB (target ≤ ${TARGETS.rssMb} MB)  ${mark(isRssOk)}`);
