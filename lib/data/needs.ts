@@ -120,28 +120,6 @@ export async function listNeedsWithSolutions(): Promise<NeedDto[]> {
   return rows.map(toNeedDto);
 }
 
-/**
- * One page of the published inventory in the source's order, for /besoins (at 500 needs
- * the whole inventory would weigh tens of megabytes). `page` past the end gives the last page.
- */
-export async function listNeedsWithSolutionsPage(page: number, pageSize: number): Promise<{ needs: NeedDto[]; total: number; page: number }> {
-  'use cache';
-  cacheTag(INVENTORY_TAG);
-  cacheLife('hours');
-  const db = getDb();
-  const total = await db.need.count({ where: { status: PUBLISHED } });
-  const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  const shownPage = Math.min(Math.max(1, Math.floor(page)), lastPage);
-  const rows = await db.need.findMany({
-    where: { status: PUBLISHED },
-    orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    skip: (shownPage - 1) * pageSize,
-    take: pageSize,
-    include: needInclude,
-  });
-  return { needs: rows.map(toNeedDto), total, page: shownPage };
-}
-
 export async function getNeedBySlug(slug: string): Promise<NeedDto | null> {
   // Anything that is not a slug is answered before touching the cache or the database.
   if (!isValidSlug(slug)) return null;
@@ -154,6 +132,64 @@ async function findPublishedNeed(slug: string): Promise<NeedDto | null> {
   cacheLife('hours');
   const row = await getDb().need.findFirst({ where: { slug, status: PUBLISHED }, include: needInclude });
   return row ? toNeedDto(row) : null;
+}
+
+/** A need as /besoins lists it: what a reader needs at a glance, details on the need's own page. */
+export type NeedOverviewDto = Pick<NeedSummaryDto, 'slug' | 'kind' | 'title' | 'theme' | 'existingCount' | 'unconfirmedCount' | 'proposedCount'> & {
+  /** Published providers behind the need's solutions, each counted once. */
+  providerCount: number;
+};
+
+/**
+ * Every published need with the counts of what its page shows (its solutions and their
+ * precisions, their providers), in the source's order, for /besoins. Small (a few hundred
+ * bytes a need): the list itself stays light at 500 needs and 10,000 providers.
+ */
+export function listNeedOverviews(): Promise<NeedOverviewDto[]> {
+  return keepDecoded('need-overviews', readNeedOverviews);
+}
+
+async function readNeedOverviews(): Promise<NeedOverviewDto[]> {
+  'use cache';
+  cacheTag(INVENTORY_TAG);
+  cacheLife('hours');
+  const solutionSelect = {
+    id: true,
+    availability: true,
+    providers: { where: { provider: { status: PUBLISHED } }, select: { providerId: true } },
+  } satisfies Prisma.SolutionSelect;
+  const rows = await getDb().need.findMany({
+    where: { status: PUBLISHED },
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    select: {
+      slug: true,
+      kind: true,
+      title: true,
+      theme: { select: { slug: true, name: true, status: true } },
+      solutions: {
+        where: { solution: { status: PUBLISHED } },
+        select: { solution: { select: { ...solutionSelect, children: { where: { status: PUBLISHED }, select: solutionSelect } } } },
+      },
+    },
+  });
+  return rows.map(({ solutions, theme, ...need }) => {
+    // The same solutions as the need's page (toSolutionTree): the linked ones and their precisions.
+    const shown = new Map<string, { availability: string; providers: { providerId: string }[] }>();
+    for (const { solution } of solutions) {
+      shown.set(solution.id, solution);
+      for (const child of solution.children) shown.set(child.id, child);
+    }
+    const all = [...shown.values()];
+    const count = (availability: string) => all.filter((solution) => solution.availability === availability).length;
+    return {
+      ...need,
+      theme: theme && theme.status === PUBLISHED ? { slug: theme.slug, name: theme.name } : null,
+      existingCount: count('EXISTING'),
+      unconfirmedCount: count('UNCONFIRMED'),
+      proposedCount: count('PROPOSED'),
+      providerCount: new Set(all.flatMap((solution) => solution.providers.map((link) => link.providerId))).size,
+    };
+  });
 }
 
 /** Titles and solution counts, for the home page, search and the guided match. */

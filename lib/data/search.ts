@@ -2,29 +2,38 @@ import 'server-only';
 import { after } from 'next/server';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
-import { keepDecoded } from '@/lib/data/inventory-memo';
+import { getInventoryGeneration, keepDecoded } from '@/lib/data/inventory-memo';
 import { listMatchCandidates } from '@/lib/data/matching';
 import { listProviders } from '@/lib/data/providers';
 import { getSearchVocabulary } from '@/lib/data/search-vocabulary';
-import { getSynonymIndex } from '@/lib/data/synonyms';
+import { getSynonymSnapshot } from '@/lib/data/synonyms';
 import type { ProviderSummaryDto } from '@/lib/data/types';
 import type { MatchCandidate } from '@/lib/matching/types';
 import { recordEmptySearch } from '@/lib/search/empty-searches';
 import { hasSearchableText, normalizeQuery } from '@/lib/search/normalize';
-import { findMatches, searchDirectory, slugsOf } from '@/lib/search/search';
+import { createKeptSearch, searchSnapshotReader } from '@/lib/search/kept-search';
+import { slugsOf } from '@/lib/search/search';
 import type { SearchMatches, SearchOptions, SearchResults } from '@/lib/search/types';
 
-// /recherche asks for the slugs the query finds (the filters' counts), then for the results:
-// within one request both use the same matching step (React's cache() is per request), with
-// the synonym groups of the moment (lib/data/synonyms.ts).
-const findPublishedMatches = cache(async (query: string): Promise<SearchMatches> => findMatches(getDb(), query, await getSynonymIndex()));
+// Answers kept in this process (lib/search/kept-search.ts, race-free by design), within
+// SEARCH_CACHE_MB (default 16): per normalised query, filters and page, for the generations of
+// the data and of the synonym groups a request reads once at its start. An edit changes a
+// token on every instance (updateTag, shared through the cache handler and Redis), so the
+// next search everywhere makes new keys; the old answers age out of the budget.
+const SEARCH_MEMORY_BYTES = (Number(process.env.SEARCH_CACHE_MB) || 16) * 1024 * 1024;
+const kept = createKeptSearch({ db: getDb, vocabulary: getSearchVocabulary, maxBytes: SEARCH_MEMORY_BYTES });
 
-/**
- * Search of the published directory for /recherche. Not cached across requests (GUIDE.md §4):
- * every query string would be its own cache entry.
- */
+// Once per request (React's cache()): the tokens, and the synonym index that goes with them.
+const requestSnapshot = cache(searchSnapshotReader(getInventoryGeneration, getSynonymSnapshot));
+
+// /recherche asks for the slugs the query finds (the filters' counts), then for the results:
+// within one request both use the same matching step and the same snapshot.
+const findPublishedMatches = cache(async (query: string): Promise<SearchMatches> => kept.matches(await requestSnapshot(), query));
+
+/** Search of the published directory for /recherche. */
 export async function searchPublishedDirectory(rawQuery: unknown, options: SearchOptions = {}): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
+  const snapshot = await requestSnapshot();
   const matches = await findPublishedMatches(query);
   // A search that found nothing is counted once the page is sent (lib/search/empty-searches.ts);
   // the first page only, so that a reload of another page of the same search is not counted twice.
@@ -36,7 +45,7 @@ export async function searchPublishedDirectory(rawQuery: unknown, options: Searc
       ),
     );
   }
-  return searchDirectory(getDb(), query, { ...options, matches, vocabulary: getSearchVocabulary });
+  return kept.results(snapshot, query, { type: options.type, page: options.page, restrict: options.restrict }, matches);
 }
 
 function bySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T> {

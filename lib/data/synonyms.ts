@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { SYNONYMS_TAG } from '@/lib/data/cache-tags';
 import { buildSynonymIndex, type AnalysedGroup, type SynonymIndex } from '@/lib/synonyms/expand';
+import { keptSynonymIndex, type SynonymSnapshot } from '@/lib/synonyms/kept-index';
 import { readAnalysedGroups } from '@/lib/synonyms/load';
 
 // The synonym groups as the search uses them. Reading them analyses every term in PostgreSQL
@@ -28,26 +29,23 @@ export async function getSynonymsGeneration(): Promise<string> {
   return randomUUID();
 }
 
-let kept: { generation: string; index: Promise<SynonymIndex> } | undefined;
+const keptSnapshot = keptSynonymIndex(getSynonymsGeneration, () => readSearchSynonyms().then(buildSynonymIndex));
 
 /**
- * The index of the synonym groups for the search. Null when they cannot be read: the search
- * then runs without synonyms rather than failing (and says so in the server's log).
+ * The index of the synonym groups for the search, with the generation token it was read for.
+ * Null when they cannot be read: the search then runs without synonyms rather than failing
+ * (and says so in the server's log).
  */
-export async function getSynonymIndex(): Promise<SynonymIndex | null> {
+export async function getSynonymSnapshot(): Promise<SynonymSnapshot | null> {
   try {
-    const generation = await getSynonymsGeneration();
-    if (kept?.generation !== generation) {
-      const index = readSearchSynonyms().then(buildSynonymIndex);
-      kept = { generation, index };
-      // A failed read is not kept: the next search tries again.
-      index.catch(() => {
-        if (kept?.index === index) kept = undefined;
-      });
-    }
-    return await kept.index;
+    return await keptSnapshot();
   } catch (error) {
     console.error('Synonymes de la recherche illisibles, recherche sans synonymes :', error instanceof Error ? error.message : error);
     return null;
   }
+}
+
+/** The index of the synonym groups for the search, or null when they cannot be read. */
+export async function getSynonymIndex(): Promise<SynonymIndex | null> {
+  return (await getSynonymSnapshot())?.index ?? null;
 }

@@ -2,6 +2,8 @@
 // (every documented path, validated with Ajv against the document's own schemas), with
 // ETags, CORS, problem details and a rate limit; every download opens; /donnees and
 // /donnees/api are accessible.
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
@@ -234,6 +236,35 @@ test.describe('téléchargements', () => {
       });
     });
   }
+
+  test.describe('compression', () => {
+    // Addresses of its own (198.51.100.59 to 70), one per file.
+    test('chaque fichier part compressé (gzip) à qui l’accepte, et le même, octet pour octet, à qui ne l’accepte pas', async ({ baseURL }) => {
+      // node:http rather than Playwright's request: it neither asks for nor undoes a compression.
+      const get = (file: string, encoding: string) =>
+        new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          const req = httpGet(new URL(`/donnees/${file}`, baseURL), { headers: { 'accept-encoding': encoding, 'x-forwarded-for': `198.51.100.${file.length + 50}` } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+            res.on('error', reject);
+          });
+          req.on('error', reject);
+        });
+      for (const file of ['inventaire.csv', 'besoins.csv', 'solutions.csv', 'fournisseurs.csv', 'themes.csv', 'liens.csv', 'repertoire.json', 'repertoire-hsds.json']) {
+        const compressed = await get(file, 'gzip, deflate, br');
+        const plain = await get(file, 'identity');
+        expect([compressed.status, plain.status], file).toEqual([200, 200]);
+        expect(plain.headers['content-encoding'], file).toBeUndefined();
+        expect(compressed.headers.etag, file).toBe(plain.headers.etag);
+        // Below 1 kB a body goes out as it is.
+        if (plain.body.length > 1024) expect(compressed.headers['content-encoding'], file).toBe('gzip');
+        const decoded = compressed.headers['content-encoding'] === 'gzip' ? gunzipSync(compressed.body) : compressed.body;
+        expect(decoded.equals(plain.body), file).toBe(true);
+        expect(plain.body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) || file.endsWith('.json'), file).toBe(true);
+      }
+    });
+  });
 
   test.describe('repertoire.json', () => {
     test.use(fromAddress(36));

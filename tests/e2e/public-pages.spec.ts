@@ -28,29 +28,49 @@ test.describe('accueil', () => {
 });
 
 test.describe('inventaire des besoins', () => {
-  test("montre chaque besoin dans l'ordre de la source, avec ses solutions et ses liens", async ({ page }) => {
+  test("montre chaque besoin dans l'ordre de la source, avec ses comptes et un lien vers sa page", async ({ page }) => {
     await page.goto('/besoins');
-    const headings = page.getByRole('main').getByRole('heading', { level: 2 });
+    const main = page.getByRole('main');
+    const headings = main.getByRole('heading', { level: 2 });
     await expect(headings).toHaveText(seedNeeds.map((need) => need.title));
 
+    const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
     for (const need of seedNeeds) {
-      const section = page.locator(`section#${need.key}`);
-      await expect(section).toContainText(need.description);
-      for (const solution of allSolutions(need.solutions)) {
-        await expect(section.getByRole('heading', { name: solution.title, exact: true })).toBeVisible();
-      }
+      const entry = page.locator(`li#${need.key}`);
+      await expect(entry.getByRole('link', { name: need.title, exact: true })).toHaveAttribute('href', `/besoins/${need.key}`);
+      const solutions = [...new Map(allSolutions(need.solutions).map((solution) => [solution.key, solution])).values()];
+      const existing = solutions.filter((solution) => solution.availability === 'EXISTING').length;
+      const proposed = solutions.filter((solution) => solution.availability === 'PROPOSED').length;
+      const providers = new Set(solutions.flatMap((solution) => solution.providers.map((link) => link.provider))).size;
+      await expect(entry).toContainText(plural(existing, 'solution qui existe déjà', 'solutions qui existent déjà'));
+      await expect(entry).toContainText(plural(proposed, 'idée pas encore offerte', 'idées pas encore offertes'));
+      await expect(entry).toContainText(plural(providers, 'fournisseur', 'fournisseurs'));
+      await expect(entry.getByText('Aucune solution n’existe encore.')).toHaveCount(existing === 0 ? 1 : 0);
+      // The details stay on the need's own page.
+      await expect(entry).not.toContainText(need.description);
+    }
+    const gaps = seedNeeds.filter((need) => !allSolutions(need.solutions).some((solution) => solution.availability === 'EXISTING')).length;
+    await expect(page.locator('#sommaire-besoins')).toContainText(`${seedNeeds.length} besoins et enjeux en tout.`);
+    await expect(page.locator('#sommaire-besoins')).toContainText(
+      gaps === 0 ? 'Chacun a au moins une solution qui existe déjà.' : `Parmi eux, ${gaps} ${gaps > 1 ? 'n’ont' : 'n’a'} encore aucune solution`,
+    );
+    await expectNoAxeViolations(page);
+  });
+
+  test('la page de chaque besoin montre ses solutions par statut et ses besoins liés', async ({ page }) => {
+    for (const need of seedNeeds) {
+      await page.goto(`/besoins/${need.key}`);
+      const main = page.getByRole('main');
+      await expect(main).toContainText(need.description);
       for (const link of need.related) {
         const target = seedNeeds.find((candidate) => candidate.key === link.need);
-        await expect(section.getByRole('link', { name: target?.title, exact: true }).first()).toHaveAttribute('href', `/besoins/${link.need}`);
+        await expect(main.getByRole('link', { name: target?.title, exact: true }).first()).toHaveAttribute('href', `/besoins/${link.need}`);
+      }
+      const solutions = allSolutions(need.solutions);
+      for (const [availability, label] of [['EXISTING', /^\W*Existe déjà$/], ['PROPOSED', /^\W*Idée, pas encore offerte$/], ['UNCONFIRMED', /^\W*Existence à confirmer$/]] as const) {
+        await expect(main.getByText(label), `${need.key} ${availability}`).toHaveCount(solutions.filter((s) => s.availability === availability).length);
       }
     }
-    const existingCount = seedNeeds.flatMap((need) => allSolutions(need.solutions)).filter((s) => s.availability === 'EXISTING').length;
-    const proposedCount = seedNeeds.flatMap((need) => allSolutions(need.solutions)).filter((s) => s.availability === 'PROPOSED').length;
-    const unconfirmedCount = seedNeeds.flatMap((need) => allSolutions(need.solutions)).filter((s) => s.availability === 'UNCONFIRMED').length;
-    await expect(page.getByRole('main').getByText(/^\W*Existe déjà$/)).toHaveCount(existingCount);
-    await expect(page.getByRole('main').getByText(/^\W*Idée, pas encore offerte$/)).toHaveCount(proposedCount);
-    await expect(page.getByRole('main').getByText(/^\W*Existence à confirmer$/)).toHaveCount(unconfirmedCount);
-    await expectNoAxeViolations(page);
   });
 
   for (const need of seedNeeds) {

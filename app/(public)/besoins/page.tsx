@@ -1,19 +1,14 @@
 import { Abbreviated } from '@/components/ui/abbreviated';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { NeedMeta } from '@/components/inventory/need-header';
 import { Pagination } from '@/components/inventory/pagination';
-import { RelatedNeeds } from '@/components/inventory/related-needs';
-import { marksOf, SourceMarksNote } from '@/components/inventory/inferred-values';
-import { SolutionItem } from '@/components/inventory/solution-item';
-import { listNeedsWithSolutionsPage } from '@/lib/data/needs';
+import { listNeedOverviews, type NeedOverviewDto } from '@/lib/data/needs';
 import { getSiteUrl } from '@/lib/env';
 import { pageCountOf, pageHref, parsePage } from '@/lib/facets/pagination';
 import { needsItemListJsonLd } from '@/lib/seo/json-ld';
 import { JsonLdScript } from '@/lib/seo/json-ld-script';
 import { pageMetadata } from '@/lib/seo/metadata';
-import { InventoryQuote } from '@/components/inventory/inventory-quote';
 
 export const metadata: Metadata = pageMetadata({
   title: 'Besoins et solutions',
@@ -23,17 +18,37 @@ export const metadata: Metadata = pageMetadata({
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Each need comes with all its solutions: 15 needs per page keeps a page light at 500 needs.
-const PAGE_SIZE = 15;
+// A need is a title and a few counts here (its details are on its own page): 50 a page keeps
+// the page near 50 kB of HTML (docs/benchmark.md; the limit is 150 kB at 10,000 providers).
+const PAGE_SIZE = 50;
 // Bounds the page numbers that reach the cache (anything larger shows the last page anyway).
 const MAX_PAGE = 10_000;
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count > 1 ? many : one}`;
+}
+
+/** The counts of one need, in short sentences: what exists, what may exist, the ideas, who offers them. */
+function countsOf(need: NeedOverviewDto): string[] {
+  return [
+    `${plural(need.existingCount, 'solution qui existe', 'solutions qui existent')} déjà.`,
+    ...(need.unconfirmedCount > 0
+      ? [`Pour ${plural(need.unconfirmedCount, 'autre', 'autres')}, on ne sait pas si ${need.unconfirmedCount > 1 ? 'elles existent' : 'elle existe'}.`]
+      : []),
+    `${plural(need.proposedCount, 'idée pas encore offerte', 'idées pas encore offertes')}.`,
+    `${plural(need.providerCount, 'fournisseur', 'fournisseurs')} en tout.`,
+  ];
+}
 
 export default async function NeedsPage({ searchParams }: Props) {
   await connection();
   const params = await searchParams;
-  const { needs, total, page } = await listNeedsWithSolutionsPage(parsePage(params.page, MAX_PAGE), PAGE_SIZE);
-  const pageCount = pageCountOf(total, PAGE_SIZE);
+  const all = await listNeedOverviews();
+  const pageCount = pageCountOf(all.length, PAGE_SIZE);
+  const page = Math.min(parsePage(params.page, MAX_PAGE), pageCount);
+  const needs = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const firstNumber = (page - 1) * PAGE_SIZE + 1;
+  const gapCount = all.filter((need) => need.existingCount === 0).length;
   const hrefFor = (target: number) => pageHref('/besoins', [], target);
 
   return (
@@ -42,60 +57,44 @@ export default async function NeedsPage({ searchParams }: Props) {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-brand-900">Besoins et solutions</h1>
         <p className="max-w-3xl">
-          Sous chaque besoin ou enjeu, vous voyez les solutions qui <strong>existent déjà</strong>, celles dont
-          l’existence est <strong>à confirmer</strong> et les <strong>idées pas encore offertes</strong>. Vous voyez
-          aussi qui les offre. L’ordre est celui de l’inventaire de la Table.
+          Voici les besoins et les enjeux nommés par le milieu, dans l’ordre de l’inventaire de la Table. Pour chacun, vous
+          voyez combien de solutions existent déjà et qui les offre. Cliquez sur un besoin pour voir ses solutions.
         </p>
-        {pageCount > 1 && (
-          <p>
-            Besoins {firstNumber} à {firstNumber + needs.length - 1} sur {total}, page {page} de {pageCount}.
+        {all.length > 0 && (
+          <p id="sommaire-besoins">
+            {plural(all.length, 'besoin ou enjeu', 'besoins et enjeux')} en tout.{' '}
+            <strong>
+              {gapCount === 0
+                ? 'Chacun a au moins une solution qui existe déjà.'
+                : `Parmi eux, ${gapCount} ${gapCount > 1 ? 'n’ont' : 'n’a'} encore aucune solution qui existe déjà.`}
+            </strong>
           </p>
         )}
-        {needs.length > 0 && (
-          <nav aria-label="Sommaire des besoins">
-            <ol start={firstNumber} className="list-decimal space-y-1 pl-6">
-              {needs.map((need) => (
-                <li key={need.slug}>
-                  <a href={`#${need.slug}`}><Abbreviated text={need.title} /></a>
-                </li>
-              ))}
-            </ol>
-          </nav>
+        {pageCount > 1 && (
+          <p>
+            Besoins {firstNumber} à {firstNumber + needs.length - 1} sur {all.length}, page {page} de {pageCount}.
+          </p>
         )}
       </header>
 
-      {needs.length === 0 && <p>Le répertoire ne contient encore aucun besoin publié.</p>}
-
-      {needs.map((need) => (
-        <section key={need.slug} id={need.slug} aria-labelledby={`titre-${need.slug}`} className="scroll-mt-4 space-y-3 border-t border-slate-200 pt-6">
-          <NeedMeta need={need} />
-          <h2 id={`titre-${need.slug}`} className="text-2xl font-semibold">
-            <Link href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></Link>
-          </h2>
-          <InventoryQuote text={need.description} />
-          <RelatedNeeds related={need.related} />
-          {need.solutions.length > 0 ? (
-            <ul className="space-y-3" aria-label={`Solutions : ${need.title}`}>
-              {need.solutions.map((solution) => (
-                <SolutionItem key={solution.slug} solution={solution} />
-              ))}
-            </ul>
-          ) : (
-            <p className="text-slate-700">
-              Aucune solution propre à cet enjeu dans l’inventaire
-              {need.related.length > 0 ? ' : voyez les besoins liés ci-dessus.' : '.'}
-            </p>
-          )}
-          {need.note && <p className="text-sm text-slate-800"><span className="font-medium">Remarque de la Table : </span><Abbreviated text={need.note} /></p>}
-        </section>
-      ))}
-
-      <SourceMarksNote
-        {...marksOf(
-          needs.flatMap((need) => need.solutions),
-          needs.flatMap((need) => [need.description, need.note, ...need.related.map((link) => link.note)]),
-        )}
-      />
+      {all.length === 0 ? (
+        <p>Le répertoire ne contient encore aucun besoin publié.</p>
+      ) : (
+        <ol className="space-y-4" aria-label="Besoins et enjeux">
+          {needs.map((need) => (
+            <li key={need.slug} id={need.slug} className="space-y-1 border-t border-slate-200 pt-4">
+              <NeedMeta need={need} />
+              <h2 className="text-xl font-semibold">
+                <a href={`/besoins/${need.slug}`}><Abbreviated text={need.title} /></a>
+              </h2>
+              <p className="text-slate-800">
+                {countsOf(need).join(' ')}
+                {need.existingCount === 0 && <strong className="block">Aucune solution n’existe encore.</strong>}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
 
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} label="Pages de l'inventaire" />
     </div>
