@@ -12,7 +12,7 @@ import { pageMetadata } from '@/lib/seo/metadata';
 
 export const metadata: Metadata = pageMetadata({
   title: 'Besoins et solutions',
-  description: "L'inventaire des besoins numériques des organismes communautaires, avec les solutions et qui les offre.",
+  description: "L’inventaire des besoins numériques des organismes communautaires, avec les solutions et qui les offre.",
   path: '/besoins',
 });
 
@@ -96,7 +96,7 @@ export default async function NeedsPage({ searchParams }: Props) {
         </ol>
       )}
 
-      <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} label="Pages de l'inventaire" />
+      <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} label="Pages de l’inventaire" />
     </div>
   );
 }

@@ -14,13 +14,8 @@ export const COPY_SOURCES = ['app', 'components', 'lib'];
  * the HSDS vocabulary are a published format that people's spreadsheets and scripts read by name).
  */
 const NOT_COPY = [/^lib\/generated\//, /^lib\/seed\//, /^lib\/export\//];
-/**
- * Copy still to change, each with its reason. The list page of needs is being rebuilt for speed
- * by another change (issue 17's rewrite left it alone): its two ' go with that rebuild.
- */
-export const PENDING_FILES: Record<string, string> = {
-  'app/(public)/besoins/page.tsx': 'rebuilt for speed in another change; its two straight apostrophes go with it',
-};
+/** Copy still to change, each with its reason (none left). */
+export const PENDING_FILES: Record<string, string> = {};
 
 // A straight apostrophe between two letters (« l'inventaire »), or its HTML entities.
 const STRAIGHT = /(?<=\p{L})(?:'|&apos;|&#0*39;|&#x0*27;)(?=\p{L})/gu;
