@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     const summary = mutationSummary(report);
     console.log(`\n${summary.text}`);
     console.log(`\nDurée : ${minutes.toFixed(0)} min. Rapport détaillé : reports/mutation/mutation.html`);
-    console.log(`mutation score: ${summary.score.toFixed(2)} % (seuil ${minScore} %)`);
+    console.log(`mutation score: ${summary.score.toFixed(2)} % (seuil ${minScore} %)${summary.unmeasured.length > 0 ? ' — portée partielle' : ''}`);
     return summary.score >= minScore ? 0 : 1;
   } catch (error) {
     console.error(`\nLes tests de mutation n'ont pas pu être lancés : ${error instanceof Error ? error.stack : String(error)}`);

@@ -42,7 +42,9 @@ function add(tally: Tally, status: MutantStatus): void {
   else tally.errors += 1;
 }
 
-export function mutationSummary(report: MutationReport): { score: number; text: string; survivors: string[] } {
+const measured = (tally: Tally): number => tally.killed + tally.timeout + tally.survived + tally.noCoverage;
+
+export function mutationSummary(report: MutationReport): { score: number; text: string; survivors: string[]; unmeasured: string[] } {
   const total = emptyTally();
   const byModule = new Map(MUTATION_MODULES.map((module) => [module.name, emptyTally()]));
   const survivors: string[] = [];
@@ -61,8 +63,10 @@ export function mutationSummary(report: MutationReport): { score: number; text: 
       }
     }
   }
+  // A module with no mutant in this report (a narrowed run) has no score: « — », not 100 %.
+  const scoreCell = (tally: Tally) => (measured(tally) === 0 ? '—'.padStart(9) : `${scoreOf(tally).toFixed(2).padStart(7)} %`);
   const row = (name: string, tally: Tally) =>
-    `${name.padEnd(18)} ${scoreOf(tally).toFixed(2).padStart(7)} % ${String(tally.killed).padStart(7)} ${String(tally.timeout).padStart(8)} ${String(tally.survived).padStart(9)} ${String(tally.noCoverage).padStart(8)} ${String(tally.ignored).padStart(8)} ${String(tally.errors).padStart(7)}`;
+    `${name.padEnd(18)} ${scoreCell(tally)} ${String(tally.killed).padStart(7)} ${String(tally.timeout).padStart(8)} ${String(tally.survived).padStart(9)} ${String(tally.noCoverage).padStart(8)} ${String(tally.ignored).padStart(8)} ${String(tally.errors).padStart(7)}`;
   const header = `${'module'.padEnd(18)} ${'score'.padStart(9)} ${'killed'.padStart(7)} ${'timeout'.padStart(8)} ${'survived'.padStart(9)} ${'no test'.padStart(8)} ${'ignored'.padStart(8)} ${'errors'.padStart(7)}`;
   const text = [
     `Survivants (${survivors.length}) — chacun est tué par un test ou expliqué dans docs/testing.md :`,
@@ -71,6 +75,8 @@ export function mutationSummary(report: MutationReport): { score: number; text: 
     header,
     ...[...byModule].map(([name, tally]) => row(name, tally)),
     row('total', total),
-  ].join('\n');
-  return { score: scoreOf(total), text, survivors };
+  ];
+  const unmeasured = [...byModule].filter(([, tally]) => measured(tally) === 0).map(([name]) => name);
+  if (unmeasured.length > 0) text.push(`Pas mesurés dans ce rapport : ${unmeasured.join(', ')} — le score total ne couvre pas toute la portée.`);
+  return { score: scoreOf(total), text: text.join('\n'), survivors, unmeasured };
 }
