@@ -226,6 +226,8 @@ const pad = (value: string | number, width: number): string => String(value).pad
 
 async function main(): Promise<number> {
   const started = Date.now();
+  // Read before anything of the run loads the machine (the figures are comparable only from a quiet start).
+  const loadAtStart = os.loadavg().map((value) => round(value, 2));
   const { dir: workDir, cleanups, cleanup } = throwawayWorkspace('bench', () => rmSync(path.join(repoRoot, benchTsconfig), { force: true }));
 
   try {
@@ -360,7 +362,7 @@ async function main(): Promise<number> {
         solution_provider_links: dataset.solutionProviders.length,
         machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
         // Other work on the machine skews every figure: the load average says how much there was.
-        load_average_at_start: os.loadavg().map((value) => round(value, 2)),
+        load_average_at_start: loadAtStart,
         duration_s: DURATION,
         page_connections: PAGE_CONNECTIONS,
         search_connections: SEARCH_CONNECTIONS,
